@@ -1,0 +1,1 @@
+namespace ProfileHub.Core; internal static class Placeholder { }

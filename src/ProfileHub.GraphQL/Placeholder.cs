@@ -1,0 +1,1 @@
+namespace ProfileHub.GraphQL; internal static class Placeholder { }

@@ -1,0 +1,5 @@
+using System.CommandLine;
+
+// The `profilehub` executable: each area contributes its verb; `serve` is the default.
+var root = new RootCommand("ProfileHub unifies customer records from every channel into golden profiles.");
+return await root.Parse(args).InvokeAsync();

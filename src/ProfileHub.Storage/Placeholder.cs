@@ -1,0 +1,1 @@
+namespace ProfileHub.Storage; internal static class Placeholder { }
