@@ -1,0 +1,8 @@
+namespace ProfileHub.Core.Profiles;
+
+public enum ProfileStatus
+{
+    Active,
+    Merged,
+    Erased,
+}

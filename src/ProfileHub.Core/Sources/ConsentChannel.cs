@@ -1,0 +1,10 @@
+namespace ProfileHub.Core.Sources;
+
+public enum ConsentChannel
+{
+    Email,
+    Sms,
+    Phone,
+    Mail,
+    Ads,
+}

@@ -1,0 +1,34 @@
+namespace ProfileHub.Core.Sources;
+
+/// <summary>An input row that could not be loaded, kept verbatim with why and where, never dropped.</summary>
+public sealed class QuarantinedRow
+{
+    private QuarantinedRow()
+    {
+        Position = string.Empty;
+        RawPayload = string.Empty;
+        Reason = string.Empty;
+    }
+
+    public QuarantinedRow(long runId, string position, string rawPayload, string reason, DateTimeOffset quarantinedAt)
+    {
+        RunId = runId;
+        Position = position;
+        RawPayload = rawPayload;
+        Reason = reason;
+        QuarantinedAt = quarantinedAt.ToUniversalTime();
+    }
+
+    public long Id { get; private set; }
+
+    public long RunId { get; private set; }
+
+    /// <summary>Where the row was: "events.jsonl:42", "page 3, item 7", "webhook batch 19, event 2".</summary>
+    public string Position { get; private set; }
+
+    public string RawPayload { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public DateTimeOffset QuarantinedAt { get; private set; }
+}

@@ -1,0 +1,8 @@
+namespace ProfileHub.Core.Sources;
+
+public enum RunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}

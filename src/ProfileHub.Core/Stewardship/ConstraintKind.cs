@@ -1,0 +1,8 @@
+namespace ProfileHub.Core.Stewardship;
+
+public enum ConstraintKind
+{
+    MustLink,
+    CannotLink,
+    PinnedValue,
+}

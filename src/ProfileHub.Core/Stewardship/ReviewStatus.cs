@@ -1,0 +1,8 @@
+namespace ProfileHub.Core.Stewardship;
+
+public enum ReviewStatus
+{
+    Open,
+    Merged,
+    NotAMatch,
+}

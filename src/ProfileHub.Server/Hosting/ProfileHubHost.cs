@@ -1,0 +1,30 @@
+using ProfileHub.Server.Storage;
+
+namespace ProfileHub.Server.Hosting;
+
+/// <summary>What every verb shares: configuration (appsettings.json, environment, command line), the clock and storage.</summary>
+internal static class ProfileHubHost
+{
+    public static void AddProfileHubCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddProfileHubStorage();
+    }
+
+    /// <summary>
+    /// appsettings.json is read from beside the executable, so `dotnet run --project src/ProfileHub.Server`
+    /// works from any directory; relative data paths still resolve against the working directory (./data/).
+    /// </summary>
+    public static WebApplicationOptions WebOptions(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory,
+    };
+
+    /// <summary>The same configuration sources for verbs that run without a web server.</summary>
+    public static HostApplicationBuilderSettings HostSettings(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory,
+    };
+}

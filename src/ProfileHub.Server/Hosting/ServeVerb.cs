@@ -1,0 +1,42 @@
+using System.CommandLine;
+using ProfileHub.Server.Health;
+using ProfileHub.Server.Storage;
+
+namespace ProfileHub.Server.Hosting;
+
+/// <summary>`profilehub serve` (the default verb): migrates the database, then serves HTTP until stopped.</summary>
+internal static partial class ServeVerb
+{
+    public static void AddTo(RootCommand root)
+    {
+        var serve = new Command("serve", "Serve the GraphQL API and health endpoints (the default).");
+        foreach (var command in new Command[] { root, serve })
+        {
+            // Unmatched tokens (--urls, --ProfileHub:Database:Provider=...) are ASP.NET configuration.
+            command.TreatUnmatchedTokensAsErrors = false;
+            command.SetAction((parse, cancellationToken) => RunAsync([.. parse.UnmatchedTokens], cancellationToken));
+        }
+
+        root.Subcommands.Add(serve);
+    }
+
+    private static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(ProfileHubHost.WebOptions(args));
+        builder.AddProfileHubCore();
+        builder.Services.AddProfileHubHealth();
+
+        await using var app = builder.Build();
+        await app.Services.PrepareDatabaseAsync(cancellationToken);
+        app.MapProfileHubHealth();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
+        app.Lifetime.ApplicationStarted.Register(() =>
+            LogServing(logger, app.Services.DescribeDatabase(), string.Join(", ", app.Urls)));
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ProfileHub is serving {Database} at {Urls}")]
+    private static partial void LogServing(ILogger logger, string database, string urls);
+}

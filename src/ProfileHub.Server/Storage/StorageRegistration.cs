@@ -1,0 +1,35 @@
+using ProfileHub.Storage;
+using ProfileHub.Storage.Migrations;
+using ProfileHub.Storage.Providers;
+
+namespace ProfileHub.Server.Storage;
+
+internal static partial class StorageRegistration
+{
+    public static void AddProfileHubStorage(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        // Created eagerly: an unknown provider or a malformed connection string fails here, at start-up.
+        var provider = StorageProvider.Create(options);
+        builder.Services.AddSingleton(provider);
+        builder.Services.AddDbContext<ProfileHubDbContext>(provider.ConfigureDbContext);
+        builder.Services.AddSingleton(sp => new Migrator(
+            provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Migrator>>()));
+    }
+
+    /// <summary>Checks the database is usable, then applies pending migrations; throws with a one-line reason.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var provider = services.GetRequiredService<StorageProvider>();
+        await provider.VerifyAsync(cancellationToken);
+        var applied = await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        LogReady(services.GetRequiredService<ILogger<Migrator>>(), provider.Describe(), applied.Count);
+    }
+
+    public static string DescribeDatabase(this IServiceProvider services) =>
+        services.GetRequiredService<StorageProvider>().Describe();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ProfileHub data: {Database} ({Applied} migrations applied now)")]
+    private static partial void LogReady(ILogger logger, string database, int applied);
+}

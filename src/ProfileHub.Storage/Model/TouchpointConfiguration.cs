@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProfileHub.Core.Sources;
+using ProfileHub.Core.Touchpoints;
+
+namespace ProfileHub.Storage.Model;
+
+internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpoint>
+{
+    public void Configure(EntityTypeBuilder<Touchpoint> builder)
+    {
+        builder.ToTable("touchpoints");
+        builder.Ignore(t => t.Classification);
+        builder.HasOne<Connector>().WithMany().HasForeignKey(t => t.ConnectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SourceRecord>().WithMany().HasForeignKey(t => t.SourceRecordId).OnDelete(DeleteBehavior.Cascade);
+
+        // Vendors resend (SendGrid several times, Segment within a day): the event id makes a resend a no-op.
+        builder.HasIndex(t => new { t.ConnectorId, t.SourceEventId }).IsUnique();
+        builder.HasIndex(t => new { t.SourceRecordId, t.OccurredAt });
+        builder.HasIndex(t => new { t.ConnectorId, t.SourceKey });
+        builder.Property(t => t.SourceEventId).HasMaxLength(200);
+        builder.Property(t => t.SourceKey).HasMaxLength(200);
+        builder.Property(t => t.Type).HasMaxLength(64);
+        builder.Property(t => t.Amount).HasPrecision(18, 4);
+        builder.Property(t => t.Currency).HasMaxLength(3);
+        builder.Property(t => t.Metrics).IsJson();
+        builder.Property(t => t.Properties).IsJson();
+    }
+}

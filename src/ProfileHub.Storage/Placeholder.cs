@@ -1,1 +1,0 @@
-namespace ProfileHub.Storage; internal static class Placeholder { }

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Sources;
+using ProfileHub.Core.Stewardship;
+using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage.Model;
+using ProfileHub.Storage.Providers;
+
+namespace ProfileHub.Storage;
+
+/// <summary>The unit of work over the whole store; one model for both providers.</summary>
+public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> options, StorageProvider provider)
+    : DbContext(options)
+{
+    public DbSet<Connector> Connectors => Set<Connector>();
+
+    public DbSet<ConnectorRun> ConnectorRuns => Set<ConnectorRun>();
+
+    public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
+
+    public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
+
+    public DbSet<RecordIdentifier> RecordIdentifiers => Set<RecordIdentifier>();
+
+    public DbSet<ConsentState> Consents => Set<ConsentState>();
+
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+
+    public DbSet<GoldenProfile> Profiles => Set<GoldenProfile>();
+
+    public DbSet<ProfileAttributeValue> ProfileAttributes => Set<ProfileAttributeValue>();
+
+    public DbSet<ProfileMembership> Memberships => Set<ProfileMembership>();
+
+    public DbSet<StewardConstraint> StewardConstraints => Set<StewardConstraint>();
+
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    internal StorageProvider Provider => provider;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        provider.ConfigureConventions(configurationBuilder);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProfileHubDbContext).Assembly);
+        provider.ConfigureModel(modelBuilder);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

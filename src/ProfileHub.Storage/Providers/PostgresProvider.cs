@@ -1,0 +1,92 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ProfileHub.Storage.Model;
+
+namespace ProfileHub.Storage.Providers;
+
+/// <summary>The server database, through Npgsql: jsonb documents, binary COPY for bulk loads.</summary>
+internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
+{
+    // Any constant works: it only has to be the same for every ProfileHub migrating this database.
+    private const long MigrationLockKey = 0x50726f66696c65;
+
+    private readonly NpgsqlConnectionStringBuilder _settings;
+
+    public PostgresProvider(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw DatabaseSetupException.ConnectionString("required when the provider is postgres (e.g. Host=localhost;Database=profilehub;Username=profilehub;Password=...)");
+        }
+
+        try
+        {
+            _settings = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw DatabaseSetupException.ConnectionString($"not a valid PostgreSQL connection string ({e.Message})", e);
+        }
+
+        DataSource = new NpgsqlDataSourceBuilder(_settings.ConnectionString).Build();
+    }
+
+    public override string Name => "postgres";
+
+    /// <summary>Shared by EF Core and the bulk writers (binary COPY).</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public override string Describe() => $"postgres database {_settings.Database} on {_settings.Host}:{_settings.Port}";
+
+    public override void ConfigureDbContext(DbContextOptionsBuilder builder) => builder.UseNpgsql(DataSource);
+
+    public override DbConnection CreateConnection() => DataSource.CreateConnection();
+
+    public override async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = DataSource.CreateConnection();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(5, _settings.Timeout)));
+            await connection.OpenAsync(timeout.Token);
+        }
+        catch (PostgresException e)
+        {
+            throw DatabaseSetupException.ConnectionString(e.SqlState switch
+            {
+                PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
+                    $"PostgreSQL at {Endpoint} refused the credentials of user '{_settings.Username}'",
+                PostgresErrorCodes.InvalidCatalogName =>
+                    $"database '{_settings.Database}' does not exist on {Endpoint}; create it first",
+                _ => $"PostgreSQL at {Endpoint} refused the connection ({e.MessageText})",
+            }, e);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw DatabaseSetupException.ConnectionString($"cannot reach PostgreSQL at {Endpoint} ({Innermost(e).Message.TrimEnd('.')})", e);
+        }
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    internal override void ConfigureModel(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.FindAnnotation(JsonColumn.Annotation) is not null)
+            {
+                property.SetColumnType("jsonb");
+            }
+        }
+    }
+
+    internal override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+
+    private string Endpoint => $"{_settings.Host}:{_settings.Port}";
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

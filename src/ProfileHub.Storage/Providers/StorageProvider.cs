@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ProfileHub.Storage.Providers;
+
+/// <summary>
+/// What differs between the databases, as small overrides of shared code (in the manner of Quartz's ADO
+/// delegates): connecting, column types, the migration lock, and start-up checks. Everything else is shared.
+/// </summary>
+public abstract class StorageProvider
+{
+    /// <summary>`sqlite` or `postgres`: also the folder name of the provider's scripts under db/migrations.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Where the data lives, for the start-up log ("sqlite file /srv/data/profilehub.db").</summary>
+    public abstract string Describe();
+
+    public abstract void ConfigureDbContext(DbContextOptionsBuilder builder);
+
+    public abstract DbConnection CreateConnection();
+
+    /// <summary>Checks the database can be reached and used; throws <see cref="DatabaseSetupException"/> otherwise.</summary>
+    public abstract Task VerifyAsync(CancellationToken cancellationToken);
+
+    public static StorageProvider Create(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => new SqliteProvider(options.ConnectionString),
+            "postgres" or "postgresql" => new PostgresProvider(options.ConnectionString),
+            _ => throw new DatabaseSetupException(
+                $"{DatabaseOptions.Section}:Provider",
+                $"unknown provider '{options.Provider}' (expected 'sqlite' or 'postgres')"),
+        };
+    }
+
+    internal virtual void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+    }
+
+    internal virtual void ConfigureModel(ModelBuilder builder)
+    {
+    }
+
+    /// <summary>Serializes concurrent migrators inside <paramref name="transaction"/>.</summary>
+    internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>One-time settings applied once the schema is known to be ours (SQLite's WAL mode).</summary>
+    internal virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The SQL is ProfileHub's own migration scripts and constants, never user input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
