@@ -8,9 +8,11 @@ namespace ProfileHub.Storage.Migrations;
 /// <summary>One versioned SQL script, db/migrations/{provider}/NNNN_description.sql.</summary>
 public sealed record MigrationScript(int Version, string FileName, string Sql)
 {
-    /// <summary>SHA-256 of the script with line endings normalized, so a CRLF checkout is not "an edit".</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    /// <summary>
+    /// SHA-256 of the script with line endings normalized, so a CRLF checkout is not "an edit". Computed from
+    /// <see cref="Sql"/> on each read so that a copy made with `with { Sql = ... }` cannot carry a stale value.
+    /// </summary>
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     /// <summary>Parses "0001_initial.sql"; the number orders the scripts.</summary>
     public static MigrationScript FromFile(string fileName, string sql)

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using ProfileHub.Server.Tests.Support;
+using ProfileHub.Testing;
+
+namespace ProfileHub.Server.Tests.Hosting;
+
+public sealed class ServeVerbTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("profilehub-serve-").FullName;
+    private readonly HttpClient _http = new();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_workingDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Serve_starts_on_sqlite_with_no_configuration_and_reports_ready()
+    {
+        await using var server = ProfileHubProcess.Start(_workingDirectory, args: ["--urls", "http://127.0.0.1:0"]);
+        await server.WaitUntilListeningAsync(StartTimeout);
+
+        var live = await _http.GetAsync(new Uri(server.BaseAddress, "/health/live"));
+        var ready = await _http.GetAsync(new Uri(server.BaseAddress, "/health/ready"));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        var database = Path.Combine(_workingDirectory, "data", "profilehub.db");
+        Assert.True(File.Exists(database), "the embedded database is created under ./data/");
+        Assert.Contains($"ProfileHub is serving sqlite file {database} at http://127.0.0.1:", server.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_uses_postgres_when_the_environment_says_so()
+    {
+        var name = $"profilehub_serve_{Guid.NewGuid():N}";
+        await AdminAsync($"CREATE DATABASE {name}");
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(PostgresTestDatabase.ServerConnectionString) { Database = name, Pooling = false }.ConnectionString;
+            var environment = new Dictionary<string, string>
+            {
+                ["ProfileHub__Database__Provider"] = "postgres",
+                ["ProfileHub__Database__ConnectionString"] = connection,
+            };
+            await using (var server = ProfileHubProcess.Start(_workingDirectory, environment, "serve", "--urls", "http://127.0.0.1:0"))
+            {
+                await server.WaitUntilListeningAsync(StartTimeout);
+                var ready = await _http.GetStringAsync(new Uri(server.BaseAddress, "/health/ready"));
+                Assert.Contains("postgres database " + name, ready, StringComparison.Ordinal);
+                Assert.False(Directory.Exists(Path.Combine(_workingDirectory, "data")));
+            }
+        }
+        finally
+        {
+            await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    [Theory]
+    [InlineData("mysql", "", "profilehub: ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite' or 'postgres')")]
+    [InlineData("postgres", "", "profilehub: ProfileHub:Database:ConnectionString: required when the provider is postgres")]
+    [InlineData("postgres", "Host=127.0.0.1;Port=1;Username=x;Database=y", "profilehub: ProfileHub:Database:ConnectionString: cannot reach PostgreSQL at 127.0.0.1:1")]
+    public async Task Misconfiguration_stops_start_up_with_one_line_naming_the_setting(string provider, string connectionString, string expected)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ProfileHub__Database__Provider"] = provider,
+            ["ProfileHub__Database__ConnectionString"] = connectionString,
+        };
+        await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, await server.WaitForExitAsync(StartTimeout));
+        var line = Assert.Single(server.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Stdout + server.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_applies_the_schema_and_a_newer_database_is_refused_unchanged()
+    {
+        await using (var migrate = ProfileHubProcess.Start(_workingDirectory, args: "migrate"))
+        {
+            Assert.Equal(0, await migrate.WaitForExitAsync(StartTimeout));
+            Assert.Contains("Applied migration sqlite/0001_initial.sql", migrate.Stdout, StringComparison.Ordinal);
+        }
+
+        var file = Path.Combine(_workingDirectory, "data", "profilehub.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations VALUES (9999, '9999_from_the_future.sql', 'x', 'later')";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var before = await File.ReadAllBytesAsync(file);
+        await using var serve = ProfileHubProcess.Start(_workingDirectory, args: ["--urls", "http://127.0.0.1:0"]);
+        Assert.Equal(2, await serve.WaitForExitAsync(StartTimeout));
+        Assert.Contains("newer ProfileHub", serve.Stderr, StringComparison.Ordinal);
+        Assert.Contains("9999_from_the_future.sql", serve.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTestDatabase.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
