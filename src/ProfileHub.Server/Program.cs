@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProfileHub.Server.Access;
 using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Storage;
 
@@ -6,5 +7,6 @@ using ProfileHub.Server.Storage;
 var root = new RootCommand("ProfileHub unifies customer records from every channel into golden profiles.");
 ServeVerb.AddTo(root);
 root.Subcommands.Add(MigrateVerb.Create());
+root.Subcommands.Add(ApiKeyVerb.Create());
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

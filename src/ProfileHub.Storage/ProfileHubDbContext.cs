@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Access;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
@@ -37,6 +38,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     internal StorageProvider Provider => provider;
 

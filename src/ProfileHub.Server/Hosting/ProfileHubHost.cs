@@ -21,10 +21,15 @@ internal static class ProfileHubHost
         ContentRootPath = AppContext.BaseDirectory,
     };
 
-    /// <summary>The same configuration sources for verbs that run without a web server.</summary>
-    public static HostApplicationBuilderSettings HostSettings(string[] args) => new()
+    /// <summary>
+    /// A host for verbs that run without a web server (migrate, apikey, ...): the same configuration and
+    /// services, with every log line on stderr so that stdout carries only the verb's output.
+    /// </summary>
+    public static IHost BuildVerbHost(string[] args)
     {
-        Args = args,
-        ContentRootPath = AppContext.BaseDirectory,
-    };
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddProfileHubCore();
+        return builder.Build();
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProfileHub.Server.Access;
 using ProfileHub.Server.Health;
 using ProfileHub.Server.Storage;
 
@@ -25,10 +26,15 @@ internal static partial class ServeVerb
         var builder = WebApplication.CreateBuilder(ProfileHubHost.WebOptions(args));
         builder.AddProfileHubCore();
         builder.Services.AddProfileHubHealth();
+        builder.Services.AddProfileHubAccess();
 
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync(cancellationToken);
+        await DevelopmentKey.CreateIfFirstStartAsync(app.Services, cancellationToken);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapProfileHubHealth();
+        app.MapProfileHubAccess();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -17,7 +17,7 @@ internal static class StartupErrors
         {
             return await verb();
         }
-        catch (Exception e) when (e is DatabaseSetupException or MigrationException)
+        catch (Exception e) when (e is DatabaseSetupException or MigrationException or CommandLineException)
         {
             await Console.Error.WriteLineAsync($"profilehub: {e.Message}");
             return ExitCode;

@@ -14,9 +14,7 @@ internal static class MigrateVerb
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var builder = Host.CreateApplicationBuilder(ProfileHubHost.HostSettings([.. parse.UnmatchedTokens]));
-            builder.AddProfileHubCore();
-            using var host = builder.Build();
+            using var host = ProfileHubHost.BuildVerbHost([.. parse.UnmatchedTokens]);
             await host.Services.PrepareDatabaseAsync(cancellationToken);
             return 0;
         });

@@ -13,7 +13,8 @@ internal static partial class StorageRegistration
         // Created eagerly: an unknown provider or a malformed connection string fails here, at start-up.
         var provider = StorageProvider.Create(options);
         builder.Services.AddSingleton(provider);
-        builder.Services.AddDbContext<ProfileHubDbContext>(provider.ConfigureDbContext);
+        // The factory serves singletons and handlers (authentication, jobs); scoped contexts serve requests.
+        builder.Services.AddDbContextFactory<ProfileHubDbContext>(provider.ConfigureDbContext);
         builder.Services.AddSingleton(sp => new Migrator(
             provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Migrator>>()));
     }

@@ -88,7 +88,8 @@ public sealed class ServeVerbTests : IDisposable
         await using (var migrate = ProfileHubProcess.Start(_workingDirectory, args: "migrate"))
         {
             Assert.Equal(0, await migrate.WaitForExitAsync(StartTimeout));
-            Assert.Contains("Applied migration sqlite/0001_initial.sql", migrate.Stdout, StringComparison.Ordinal);
+            // Verbs log to stderr, keeping stdout for their output.
+            Assert.Contains("Applied migration sqlite/0001_initial.sql", migrate.Stderr, StringComparison.Ordinal);
         }
 
         var file = Path.Combine(_workingDirectory, "data", "profilehub.db");

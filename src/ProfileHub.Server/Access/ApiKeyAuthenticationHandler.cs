@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using ProfileHub.Core.Access;
+using ProfileHub.Storage;
+
+namespace ProfileHub.Server.Access;
+
+/// <summary>
+/// Authenticates `Authorization: Bearer phk_...` against the stored key hashes. Verified keys are cached
+/// for a short while so a busy client costs one lookup per interval, not per request; a revoked key stops
+/// working within that interval.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IMemoryCache cache,
+    IDbContextFactory<ProfileHubDbContext> contexts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string RoleClaim = "profilehub:role";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <API key>'.");
+        }
+
+        var hash = ApiKey.HashOf(header["Bearer ".Length..].Trim());
+        var key = await cache.GetOrCreateAsync($"apikey:{hash}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
+            return await db.ApiKeys.AsNoTracking()
+                .Where(k => k.Hash == hash && k.RevokedAt == null)
+                .Select(k => new { k.Name, k.Role })
+                .SingleOrDefaultAsync(Context.RequestAborted);
+        });
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, key.Name), new Claim(RoleClaim, key.Role.ToString())], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}
