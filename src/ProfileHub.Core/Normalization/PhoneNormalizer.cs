@@ -83,14 +83,15 @@ public static class PhoneNormalizer
         }
 
         // A number stored with its country code but without '+' ("447911123456"): national numbers
-        // start with a trunk 0 or are at most 10 digits, so only longer ones are read this way.
-        return digits.Length >= 11 && digits[0] != '0' ? International(digits) : null;
+        // start with a trunk 0 or are at most 10 digits, so only longer ones are read this way, and only
+        // into a country whose plan fixes the length (otherwise any 11 digits would pass as some country).
+        return digits.Length >= 11 && digits[0] != '0' ? International(digits, knownPlanOnly: true) : null;
     }
 
-    private static (string E164, string Region)? International(ReadOnlySpan<char> digits)
+    private static (string E164, string Region)? International(ReadOnlySpan<char> digits, bool knownPlanOnly = false)
     {
         var country = CallingCodes.Match(digits);
-        if (country is null)
+        if (country is null || (knownPlanOnly && country.MinLength == 0))
         {
             return null;
         }

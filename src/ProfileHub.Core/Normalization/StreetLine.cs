@@ -27,7 +27,7 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
     }
 
     // Folds the line into words separated by one space. '#' and an Australian unit slash ("4/12") are
-    // words of their own; a hyphen between digits stays inside the word ("12-14"); apostrophes vanish.
+    // words of their own; a hyphen next to a digit stays inside the word; apostrophes vanish.
     private static int Tokenize(string line, ref CharBuffer text, Span<Range> tokens)
     {
         Span<char> folded = stackalloc char[TextFolding.MaxExpansion];
@@ -41,10 +41,17 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
                 continue;
             }
 
-            var betweenDigits = i > 0 && i + 1 < line.Length && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]);
-            if (c == '-' && betweenDigits && start >= 0)
+            var inside = i > 0 && i + 1 < line.Length && start >= 0;
+            var betweenDigits = inside && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]);
+            if (c == '-' && inside && char.IsAsciiLetterOrDigit(line[i - 1]) && char.IsAsciiLetterOrDigit(line[i + 1])
+                && (char.IsAsciiDigit(line[i - 1]) || char.IsAsciiDigit(line[i + 1])))
             {
-                text.Append('-');
+                // "12-14" is a range and keeps its hyphen; "4-B" is unit 4b.
+                if (betweenDigits)
+                {
+                    text.Append('-');
+                }
+
                 continue;
             }
 

@@ -14,10 +14,10 @@ internal static class TextFolding
     // Additional (Vietnamese) and General Punctuation (NBSP-like spaces, zero-width characters).
     private const int TableSize = 0x2100;
 
-    // Letters whose canonical decomposition does not reach an ASCII base letter.
+    // Letters whose decomposition does not reach a base letter, and Russian ё, commonly written е.
     private const string SpecialLetters =
         "ß=ss ẞ=ss æ=ae Æ=ae œ=oe Œ=oe ø=o Ø=o đ=d Đ=d ð=d Ð=d ł=l Ł=l þ=th Þ=th ı=i İ=i ħ=h Ħ=h ŀ=l Ŀ=l " +
-        "ĳ=ij Ĳ=ij ŋ=n Ŋ=n ſ=s ƒ=f ɨ=i ʉ=u";
+        "ĳ=ij Ĳ=ij ŋ=n Ŋ=n ſ=s ƒ=f ɨ=i ʉ=u ё=е Ё=е";
 
     private static readonly string?[] Table = BuildTable();
 
@@ -221,10 +221,17 @@ internal static class TextFolding
             case UnicodeCategory.TitlecaseLetter:
             case UnicodeCategory.OtherLetter:
             case UnicodeCategory.ModifierLetter:
-                return FoldLetter(c);
+                // Cyrillic diacritics make other letters (й is not и); only the case is folded there.
+                return c is >= '\u0400' and <= '\u04FF' ? LowerOrNull(c) : FoldLetter(c);
             default:
                 return null;
         }
+    }
+
+    private static string? LowerOrNull(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return lower == c ? null : lower.ToString();
     }
 
     private static string? FoldLetter(char c)
