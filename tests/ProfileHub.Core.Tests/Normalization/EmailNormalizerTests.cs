@@ -92,6 +92,14 @@ public class EmailNormalizerTests
     }
 
     [Fact]
+    public void Long_valid_address_is_kept_whole()
+    {
+        var local = string.Concat(Enumerable.Repeat("Ab.", 60)) + "z";
+
+        Assert.Equal(local.ToLowerInvariant() + "@example.com", EmailNormalizer.Normalize(local + "@Example.com")?.Value);
+    }
+
+    [Fact]
     public void Ten_thousand_character_input_is_rejected_without_blowing_up()
     {
         Assert.Null(EmailNormalizer.Normalize(new string('a', 10_000) + "@example.com"));

@@ -143,6 +143,8 @@ public class PhoneNormalizerTests
     [InlineData("+81 3-1234-5678", null, "+81312345678", "JP")]
     [InlineData("+354 551 2345", null, "+3545512345", "IS")]
     [InlineData("00 353 1 234 5678", "ES", "+35312345678", "IE")]
+    [InlineData("0612-345678", "MA", "+212612345678", "MA")]
+    [InlineData("+212 (0)612 345678", null, "+212612345678", "MA")]
     public void Other_countries_through_the_calling_code_table(string raw, string? region, string e164, string expectedRegion)
     {
         var phone = PhoneNormalizer.Normalize(raw, region);
