@@ -312,6 +312,8 @@ internal static class CallingCodes
         return null;
     }
 
+    public static IReadOnlyCollection<CallingCountry> All => ByCode.Values;
+
     public static CallingCountry? ForRegion(string region) => ByRegion.GetValueOrDefault(region);
 
     /// <summary>The NANP member an area code belongs to; the US for every code not listed elsewhere.</summary>

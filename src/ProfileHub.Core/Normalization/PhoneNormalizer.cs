@@ -38,7 +38,7 @@ public static class PhoneNormalizer
             return Invalid(raw);
         }
 
-        var region = RegionOf(defaultRegion);
+        var region = AddressNormalizer.NormalizeCountry(defaultRegion);
         var number = digits[..count];
         var result = international
             ? International(number)
@@ -47,16 +47,6 @@ public static class PhoneNormalizer
     }
 
     private static NormalizedPhone Invalid(string raw) => new(raw, null, null, false);
-
-    private static string? RegionOf(string? defaultRegion)
-    {
-        if (string.IsNullOrWhiteSpace(defaultRegion))
-        {
-            return null;
-        }
-
-        return AddressNormalizer.NormalizeCountry(defaultRegion);
-    }
 
     private static (string E164, string Region)? WithoutPlus(ReadOnlySpan<char> digits, string? region)
     {
