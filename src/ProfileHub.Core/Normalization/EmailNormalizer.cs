@@ -19,7 +19,8 @@ public static class EmailNormalizer
     /// <summary>
     /// Trims, applies Unicode NFC and lower-cases <paramref name="raw"/>; returns null when it is not an
     /// email address (no single '@', empty local part or domain, a domain without a dot, spaces or
-    /// control characters inside). Zero-width characters pasted into an address are removed.
+    /// control characters inside). Zero-width characters pasted into an address are removed; a
+    /// "Name &lt;address&gt;" or "mailto:" wrapper is taken off.
     /// </summary>
     public static NormalizedEmail? Normalize(string? raw)
     {
@@ -32,6 +33,13 @@ public static class EmailNormalizer
         if (trimmed.Length is 0 or > MaxLength)
         {
             return null;
+        }
+
+        // Display-name form exported by mail clients and CRMs: "John Smith <john@example.com>".
+        var open = trimmed.LastIndexOf('<');
+        if (open >= 0 && trimmed[^1] == '>')
+        {
+            trimmed = TrimInvisible(trimmed[(open + 1)..^1]);
         }
 
         if (trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))

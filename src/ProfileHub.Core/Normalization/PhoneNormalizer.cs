@@ -251,7 +251,9 @@ public static class PhoneNormalizer
                 return true;
             }
 
-            return false;
+            // A label after a complete-looking number ("07911 123456 (mobile)", "555 234 5678 home") ends
+            // it; letters inside the digits ("1-800-FLOWERS") make the text a vanity number we do not read.
+            return count >= MinE164Digits && i > 0 && (text[i - 1] == '(' || char.IsWhiteSpace(text[i - 1]));
         }
 
         return true;

@@ -31,6 +31,8 @@ public class EmailNormalizerTests
     [InlineData("\u00A0nbsp@example.org\u00A0", "nbsp@example.org", "example.org")]
     [InlineData("zero\u200Bwidth@example.org\uFEFF", "zerowidth@example.org", "example.org")]
     [InlineData("mailto:Sales@Example.COM", "sales@example.com", "example.com")]
+    [InlineData("John Smith <John.Smith@Example.com>", "john.smith@example.com", "example.com")]
+    [InlineData("\"Smith, John\" < john@example.com >", "john@example.com", "example.com")]
     [InlineData("first.last@sub.example.co.uk", "first.last@sub.example.co.uk", "sub.example.co.uk")]
     public void Addresses_are_trimmed_lower_cased_and_cleaned(string raw, string value, string domain)
     {

@@ -39,6 +39,17 @@ public class NameNormalizerTests
         Assert.Equal(expected, NameNormalizer.Normalize(raw));
     }
 
+    [Theory]
+    [InlineData("Jean-Luc O'Brien")]
+    [InlineData("Straße Ærø")]
+    [InlineData("J.R.R. Tolkien")]
+    public void Normalizing_a_normalized_name_changes_nothing(string raw)
+    {
+        var once = NameNormalizer.Normalize(raw);
+
+        Assert.Equal(once, NameNormalizer.Normalize(once));
+    }
+
     [Fact]
     public void Non_latin_letters_are_kept_in_lower_case()
     {

@@ -58,6 +58,8 @@ public class PhoneNormalizerTests
     [InlineData("+44 020 7946 0958", null, "+442079460958")]
     [InlineData("0044 7911 123456", "US", "+447911123456")]
     [InlineData("447911123456", null, "+447911123456")]
+    [InlineData("07911 123456 (mobile)", "GB", "+447911123456")]
+    [InlineData("07911 123456 home", "GB", "+447911123456")]
     public void Uk_numbers(string raw, string? region, string e164)
     {
         var phone = PhoneNormalizer.Normalize(raw, region);
@@ -166,6 +168,8 @@ public class PhoneNormalizerTests
 
     [Theory]
     [InlineData("1-800-FLOWERS")]
+    [InlineData("650-555-CALL")]
+    [InlineData("mobile 07911 123456")]
     [InlineData("call me")]
     [InlineData("12+34")]
     [InlineData("")]
