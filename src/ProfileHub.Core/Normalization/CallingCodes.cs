@@ -262,9 +262,7 @@ internal static class CallingCodes
     private static readonly Dictionary<int, string> NanpRegionByAreaCode = [];
     private static readonly Dictionary<string, CallingCountry>.AlternateLookup<ReadOnlySpan<char>> CodeLookup;
 
-#pragma warning disable CA1810 // The three tables are parsed together from the text above; one constructor keeps that in one place.
     static CallingCodes()
-#pragma warning restore CA1810
     {
         foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -51,4 +51,23 @@ public class SurvivorshipPolicyTests
         Assert.Equal(SurvivorshipDecision.MostFrequent, result.Survivor?.Lineage.DecidedBy);
         Assert.Equal(["1990-03-02", "1990-02-03"], Assert.Single(result.Conflicts).Values);
     }
+
+    [Fact]
+    public void Survive_all_gives_every_attribute_in_name_order_with_its_pin()
+    {
+        var candidates = new Dictionary<string, IReadOnlyList<AttributeCandidate>>
+        {
+            ["LastName"] = [Candidate.Of("smith", "r1", trust: 90), Candidate.Of("smyth", "r2", trust: 10)],
+            ["Email"] = [Candidate.Of("a@x.com", "r1")],
+            ["BirthDate"] = [Candidate.Of("1990-02-03", "r1", trust: 70), Candidate.Of("1990-03-02", "r2", trust: 70)],
+        };
+        var pins = new Dictionary<string, StewardPin> { ["lastname"] = new("smyth", "alice", Candidate.Epoch, "r2") };
+
+        var results = SurvivorshipPolicy.Default.SurviveAll(candidates, pins);
+
+        Assert.Equal(["BirthDate", "Email", "LastName"], results.Select(r => r.Attribute));
+        Assert.Equal("smyth", results[2].Survivor?.Value);
+        Assert.True(results[2].Survivor?.Lineage.Pinned);
+        Assert.True(results[0].HasConflict);
+    }
 }
