@@ -64,7 +64,7 @@ public static class AddressNormalizer
             }
 
             var written = buffer.Written;
-            if (NormalizeCountry(country) == "US" && IsDigits(written))
+            if (NormalizeCountry(country) == "US" && !written.ContainsAnyExceptInRange('0', '9'))
             {
                 return written.Length switch
                 {
@@ -160,18 +160,5 @@ public static class AddressNormalizer
         {
             key.Dispose();
         }
-    }
-
-    private static bool IsDigits(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

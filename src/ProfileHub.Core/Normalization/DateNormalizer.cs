@@ -61,7 +61,7 @@ public static class DateNormalizer
             text = text[..t];
         }
 
-        if (text.Length == 8 && IsDigits(text))
+        if (text.Length == 8 && !text.ContainsAnyExceptInRange('0', '9'))
         {
             return Make(Number(text[..4]), Number(text[4..6]), Number(text[6..]));
         }
@@ -228,19 +228,6 @@ public static class DateNormalizer
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
-
-    private static bool IsDigits(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static int Number(ReadOnlySpan<char> digits)
     {
