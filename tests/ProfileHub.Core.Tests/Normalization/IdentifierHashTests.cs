@@ -59,4 +59,31 @@ public class IdentifierHashTests
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value))), IdentifierHash.Sha256Hex(value));
     }
+
+    [Theory]
+    [InlineData("Mary", "6915771be1c5aa0c886870b6951b03d7eafc121fea0e80a5ea83beb7c449f4ec")]
+    [InlineData(" MARY. ", "6915771be1c5aa0c886870b6951b03d7eafc121fea0e80a5ea83beb7c449f4ec")]
+    [InlineData("Valéry", "08e1996b5dd49e62a4b4c010d44e4345592a863bb9f8e3976219bac29417149c")]
+    [InlineData("Vale\u0301ry", "08e1996b5dd49e62a4b4c010d44e4345592a863bb9f8e3976219bac29417149c")]
+    [InlineData("정", "8fa8cd9c440be61d0151429310034083132b35975c4bea67fdd74158eb51db14")]
+    public void Name_hash_matches_Metas_documented_examples(string raw, string expected)
+    {
+        // Meta Conversions API, fn/ln: lower case, no punctuation, special characters kept in UTF-8.
+        Assert.Equal(expected, IdentifierHash.HashName(raw));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" - 12 ")]
+    public void Name_without_letters_has_no_hash(string? raw)
+    {
+        Assert.Null(IdentifierHash.HashName(raw));
+    }
+
+    [Fact]
+    public void Birth_date_hash_is_of_the_yyyymmdd_form()
+    {
+        Assert.Equal(IdentifierHash.Sha256Hex("19900203"), IdentifierHash.HashBirthDate(new DateOnly(1990, 2, 3)));
+    }
 }
