@@ -1,8 +1,8 @@
 namespace ProfileHub.Core.Normalization;
 
 /// <summary>
-/// The parts <see cref="AddressNormalizer.NormalizeStreet"/> reads from one street line; Remainder is every
-/// word left after the unit was taken (what a line 2 without a designator holds).
+/// The parts <see cref="AddressNormalizer.NormalizeStreet"/> reads from one street line. A line 2 is read
+/// without house number or street: Remainder is every word left after its unit was taken.
 /// </summary>
 internal readonly record struct StreetLine(string? Number, string? Street, string? Unit, string? Remainder)
 {
@@ -161,37 +161,34 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
             number ??= TakeNumber(text, tokens, used);
         }
 
-        var street = new CharBuffer(stackalloc char[64]);
-        var remainder = new CharBuffer(stackalloc char[64]);
+        // Line 1 yields the street with canonical words; line 2 (no house number read) the words as written.
+        var words = new CharBuffer(stackalloc char[64]);
         try
         {
             for (var i = 0; i < n; i++)
             {
-                if (used[i])
-                {
-                    continue;
-                }
-
                 var word = text[tokens[i]];
-                if (word is "/" or "#")
+                if (used[i] || word is "/" or "#")
                 {
                     continue;
                 }
 
-                AppendWord(ref remainder, word);
-                AppendStreetWord(ref street, word);
+                if (readNumber)
+                {
+                    AppendStreetWord(ref words, word);
+                }
+                else
+                {
+                    AppendWord(ref words, word);
+                }
             }
 
-            return new StreetLine(
-                number,
-                street.Length == 0 ? null : street.ToString(),
-                unit,
-                remainder.Length == 0 ? null : remainder.ToString());
+            var joined = words.Length == 0 ? null : words.ToString();
+            return readNumber ? new StreetLine(number, joined, unit, null) : new StreetLine(null, null, unit, joined);
         }
         finally
         {
-            street.Dispose();
-            remainder.Dispose();
+            words.Dispose();
         }
     }
 
