@@ -88,8 +88,9 @@ public static class EmailNormalizer
     {
         var ascii = true;
         using var buffer = new CharBuffer(stackalloc char[128]);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c < 0x80)
             {
                 if (c <= ' ' || c == 0x7F)
@@ -101,8 +102,16 @@ public static class EmailNormalizer
                 continue;
             }
 
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c))
             {
+                // Surrogate pairs are checked as a whole below; an unpaired half is not text at all.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    ascii = false;
+                    buffer.Append(text.Slice(i++, 2));
+                    continue;
+                }
+
                 return null;
             }
 

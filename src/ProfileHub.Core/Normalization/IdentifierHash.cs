@@ -71,7 +71,8 @@ public static class IdentifierHash
             return null;
         }
 
-        var composed = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+        var valid = TextFolding.WithoutLoneSurrogates(raw);
+        var composed = valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
         var letters = new CharBuffer(stackalloc char[64]);
         try
         {

@@ -136,6 +136,60 @@ internal static class TextFolding
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without unpaired surrogate halves, which Unicode normalization rejects; the
+    /// same instance when there are none (the usual case).
+    /// </summary>
+    public static string WithoutLoneSurrogates(string text)
+    {
+        var lone = FirstLoneSurrogate(text);
+        if (lone < 0)
+        {
+            return text;
+        }
+
+        var buffer = new CharBuffer(stackalloc char[64]);
+        try
+        {
+            buffer.Append(text.AsSpan(0, lone));
+            for (var i = lone; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    buffer.Append(text.AsSpan(i++, 2));
+                }
+                else if (!char.IsSurrogate(c))
+                {
+                    buffer.Append(c);
+                }
+            }
+
+            return buffer.ToString();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Straight and typographic apostrophes, and the accents people type in their place.</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' or '\u02B9';
 
@@ -192,6 +246,16 @@ internal static class TextFolding
         foreach (var pair in SpecialLetters.Split(' '))
         {
             table[pair[0]] = pair[2..];
+        }
+
+        // A decomposition may end on a special letter (Ǿ → ø, Ʉ → ʉ): fold those too, so folding is idempotent.
+        for (var i = 0x80; i < TableSize; i++)
+        {
+            if (table[i] is { Length: > 0 } mapped)
+            {
+                var refolded = string.Concat(mapped.Select(m => m >= 0x80 && m < TableSize && table[m] is { } again ? again : m.ToString()));
+                table[i] = refolded.Length == 1 && refolded[0] == i ? null : refolded;
+            }
         }
 
         return table;

@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -159,5 +160,22 @@ public class AddressNormalizerTests
     public void Unknown_countries_give_null(string? raw)
     {
         Assert.Null(AddressNormalizer.NormalizeCountry(raw));
+    }
+
+    [Fact]
+    public void Random_text_never_throws()
+    {
+        var seen = 0;
+        foreach (var text in RandomText.Strings(3_000))
+        {
+            var street = AddressNormalizer.NormalizeStreet(text, text);
+            _ = AddressNormalizer.NormalizePostalCode(text, "US");
+            _ = AddressNormalizer.NormalizeCity(text);
+            var country = AddressNormalizer.NormalizeCountry(text);
+            Assert.True(country is null || country.Length == 2);
+            seen += street.Street is null ? 0 : 1;
+        }
+
+        Assert.True(seen > 0);
     }
 }

@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -108,5 +109,14 @@ public class DateNormalizerTests
 
         Assert.Null(DateNormalizer.Parse(raw).Date);
         Assert.Null(DateNormalizer.Parse(string.Concat(Enumerable.Repeat("1990-02-03 ", 1_000))).Date);
+    }
+
+    [Fact]
+    public void Random_text_never_throws()
+    {
+        foreach (var text in RandomText.Strings(3_000))
+        {
+            Assert.Equal(text, DateNormalizer.Parse(text, DateOrder.MonthDayYear).Raw);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -88,6 +89,8 @@ public class EmailNormalizerTests
     [InlineData("someone@example..com")]
     [InlineData("someone@example.com.")]
     [InlineData(".someone@example.com")]
+    [InlineData("broken\uD800@example.com")]
+    [InlineData("broken@example.com\uDC00x")]
     public void Text_that_is_not_an_address_gives_null(string? raw)
     {
         Assert.Null(EmailNormalizer.Normalize(raw));
@@ -106,5 +109,19 @@ public class EmailNormalizerTests
     {
         Assert.Null(EmailNormalizer.Normalize(new string('a', 10_000) + "@example.com"));
         Assert.Null(EmailNormalizer.Normalize(new string('@', 10_000)));
+    }
+
+    [Fact]
+    public void Random_text_never_throws_and_any_result_is_lower_case_with_one_at()
+    {
+        foreach (var text in RandomText.Strings(3_000))
+        {
+            var email = EmailNormalizer.Normalize(text);
+            if (email is not null)
+            {
+                Assert.Equal(email.Value.ToLowerInvariant(), email.Value);
+                Assert.Equal(email.Value.IndexOf('@', StringComparison.Ordinal), email.Value.LastIndexOf('@'));
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -85,5 +86,16 @@ public class IdentifierHashTests
     public void Birth_date_hash_is_of_the_yyyymmdd_form()
     {
         Assert.Equal(IdentifierHash.Sha256Hex("19900203"), IdentifierHash.HashBirthDate(new DateOnly(1990, 2, 3)));
+    }
+
+    [Fact]
+    public void Random_text_hashes_without_throwing()
+    {
+        foreach (var text in RandomText.Strings(1_000))
+        {
+            Assert.Equal(64, IdentifierHash.Sha256Hex(text).Length);
+            var name = IdentifierHash.HashName(text);
+            Assert.True(name is null || name.Length == 64);
+        }
     }
 }

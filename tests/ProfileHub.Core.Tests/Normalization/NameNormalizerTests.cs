@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -149,5 +150,22 @@ public class NameNormalizerTests
 
         Assert.Equal("ann", name.Given);
         Assert.Equal("ann", name.Family);
+    }
+
+    [Fact]
+    public void Random_text_never_throws_and_any_result_is_trimmed_single_spaced_lower_case()
+    {
+        foreach (var text in RandomText.Strings(3_000))
+        {
+            var name = NameNormalizer.Normalize(text);
+            _ = NameNormalizer.Parse(text);
+            if (name is not null)
+            {
+                Assert.Equal(name.Trim(), name);
+                Assert.DoesNotContain("  ", name, StringComparison.Ordinal);
+                Assert.Equal(name, NameNormalizer.Normalize(name));
+                _ = NameNormalizer.CanonicalGivenName(name);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Tests.Support;
 
 namespace ProfileHub.Core.Tests.Normalization;
 
@@ -229,5 +230,22 @@ public class PhoneNormalizerTests
 
         Assert.False(phone.IsValid);
         Assert.Equal(10_000, phone.Raw.Length);
+    }
+
+    [Fact]
+    public void Random_text_never_throws_and_any_result_is_e164()
+    {
+        foreach (var text in RandomText.Strings(3_000))
+        {
+            foreach (var region in (string?[])[null, "US", "GB", "ES", "MX", "AU", "FR", "Narnia"])
+            {
+                var phone = PhoneNormalizer.Normalize(text, region);
+                Assert.Equal(text, phone.Raw);
+                if (phone.E164 is { } e164)
+                {
+                    Assert.Matches(@"^\+[1-9][0-9]{6,14}$", e164);
+                }
+            }
+        }
     }
 }

@@ -26,6 +26,7 @@ public class TextFoldingTests
     [InlineData("ǅ", "dz")]
     [InlineData("ＡＢＣ１", "abc1")]
     [InlineData("Ἀθῆναι", "αθηναι")]
+    [InlineData("ǾɄ", "ou")]
     public void Letters_fold_to_lower_case_without_diacritics(string text, string expected)
     {
         Assert.Equal(expected, Fold(text));
@@ -72,5 +73,19 @@ public class TextFoldingTests
         {
             Assert.InRange(TextFolding.Fold((char)c, folded), 0, TextFolding.MaxExpansion);
         }
+    }
+
+    [Fact]
+    public void Lone_surrogates_are_removed_and_pairs_kept()
+    {
+        Assert.Equal("ab\uD83D\uDE00c", TextFolding.WithoutLoneSurrogates("a\uD800b\uD83D\uDE00\uDC00c"));
+    }
+
+    [Fact]
+    public void Text_without_lone_surrogates_is_returned_as_is()
+    {
+        var text = "plain \uD83D\uDE00 text";
+
+        Assert.Same(text, TextFolding.WithoutLoneSurrogates(text));
     }
 }
