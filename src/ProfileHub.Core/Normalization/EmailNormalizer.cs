@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ProfileHub.Core.Normalization;
@@ -20,7 +21,7 @@ public static class EmailNormalizer
     /// Trims, applies Unicode NFC and lower-cases <paramref name="raw"/>; returns null when it is not an
     /// email address (no single '@', empty local part or domain, a domain without a dot, spaces or
     /// control characters inside). Zero-width characters pasted into an address are removed; a
-    /// "Name &lt;address&gt;" or "mailto:" wrapper is taken off.
+    /// "Name &lt;address&gt;" or "mailto:" wrapper is taken off; a Punycode domain is kept in Unicode.
     /// </summary>
     public static NormalizedEmail? Normalize(string? raw)
     {
@@ -60,7 +61,28 @@ public static class EmailNormalizer
         }
 
         var domain = value[(at + 1)..];
+        if (domain.Contains("xn--", StringComparison.Ordinal) && UnicodeDomain(domain) is { } unicode)
+        {
+            domain = unicode;
+            value = string.Concat(value.AsSpan(0, at + 1), domain);
+        }
+
         return new NormalizedEmail(value, domain, GmailCanonical(value.AsSpan(0, at), domain));
+    }
+
+    // An internationalized domain arrives either as Unicode or as its ASCII "xn--" form (RFC 5891);
+    // the Unicode form is the one kept, so both spellings of one mailbox compare equal.
+    private static string? UnicodeDomain(string domain)
+    {
+        try
+        {
+            return new IdnMapping().GetUnicode(domain).Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            // Not valid Punycode: keep the domain as written.
+            return null;
+        }
     }
 
     private static ReadOnlySpan<char> TrimInvisible(ReadOnlySpan<char> text)
@@ -135,9 +157,7 @@ public static class EmailNormalizer
     }
 
     private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c)
-        is System.Globalization.UnicodeCategory.NonSpacingMark
-        or System.Globalization.UnicodeCategory.SpacingCombiningMark
-        or System.Globalization.UnicodeCategory.EnclosingMark;
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsAddress(string value, int at)
     {

@@ -63,6 +63,22 @@ public class EmailNormalizerTests
     }
 
     [Fact]
+    public void Punycode_and_unicode_spellings_of_a_domain_agree()
+    {
+        var ascii = EmailNormalizer.Normalize("info@XN--MNCHEN-3YA.de");
+        var unicode = EmailNormalizer.Normalize("info@MÜNCHEN.de");
+
+        Assert.Equal("info@münchen.de", unicode?.Value);
+        Assert.Equal(unicode, ascii);
+    }
+
+    [Fact]
+    public void Invalid_punycode_is_kept_as_written()
+    {
+        Assert.Equal("a@xn--.example.com", EmailNormalizer.Normalize("a@xn--.example.com")?.Value);
+    }
+
+    [Fact]
     public void Turkish_dotted_capital_i_lower_cases_to_i()
     {
         Assert.Equal("istanbul@firma.com.tr", EmailNormalizer.Normalize("İSTANBUL@firma.com.tr")?.Value);
