@@ -123,6 +123,8 @@ public class NameNormalizerTests
     [InlineData("Jean-Luc Picard", "jean luc", null, "picard")]
     [InlineData("Sra. María José Pérez", "maria", "jose", "perez")]
     [InlineData("Madonna", "madonna", null, null)]
+    [InlineData("John\nSmith", "john", null, "smith")]
+    [InlineData("John\u3000Smith", "john", null, "smith")]
     public void Full_names_split_into_given_middle_and_family(string fullName, string? given, string? middle, string? family)
     {
         Assert.Equal(new PersonName(given, middle, family), NameNormalizer.Parse(fullName));
