@@ -27,7 +27,8 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
     }
 
     // Folds the line into words separated by one space. '#' and an Australian unit slash ("4/12") are
-    // words of their own; a hyphen next to a digit stays inside the word; apostrophes vanish.
+    // words of their own; a hyphen next to a digit joins the word and is kept only between digits
+    // ("12-14" stays a range, "4-B" becomes unit "4b"); apostrophes vanish.
     private static int Tokenize(string line, ref CharBuffer text, Span<Range> tokens)
     {
         Span<char> folded = stackalloc char[TextFolding.MaxExpansion];
