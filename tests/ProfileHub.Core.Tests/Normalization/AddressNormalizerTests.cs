@@ -171,11 +171,48 @@ public class AddressNormalizerTests
             var street = AddressNormalizer.NormalizeStreet(text, text);
             _ = AddressNormalizer.NormalizePostalCode(text, "US");
             _ = AddressNormalizer.NormalizeCity(text);
+            _ = AddressNormalizer.NormalizeRegion(text, null);
             var country = AddressNormalizer.NormalizeCountry(text);
             Assert.True(country is null || country.Length == 2);
             seen += street.Street is null ? 0 : 1;
         }
 
         Assert.True(seen > 0);
+    }
+
+    [Theory]
+    [InlineData("California", "US", "CA")]
+    [InlineData("Calif.", "US", "CA")]
+    [InlineData("ca", "United States", "CA")]
+    [InlineData("N.Y.", "US", "NY")]
+    [InlineData("District of Columbia", "US", "DC")]
+    [InlineData("New South Wales", "AU", "NSW")]
+    [InlineData("nsw", "Australia", "NSW")]
+    [InlineData("WA", "AU", "WA")]
+    [InlineData("Western Australia", "AU", "WA")]
+    [InlineData("Québec", "CA", "QC")]
+    [InlineData("Ontario", null, "ON")]
+    [InlineData("Victoria", null, "VIC")]
+    public void Us_canadian_and_australian_regions_become_their_codes(string raw, string? country, string expected)
+    {
+        Assert.Equal(expected, AddressNormalizer.NormalizeRegion(raw, country));
+    }
+
+    [Theory]
+    [InlineData("Comunidad de Madrid", "ES", "comunidad de madrid")]
+    [InlineData("Bavaria", "US", "bavaria")]
+    [InlineData("  Île-de-France ", "FR", "ile de france")]
+    public void Other_regions_are_folded_words(string raw, string? country, string expected)
+    {
+        Assert.Equal(expected, AddressNormalizer.NormalizeRegion(raw, country));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("--")]
+    public void Blank_region_gives_null(string? raw)
+    {
+        Assert.Null(AddressNormalizer.NormalizeRegion(raw, "US"));
     }
 }
