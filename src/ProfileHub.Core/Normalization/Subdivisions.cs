@@ -95,6 +95,12 @@ internal static class Subdivisions
     /// <summary>The subdivision code for a code or name within <paramref name="country"/> ("US", "CA", "AU").</summary>
     public static string? Find(string country, ReadOnlySpan<char> key)
     {
+        // No name in the table is this long; the bound also keeps the stack buffer small.
+        if (key.Length > 40)
+        {
+            return null;
+        }
+
         Span<char> composite = stackalloc char[country.Length + 1 + key.Length];
         country.CopyTo(composite);
         composite[country.Length] = ':';

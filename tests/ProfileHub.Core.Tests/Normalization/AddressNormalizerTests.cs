@@ -198,6 +198,12 @@ public class AddressNormalizerTests
         Assert.Equal(expected, AddressNormalizer.NormalizeRegion(raw, country));
     }
 
+    [Fact]
+    public void Million_character_region_is_folded_without_blowing_the_stack()
+    {
+        Assert.Equal(1_000_000, AddressNormalizer.NormalizeRegion(new string('x', 1_000_000), null)?.Length);
+    }
+
     [Theory]
     [InlineData("Comunidad de Madrid", "ES", "comunidad de madrid")]
     [InlineData("Bavaria", "US", "bavaria")]
