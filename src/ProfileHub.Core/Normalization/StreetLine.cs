@@ -56,6 +56,14 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
                 continue;
             }
 
+            // Initialisms keep their letters together: "P.O. Box" → "po box", "U.S. Route" → "us route"
+            // (a dot after a one-letter word, before a letter that ends its own word).
+            if (c == '.' && start >= 0 && text.Length - start == 1 && i + 1 < line.Length && char.IsLetter(line[i + 1])
+                && (i + 2 == line.Length || !char.IsLetterOrDigit(line[i + 2])))
+            {
+                continue;
+            }
+
             if (c == '#' || (c == '/' && betweenDigits))
             {
                 EndToken(ref text, tokens, ref count, ref start);

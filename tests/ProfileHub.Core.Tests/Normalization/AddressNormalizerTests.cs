@@ -27,6 +27,9 @@ public class AddressNormalizerTests
     [InlineData("Hauptstraße 12", "12", "haupt st", null)]
     [InlineData("Haupt Str. 12", "12", "haupt st", null)]
     [InlineData("O'Connell Street", null, "oconnell st", null)]
+    [InlineData("P.O. Box 123", "123", "po box", null)]
+    [InlineData("PO Box 123", "123", "po box", null)]
+    [InlineData("12 N.Main St", "12", "n main st", null)]
     public void Street_lines_split_into_number_street_and_unit(string line1, string? number, string? street, string? unit)
     {
         Assert.Equal(new NormalizedStreet(number, street, unit), AddressNormalizer.NormalizeStreet(line1));
