@@ -42,7 +42,10 @@ internal static class IntrospectionTypes
             .Field("queryType", "__Type!", f => f.Description("The type that query operations will be rooted at.").From<Schema>(s => s.QueryType))
             .Field("mutationType", "__Type", f => f.Description("If this server supports mutation, the type that mutation operations will be rooted at.").From<Schema>(s => s.MutationType))
             .Field("subscriptionType", "__Type", f => f.Description("If this server support subscription, the type that subscription operations will be rooted at.").From<Schema>(s => s.SubscriptionType))
-            .Field("directives", "[__Directive!]!", f => f.Description("A list of all directives supported by this server.").From<Schema>(s => s.Directives));
+            .Field("directives", "[__Directive!]!", f => f
+                .Description("A list of all directives supported by this server.")
+                .Argument(IncludeDeprecated, "Boolean!", false)
+                .From<Schema>(s => s.Directives));
 
         var directive = new ObjectTypeBuilder()
             .Description("A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.")
@@ -52,7 +55,10 @@ internal static class IntrospectionTypes
             .Field("locations", "[__DirectiveLocation!]!", f => f.From<DirectiveDefinition>(d => d.Locations))
             .Field("args", "[__InputValue!]!", f => f
                 .Argument(IncludeDeprecated, "Boolean!", false)
-                .Resolve(c => Filter(c, c.Source<DirectiveDefinition>().Arguments.Values)));
+                .Resolve(c => Filter(c, c.Source<DirectiveDefinition>().Arguments.Values)))
+            // graphql-js 17 announces deprecated directives; this engine has none, but answers alike.
+            .Field("isDeprecated", "Boolean!", f => f.Resolve(_ => false))
+            .Field("deprecationReason", "String", f => f.Resolve(_ => null));
 
         var directiveLocation = new EnumTypeBuilder()
             .Description("A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies.");
@@ -104,7 +110,7 @@ internal static class IntrospectionTypes
             .Field("type", "__Type!", f => f.From<InputValueDefinition>(d => d.Type))
             .Field("defaultValue", "String", f => f
                 .Description("A GraphQL-formatted string representing the default value for this input value.")
-                .From<InputValueDefinition>(d => d.HasDefaultValue ? ValuePrinter.Print(d.DefaultValue, d.Type) : null))
+                .From<InputValueDefinition>(d => d.DefaultLiteral))
             .Field("isDeprecated", "Boolean!", f => f.From<InputValueDefinition>(d => d.IsDeprecated))
             .Field("deprecationReason", "String", f => f.From<InputValueDefinition>(d => d.DeprecationReason));
 
@@ -166,6 +172,7 @@ internal static class IntrospectionTypes
         (DirectiveLocation.FragmentSpread, "Location adjacent to a fragment spread."),
         (DirectiveLocation.InlineFragment, "Location adjacent to an inline fragment."),
         (DirectiveLocation.VariableDefinition, "Location adjacent to an operation variable definition."),
+        (DirectiveLocation.FragmentVariableDefinition, "Location adjacent to a fragment variable definition."),
         (DirectiveLocation.Schema, "Location adjacent to a schema definition."),
         (DirectiveLocation.Scalar, "Location adjacent to a scalar definition."),
         (DirectiveLocation.Object, "Location adjacent to an object type definition."),
@@ -177,5 +184,6 @@ internal static class IntrospectionTypes
         (DirectiveLocation.EnumValue, "Location adjacent to an enum value definition."),
         (DirectiveLocation.InputObject, "Location adjacent to an input object type definition."),
         (DirectiveLocation.InputFieldDefinition, "Location adjacent to an input object field definition."),
+        (DirectiveLocation.DirectiveDefinition, "Location adjacent to a directive definition."),
     ];
 }

@@ -12,6 +12,9 @@ public enum DirectiveLocation
     FragmentSpread,
     InlineFragment,
     VariableDefinition,
+
+    /// <summary>graphql-js 17's experimental fragment variables; listed so introspection matches it.</summary>
+    FragmentVariableDefinition,
     Schema,
     Scalar,
     Object,
@@ -23,6 +26,9 @@ public enum DirectiveLocation
     EnumValue,
     InputObject,
     InputFieldDefinition,
+
+    /// <summary>graphql-js 17 lets @deprecated mark directive definitions; listed so introspection matches it.</summary>
+    DirectiveDefinition,
 }
 #pragma warning restore CA1720
 
@@ -54,8 +60,9 @@ public static class DirectiveLocations
     private static readonly string[] Names =
     [
         "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
-        "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
+        "VARIABLE_DEFINITION", "FRAGMENT_VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
         "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION",
+        "DIRECTIVE_DEFINITION",
     ];
 
     /// <summary>The location's name as in SDL and introspection, e.g. <c>FIELD_DEFINITION</c>.</summary>
@@ -94,7 +101,7 @@ public static class SpecifiedDirectives
     {
         var directive = new DirectiveDefinition(
             "deprecated",
-            [DirectiveLocation.FieldDefinition, DirectiveLocation.ArgumentDefinition, DirectiveLocation.InputFieldDefinition, DirectiveLocation.EnumValue],
+            [DirectiveLocation.FieldDefinition, DirectiveLocation.ArgumentDefinition, DirectiveLocation.InputFieldDefinition, DirectiveLocation.EnumValue, DirectiveLocation.DirectiveDefinition],
             "Marks an element of a GraphQL schema as no longer supported.");
         directive.Arguments.Add("reason", new InputValueDefinition(
             "reason",

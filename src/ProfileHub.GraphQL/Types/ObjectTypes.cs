@@ -182,6 +182,8 @@ public sealed class FieldDefinition
 /// <summary>An argument or an input object field (the spec's <c>__InputValue</c>).</summary>
 public sealed class InputValueDefinition
 {
+    private string? _defaultLiteral;
+
     public InputValueDefinition(string name, GraphQLType type, string? description = null)
     {
         Name = name;
@@ -199,6 +201,13 @@ public sealed class InputValueDefinition
 
     /// <summary>The default, already coerced to its internal value (enum values, dictionaries, lists).</summary>
     public object? DefaultValue { get; internal set; }
+
+    /// <summary>The default as a GraphQL literal, as SDL and introspection's <c>defaultValue</c> show it.</summary>
+    public string? DefaultLiteral
+    {
+        get => HasDefaultValue ? _defaultLiteral ?? ValuePrinter.Print(DefaultValue, Type) : null;
+        internal set => _defaultLiteral = value;
+    }
 
     public string? DeprecationReason { get; internal set; }
 

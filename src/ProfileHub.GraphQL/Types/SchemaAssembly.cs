@@ -34,11 +34,12 @@ internal sealed class SchemaAssembly
         {
             Populate(declaration);
         }
-        var directives = SpecifiedDirectives.All.Concat(_directiveDeclarations.Select(CreateDirective)).ToList();
+        // Custom directives first, then the specified ones: the order graphql-js's buildSchema gives.
+        var directives = _directiveDeclarations.Select(CreateDirective).Concat(SpecifiedDirectives.All).ToList();
         var query = RootType(queryName, "Query", required: true);
         var mutation = mutationName is null ? _byName.GetValueOrDefault("Mutation") as ObjectType : RootType(mutationName, "Mutation", required: true);
         var subscription = subscriptionName is null ? _byName.GetValueOrDefault("Subscription") as ObjectType : RootType(subscriptionName, "Subscription", required: true);
-        if (_errors.Count > 0 || query is null)
+        if (query is null)
         {
             throw new SchemaValidationException(_errors);
         }
@@ -314,12 +315,25 @@ internal sealed class SchemaAssembly
 
     private void CoercePendingDefaults()
     {
-        foreach (var (definition, value, coordinate) in _pendingDefaults)
+        // Input fields first, so that an argument's default object picks up its fields' own defaults.
+        var inputFieldsFirst = _pendingDefaults.OrderBy(pending => pending.Coordinate.Contains('(', StringComparison.Ordinal) ? 1 : 0).ToList();
+        var valid = new List<(InputValueDefinition Definition, object? Value)>();
+        foreach (var (definition, value, coordinate) in inputFieldsFirst)
         {
+            var before = _errors.Count;
             var coerced = InputCoercion.Coerce(value, definition.Type, (path, message) =>
                 _errors.Add($"{coordinate} has an invalid default value{InputCoercion.AtPath(path)}: {message}"));
             definition.HasDefaultValue = true;
             definition.DefaultValue = coerced;
+            if (_errors.Count == before)
+            {
+                valid.Add((definition, value));
+            }
+        }
+        foreach (var (definition, value) in valid)
+        {
+            // graphql-js 17 prints a default as it was written, before its fields' defaults are applied.
+            definition.DefaultLiteral = ValuePrinter.Print(value, definition.Type);
         }
     }
 }

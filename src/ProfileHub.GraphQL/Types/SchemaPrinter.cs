@@ -90,7 +90,7 @@ internal static class SchemaPrinter
         var declaration = value.Name + ": " + value.Type;
         if (value.HasDefaultValue)
         {
-            declaration += " = " + ValuePrinter.Print(value.DefaultValue, value.Type);
+            declaration += " = " + value.DefaultLiteral;
         }
         return declaration + PrintDeprecated(value.DeprecationReason);
     }
