@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ProfileHub.GraphQL.Execution;
+using ProfileHub.GraphQL.Language;
+using ProfileHub.GraphQL.Types;
+
+namespace ProfileHub.GraphQL.Http;
+
+/// <summary>GraphQL over HTTP for ASP.NET Core minimal hosting: <c>app.MapGraphQL("/graphql", schema)</c>.</summary>
+public static class GraphQLEndpointExtensions
+{
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern, Schema schema, GraphQLHttpOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var endpoint = new GraphQLEndpoint(new GraphQLExecutor(schema, (options ?? new GraphQLHttpOptions()).Execution), options ?? new GraphQLHttpOptions());
+        return endpoints.Map(pattern, endpoint.HandleAsync);
+    }
+}
+
+/// <summary>Handles one HTTP request: read, negotiate, prepare, execute, answer (the status from <see cref="ResponseStatus"/>).</summary>
+internal sealed class GraphQLEndpoint
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    private readonly GraphQLExecutor _executor;
+    private readonly GraphQLHttpOptions _options;
+
+    public GraphQLEndpoint(GraphQLExecutor executor, GraphQLHttpOptions options)
+    {
+        _executor = executor;
+        _options = options;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        var mediaType = MediaTypes.Negotiate(accept);
+        try
+        {
+            var isGet = HttpMethods.IsGet(context.Request.Method);
+            if (!(isGet && _options.AllowGet) && !HttpMethods.IsPost(context.Request.Method))
+            {
+                throw new HttpProblemException(HttpProblem.MethodNotAllowed, $"The method {context.Request.Method} is not supported: use POST{(_options.AllowGet ? " or GET" : "")}.");
+            }
+            if (mediaType is null)
+            {
+                throw new HttpProblemException(HttpProblem.NotAcceptable, $"None of the accepted media types is supported: use {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+            }
+            var request = await HttpRequestReader.ReadAsync(context.Request, _options.MaxRequestBytes, context.RequestAborted);
+            var prepared = _executor.Prepare(request);
+            if (isGet && prepared.Operation is { Operation: not OperationType.Query })
+            {
+                throw new HttpProblemException(HttpProblem.MutationOverGet, "Only query operations may be sent with GET: send mutations with POST.");
+            }
+            var result = await _executor.ExecuteAsync(prepared, request.Variables, context.RequestServices, context.RequestAborted);
+            await WriteAsync(context, ResponseStatus.ForResult(mediaType, result), mediaType, result);
+        }
+        catch (HttpProblemException problem)
+        {
+            var allow = ResponseStatus.AllowHeader(problem.Problem, _options.AllowGet);
+            if (allow is not null)
+            {
+                context.Response.Headers.Allow = allow;
+            }
+            var result = ExecutionResult.RequestError(new GraphQLError(problem.Message, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = ErrorCodes.BadRequest }));
+            await WriteAsync(context, ResponseStatus.ForProblem(problem.Problem), mediaType ?? MediaTypes.Json, result);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions))
+        {
+            result.WriteTo(writer);
+        }
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+}
