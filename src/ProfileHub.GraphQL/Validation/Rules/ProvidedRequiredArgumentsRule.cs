@@ -1,0 +1,38 @@
+using ProfileHub.GraphQL.Language;
+using ProfileHub.GraphQL.Types;
+
+namespace ProfileHub.GraphQL.Validation.Rules;
+
+/// <summary>Spec 5.4.2.1 Required Arguments, on fields and on directives.</summary>
+internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
+{
+    public override void Leave(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case FieldNode field when Context.FieldDefinition is { } definition:
+                foreach (var argument in Missing(definition.Arguments.Values, field.Arguments))
+                {
+                    Context.ReportError(
+                        $"Field \"{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        field);
+                }
+
+                break;
+            case DirectiveNode directive when Context.Schema.GetDirective(directive.Name.Value) is { } definition:
+                foreach (var argument in Missing(definition.Arguments.Values, directive.Arguments))
+                {
+                    Context.ReportError(
+                        $"Directive \"@{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        directive);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static IEnumerable<InputValueDefinition> Missing(IEnumerable<InputValueDefinition> definitions, IReadOnlyList<ArgumentNode> given) =>
+        definitions.Where(d => d.IsRequired && !given.Any(a => a.Name.Value == d.Name));
+}
