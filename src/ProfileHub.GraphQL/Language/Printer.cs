@@ -71,14 +71,32 @@ public static class Printer
         BooleanValueNode n => n.Value ? "true" : "false",
         NullValueNode => "null",
         EnumValueNode n => n.Value,
-        ListValueNode n => "[" + Join(n.Values.Select(Print), ", ") + "]",
-        ObjectValueNode n => "{" + Join(n.Fields.Select(Print), ", ") + "}",
+        ListValueNode n => PrintList(n.Values.Select(Print).ToList()),
+        ObjectValueNode n => PrintObject(n.Fields.Select(Print).ToList()),
         _ => throw new ArgumentException($"Unknown value node {node.Kind}.", nameof(node)),
     };
 
+    /// <summary>graphql-js 17: a list past the line length puts one value per line.</summary>
+    private static string PrintList(List<string> values) =>
+        2 + JoinedLength(values) > MaxLineLength ? Wrap("[\n", Indent(Join(values, "\n")), "\n]") : "[" + Join(values, ", ") + "]";
+
+    /// <summary>graphql-js 17: <c>{ a: 1 }</c> with inner spaces, or one field per line past the line length.</summary>
+    private static string PrintObject(List<string> fields) =>
+        4 + JoinedLength(fields) > MaxLineLength ? Block(fields) : "{ " + Join(fields, ", ") + " }";
+
+    private static int JoinedLength(List<string> items)
+    {
+        var nonEmpty = items.Where(item => item.Length > 0).ToList();
+        return nonEmpty.Sum(item => item.Length) + (Math.Max(nonEmpty.Count - 1, 0) * 2);
+    }
+
     private static string PrintOperation(OperationDefinitionNode node)
     {
-        var variables = Wrap("(", Join(node.VariableDefinitions.Select(Print), ", "), ")");
+        // graphql-js 17: when a variable definition spans lines (a description), each goes on its own line, unindented.
+        var definitions = node.VariableDefinitions.Select(Print).ToList();
+        var variables = definitions.Exists(d => d.Contains('\n', StringComparison.Ordinal))
+            ? Wrap("(\n", Join(definitions, "\n"), "\n)")
+            : Wrap("(", Join(definitions, ", "), ")");
         var prefix = Join([node.Operation.ToString().ToLowerInvariant(), PrintOptional(node.Name) + variables, Directives(node.Directives)], " ");
         var description = Wrap(string.Empty, PrintOptional(node.Description), "\n");
 

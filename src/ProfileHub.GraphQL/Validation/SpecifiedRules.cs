@@ -2,15 +2,18 @@ using ProfileHub.GraphQL.Validation.Rules;
 
 namespace ProfileHub.GraphQL.Validation;
 
-/// <summary>Every rule of spec section 5, in graphql-js's <c>specifiedRules</c> order (so errors come out in its order).</summary>
+/// <summary>
+/// Every rule of spec section 5, in graphql-js 17's <c>specifiedRules</c> order (so errors come out in its order), plus
+/// its introspection depth guard. The <c>@defer</c>/<c>@stream</c> rules are left out: this engine does not offer them.
+/// </summary>
 public static class SpecifiedRules
 {
     public static IReadOnlyList<Func<ValidationContext, ValidationRule>> All { get; } =
     [
         c => new ExecutableDefinitionsRule(c),
+        c => new KnownOperationTypesRule(c),
         c => new UniqueOperationNamesRule(c),
         c => new LoneAnonymousOperationRule(c),
-        c => new KnownOperationTypesRule(c),
         c => new SingleFieldSubscriptionsRule(c),
         c => new KnownTypeNamesRule(c),
         c => new FragmentsOnCompositeTypesRule(c),
@@ -34,5 +37,6 @@ public static class SpecifiedRules
         c => new VariablesInAllowedPositionRule(c),
         c => new OverlappingFieldsCanBeMergedRule(c),
         c => new UniqueInputFieldNamesRule(c),
+        c => new MaxIntrospectionDepthRule(c),
     ];
 }

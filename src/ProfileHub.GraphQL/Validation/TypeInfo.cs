@@ -40,7 +40,7 @@ internal sealed class TypeInfo
         switch (node)
         {
             case SelectionSetNode:
-                _parentTypes.Push(Type?.NamedType is { } named && IsComposite(named) ? named : null);
+                _parentTypes.Push(Type?.Named is { } named && IsComposite(named) ? named : null);
                 break;
             case FieldNode field:
                 var definition = ParentType is { } parent ? _schema.GetField(parent, field.Name.Value) : null;
@@ -54,7 +54,7 @@ internal sealed class TypeInfo
                 _types.Push(_schema.GetRootType(operation.Operation));
                 break;
             case InlineFragmentNode inline:
-                var inlineType = inline.TypeCondition is { } condition ? TypeFromAst(_schema, condition) : Type?.NamedType;
+                var inlineType = inline.TypeCondition is { } condition ? TypeFromAst(_schema, condition) : Type?.Named;
                 _types.Push(inlineType is { IsOutputType: true } ? inlineType : null);
                 break;
             case FragmentDefinitionNode fragment:
@@ -79,7 +79,7 @@ internal sealed class TypeInfo
                 _inputTypes.Push(itemType is { IsInputType: true } ? itemType : null);
                 break;
             case ObjectFieldNode objectField:
-                var inputField = InputType?.NamedType is InputObjectType inputObject
+                var inputField = InputType?.Named is InputObjectType inputObject
                     ? inputObject.Fields.GetValueOrDefault(objectField.Name.Value)
                     : null;
                 _defaultValues.Push(inputField);

@@ -84,7 +84,7 @@ public class ParserTests
     [InlineData("extend scalar Hello", "Syntax Error: Unexpected <EOF>.", 1, 20)]
     [InlineData("enum Hello { true }", "Syntax Error: Name \"true\" is reserved and cannot be used for an enum value.", 1, 14)]
     [InlineData("directive @foo on FIELD | INCORRECT_LOCATION", "Syntax Error: Unexpected Name \"INCORRECT_LOCATION\".", 1, 27)]
-    [InlineData("\"desc\" extend type Foo @d", "Syntax Error: Unexpected description, descriptions are not supported on type extensions.", 1, 1)]
+    [InlineData("\"desc\" extend type Foo @d", "Syntax Error: Unexpected description, only GraphQL definitions support descriptions.", 1, 1)]
     public void Invalid_documents_fail_with_graphql_js_messages_and_positions(string source, string message, int line, int column)
     {
         var error = Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(source));

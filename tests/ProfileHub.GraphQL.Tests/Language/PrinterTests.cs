@@ -16,7 +16,7 @@ public class PrinterTests
 
         Assert.Equal("""
             query Q($a: Int = 1, $b: [String!]! @v) @op {
-              alias: f(x: 1, y: "s", z: [1, 2], w: {a: {b: null}}) @skip(if: $a) {
+              alias: f(x: 1, y: "s", z: [1, 2], w: { a: { b: null } }) @skip(if: $a) {
                 ...Frag
                 ... on T {
                   g
@@ -142,6 +142,6 @@ public class PrinterTests
     {
         var value = new ObjectValueNode([new ObjectFieldNode(new NameNode("eq"), new EnumValueNode("ASC"))]);
 
-        Assert.Equal("{eq: ASC}", Printer.Print(value));
+        Assert.Equal("{ eq: ASC }", Printer.Print(value));
     }
 }

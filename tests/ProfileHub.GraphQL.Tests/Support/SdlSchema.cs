@@ -7,7 +7,7 @@ namespace ProfileHub.GraphQL.Tests.Support;
 /// <summary>
 /// Builds a schema from SDL through the code-first <see cref="SchemaBuilder"/>, so tests (and the conformance
 /// harness) can state a schema in the same text graphql-js's <c>buildSchema</c> reads. Resolvers are not declared:
-/// this is for validation and printing, or for callers that add resolvers through <paramref name="configureField"/>.
+/// this is for validation and printing, or for callers that add resolvers through the field callback.
 /// </summary>
 internal static class SdlSchema
 {

@@ -97,7 +97,7 @@ internal static class ValidationHarness
         Assert.Empty(Validate(rule, query, schema));
 
     public static void ExpectErrors(Func<ValidationContext, ValidationRule> rule, string query, params string[] expected) =>
-        Assert.Equal(expected, Validate(rule, query));
+        Assert.Equal(string.Join('\n', expected), string.Join('\n', Validate(rule, query)));
 
     public static string Describe(ValidationError error) =>
         error.Message + " (" + string.Join(", ", error.Locations.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Line}:{l.Column}"))) + ")";

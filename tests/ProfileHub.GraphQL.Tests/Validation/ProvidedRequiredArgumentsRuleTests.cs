@@ -18,8 +18,8 @@ public class ProvidedRequiredArgumentsRuleTests
         const string query = "{ complicatedArgs { multipleReqs } }";
 
         ExpectErrors(c => new ProvidedRequiredArgumentsRule(c), query,
-            $"Field \"multipleReqs\" argument \"req1\" of type \"Int!\" is required, but it was not provided. ({At(query, "multipleReqs")})",
-            $"Field \"multipleReqs\" argument \"req2\" of type \"Int!\" is required, but it was not provided. ({At(query, "multipleReqs")})");
+            $"Argument \"ComplicatedArgs.multipleReqs(req1:)\" of type \"Int!\" is required, but it was not provided. ({At(query, "multipleReqs")})",
+            $"Argument \"ComplicatedArgs.multipleReqs(req2:)\" of type \"Int!\" is required, but it was not provided. ({At(query, "multipleReqs")})");
     }
 
     [Fact]
@@ -28,7 +28,14 @@ public class ProvidedRequiredArgumentsRuleTests
         const string query = "{ dog @include @withArgs(optional: 2) { name } }";
 
         ExpectErrors(c => new ProvidedRequiredArgumentsRule(c), query,
-            $"Directive \"@include\" argument \"if\" of type \"Boolean!\" is required, but it was not provided. ({At(query, "@include")})",
-            $"Directive \"@withArgs\" argument \"required\" of type \"String!\" is required, but it was not provided. ({At(query, "@withArgs")})");
+            $"Argument \"@include(if:)\" of type \"Boolean!\" is required, but it was not provided. ({At(query, "@include")})",
+            $"Argument \"@withArgs(required:)\" of type \"String!\" is required, but it was not provided. ({At(query, "@withArgs")})");
+    }
+
+    [Fact]
+    public void Introspection_field_arguments_are_named_as_meta_coordinates()
+    {
+        ExpectErrors(c => new ProvidedRequiredArgumentsRule(c), "{ __type { name } }",
+            "Argument \"<meta>.__type(name:)\" of type \"String!\" is required, but it was not provided. (1:3)");
     }
 }

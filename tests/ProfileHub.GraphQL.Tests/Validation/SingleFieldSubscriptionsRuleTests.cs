@@ -32,6 +32,13 @@ public class SingleFieldSubscriptionsRuleTests
     public void Skip_and_include_are_not_allowed_on_the_root_selection()
     {
         ExpectErrors(c => new SingleFieldSubscriptionsRule(c), "subscription S($s: Boolean!) { importantEmails @skip(if: $s) }",
-            "Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection. (1:32)");
+            "Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection. (1:48)");
+    }
+
+    [Fact]
+    public void A_subscription_whose_fragments_select_nothing_on_the_root_type_is_rejected()
+    {
+        ExpectErrors(c => new SingleFieldSubscriptionsRule(c), "subscription { ... on QueryRoot { dog { name } } }",
+            "Anonymous Subscription must select one top level field. (1:14)");
     }
 }

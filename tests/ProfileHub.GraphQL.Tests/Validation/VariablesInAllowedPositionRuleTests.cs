@@ -50,4 +50,13 @@ public class VariablesInAllowedPositionRuleTests
         ExpectErrors(c => new VariablesInAllowedPositionRule(c), query,
             $"Variable \"$i\" of type \"Int\" used in position expecting type \"Int!\". ({At(query, "$i")}, {At(query, "$i", 2)})");
     }
+
+    [Fact]
+    public void A_nullable_variable_may_not_fill_a_one_of_field()
+    {
+        const string query = "query Q($s: String) { complicatedArgs { oneOfArgField(oneOfArg: {stringField: $s}) } }";
+
+        ExpectErrors(c => new VariablesInAllowedPositionRule(c), query,
+            $"Variable \"$s\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object \"OneOfInput\". ({At(query, "$s")}, {At(query, "$s", 2)})");
+    }
 }

@@ -5,7 +5,7 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 /// <summary>Spec 5.8.3 All Variable Uses Defined, following fragment spreads from each operation.</summary>
 internal sealed class NoUndefinedVariablesRule(ValidationContext context) : ValidationRule(context)
 {
-    public override bool Enter(SyntaxNode node)
+    public override void Leave(SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -24,7 +24,5 @@ internal sealed class NoUndefinedVariablesRule(ValidationContext context) : Vali
                 }
             }
         }
-
-        return node is DocumentNode;
     }
 }

@@ -5,7 +5,7 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 /// <summary>Spec 5.8.4 All Variables Used, following fragment spreads from each operation.</summary>
 internal sealed class NoUnusedVariablesRule(ValidationContext context) : ValidationRule(context)
 {
-    public override bool Enter(SyntaxNode node)
+    public override void Leave(SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -20,7 +20,5 @@ internal sealed class NoUnusedVariablesRule(ValidationContext context) : Validat
                     definition);
             }
         }
-
-        return node is DocumentNode;
     }
 }

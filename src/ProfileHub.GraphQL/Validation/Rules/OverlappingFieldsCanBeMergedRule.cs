@@ -216,7 +216,7 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
         if (field1.Node.SelectionSet is { } selectionSet1 && field2.Node.SelectionSet is { } selectionSet2)
         {
             var subConflicts = FindConflictsBetweenSubSelectionSets(
-                mutuallyExclusive, type1?.NamedType, selectionSet1, type2?.NamedType, selectionSet2);
+                mutuallyExclusive, type1?.Named, selectionSet1, type2?.Named, selectionSet2);
             if (subConflicts.Count > 0)
             {
                 return new Conflict(

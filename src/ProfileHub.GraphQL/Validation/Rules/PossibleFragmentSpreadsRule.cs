@@ -11,7 +11,7 @@ internal sealed class PossibleFragmentSpreadsRule(ValidationContext context) : V
         switch (node)
         {
             case InlineFragmentNode inline
-                when Context.Type?.NamedType is { } fragmentType && Context.ParentType is { } parentType && CannotOverlap(fragmentType, parentType):
+                when Context.Type?.Named is { } fragmentType && Context.ParentType is { } parentType && CannotOverlap(fragmentType, parentType):
                 Context.ReportError(
                     $"Fragment cannot be spread here as objects of type \"{parentType.Name}\" can never be of type \"{fragmentType.Name}\".",
                     inline);

@@ -11,10 +11,14 @@ internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) :
         switch (node)
         {
             case FieldNode field when Context.FieldDefinition is { } definition:
+                // graphql-js 17 names the argument by its schema coordinate; introspection fields have no parent type.
+                var isMeta = definition == Context.Schema.MetaFields.Type || definition == Context.Schema.MetaFields.Schema
+                    || definition == Context.Schema.MetaFields.TypeName;
+                var owner = isMeta ? "<meta>" : Context.ParentType?.Name;
                 foreach (var argument in Missing(definition.Arguments.Values, field.Arguments))
                 {
                     Context.ReportError(
-                        $"Field \"{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        $"Argument \"{owner}.{definition.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
                         field);
                 }
 
@@ -23,7 +27,7 @@ internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) :
                 foreach (var argument in Missing(definition.Arguments.Values, directive.Arguments))
                 {
                     Context.ReportError(
-                        $"Directive \"@{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        $"Argument \"@{definition.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
                         directive);
                 }
 

@@ -14,7 +14,7 @@ internal sealed class ScalarLeafsRule(ValidationContext context) : ValidationRul
         }
 
         var name = field.Name.Value;
-        if (type.NamedType is ScalarType or EnumType)
+        if (type.Named is ScalarType or EnumType)
         {
             if (field.SelectionSet is { } selectionSet)
             {

@@ -24,19 +24,24 @@ internal sealed class SingleFieldSubscriptionsRule(ValidationContext context) : 
         }
 
         var fields = new OrderedDictionary<string, List<FieldNode>>(StringComparer.Ordinal);
-        var conditional = new List<SelectionNode>();
+        var conditional = new List<DirectiveNode>();
         Collect(rootType, operation.SelectionSet, fields, conditional, new HashSet<string>(StringComparer.Ordinal));
         if (conditional.Count > 0)
         {
             Context.ReportError($"{subject} must not use `@skip` or `@include` directives in the top level selection.", conditional);
+            return false;
         }
 
-        if (fields.Count > 1)
+        if (fields.Count == 0)
+        {
+            Context.ReportError($"{subject} must select one top level field.", operation.SelectionSet);
+        }
+        else if (fields.Count > 1)
         {
             Context.ReportError($"{subject} must select only one top level field.", fields.Values.Skip(1).SelectMany(nodes => nodes));
         }
 
-        foreach (var (responseKey, nodes) in fields)
+        foreach (var nodes in fields.Values)
         {
             if (nodes[0].Name.Value.StartsWith("__", StringComparison.Ordinal))
             {
@@ -51,15 +56,12 @@ internal sealed class SingleFieldSubscriptionsRule(ValidationContext context) : 
         ObjectType rootType,
         SelectionSetNode selectionSet,
         OrderedDictionary<string, List<FieldNode>> fields,
-        List<SelectionNode> conditional,
+        List<DirectiveNode> conditional,
         HashSet<string> visitedFragments)
     {
         foreach (var selection in selectionSet.Selections)
         {
-            if (selection.Directives.Any(d => d.Name.Value is "skip" or "include"))
-            {
-                conditional.Add(selection);
-            }
+            conditional.AddRange(selection.Directives.Where(d => d.Name.Value is "skip" or "include"));
 
             switch (selection)
             {

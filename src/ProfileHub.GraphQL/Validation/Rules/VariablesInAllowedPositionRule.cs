@@ -5,18 +5,17 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 
 /// <summary>
 /// Spec 5.8.5 All Variable Usages Are Allowed: the variable's type fits where it is used; a nullable variable may
-/// fill a non-null position only when it, or the position, has a non-null default.
+/// fill a non-null position only when it, or the position, has a non-null default; a <c>@oneOf</c> field needs a
+/// non-null variable.
 /// </summary>
 internal sealed class VariablesInAllowedPositionRule(ValidationContext context) : ValidationRule(context)
 {
-    public override bool Enter(SyntaxNode node)
+    public override void Leave(SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
             Check(operation);
         }
-
-        return node is DocumentNode;
     }
 
     private void Check(OperationDefinitionNode operation)
@@ -40,6 +39,14 @@ internal sealed class VariablesInAllowedPositionRule(ValidationContext context) 
             {
                 Context.ReportError(
                     $"Variable \"${name}\" of type \"{variableType}\" used in position expecting type \"{locationType}\".", definition, usage.Node);
+            }
+
+            if (usage.ParentInputType is InputObjectType { IsOneOf: true } oneOf && variableType is not NonNullType)
+            {
+                Context.ReportError(
+                    $"Variable \"${name}\" is of type \"{variableType}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\".",
+                    definition,
+                    usage.Node);
             }
         }
     }
