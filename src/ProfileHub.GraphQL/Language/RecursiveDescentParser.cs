@@ -77,7 +77,7 @@ internal sealed partial class RecursiveDescentParser
                 case "fragment":
                     return ParseFragmentDefinition();
                 case "extend" when hasDescription:
-                    throw _lexer.Error(_token.Start, "Unexpected description, descriptions are not supported on type extensions.");
+                    throw _lexer.Error(_token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
                 case "extend":
                     return ParseTypeSystemExtension();
                 default:

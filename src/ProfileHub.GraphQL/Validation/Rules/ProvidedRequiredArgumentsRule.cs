@@ -1,0 +1,42 @@
+using ProfileHub.GraphQL.Language;
+using ProfileHub.GraphQL.Types;
+
+namespace ProfileHub.GraphQL.Validation.Rules;
+
+/// <summary>Spec 5.4.2.1 Required Arguments, on fields and on directives.</summary>
+internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
+{
+    public override void Leave(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case FieldNode field when Context.FieldDefinition is { } definition:
+                // graphql-js 17 names the argument by its schema coordinate; introspection fields have no parent type.
+                var isMeta = definition == Context.Schema.MetaFields.Type || definition == Context.Schema.MetaFields.Schema
+                    || definition == Context.Schema.MetaFields.TypeName;
+                var owner = isMeta ? "<meta>" : Context.ParentType?.Name;
+                foreach (var argument in Missing(definition.Arguments.Values, field.Arguments))
+                {
+                    Context.ReportError(
+                        $"Argument \"{owner}.{definition.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        field);
+                }
+
+                break;
+            case DirectiveNode directive when Context.Schema.GetDirective(directive.Name.Value) is { } definition:
+                foreach (var argument in Missing(definition.Arguments.Values, directive.Arguments))
+                {
+                    Context.ReportError(
+                        $"Argument \"@{definition.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        directive);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static IEnumerable<InputValueDefinition> Missing(IEnumerable<InputValueDefinition> definitions, IReadOnlyList<ArgumentNode> given) =>
+        definitions.Where(d => d.IsRequired && !given.Any(a => a.Name.Value == d.Name));
+}
