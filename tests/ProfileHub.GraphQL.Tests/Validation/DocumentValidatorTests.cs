@@ -28,15 +28,15 @@ public class DocumentValidatorTests
     }
 
     [Fact]
-    public void Errors_of_several_rules_come_out_in_graphql_js_rule_order()
+    public void Errors_of_several_rules_come_out_in_graphql_js_17_order()
     {
         var errors = Validate(null, "query Q($unused: Int) { dog { unknown ...Missing } } fragment Lonely on Cat { meows }");
 
         Assert.Equal(
         [
+            "Variable \"$unused\" is never used in operation \"Q\". (1:9)",
             "Cannot query field \"unknown\" on type \"Dog\". (1:31)",
             "Unknown fragment \"Missing\". (1:42)",
-            "Variable \"$unused\" is never used in operation \"Q\". (1:9)",
             "Fragment \"Lonely\" is never used. (1:54)",
         ], errors);
     }
