@@ -1,5 +1,4 @@
 using ProfileHub.GraphQL.Language;
-using ProfileHub.GraphQL.Types;
 
 namespace ProfileHub.GraphQL.Execution;
 
@@ -23,8 +22,8 @@ public sealed record ExecutionOptions
     /// <summary>Development mode: unexpected resolver exceptions keep their message and type.</summary>
     public bool IncludeExceptionDetails { get; init; }
 
-    /// <summary>The validation to run on each document (the engine's rules once wired); null runs none.</summary>
-    public Func<Schema, DocumentNode, IReadOnlyList<GraphQLError>>? Validate { get; init; }
+    /// <summary>How many parsed and validated documents are kept (least recently used go first).</summary>
+    public int DocumentCacheSize { get; init; } = 1_000;
 
     /// <summary>Trusted documents (persisted operations by sha256 hash); null accepts any document.</summary>
     public PersistedDocuments? PersistedDocuments { get; init; }

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Types;
+using ProfileHub.GraphQL.Validation;
 
 namespace ProfileHub.GraphQL.Execution;
 
@@ -10,13 +11,14 @@ namespace ProfileHub.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLExecutor
 {
-    private const int MaxCachedDocuments = 1_000;
-    private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
+    private readonly DocumentCache _documents;
+    private readonly ConditionalWeakTable<DocumentNode, ExecutableDocument> _executable = [];
 
     public GraphQLExecutor(Schema schema, ExecutionOptions? options = null)
     {
         Schema = schema;
         Options = options ?? new ExecutionOptions();
+        _documents = new DocumentCache(schema, Options.DocumentCacheSize, Options.ParserOptions);
     }
 
     public Schema Schema { get; }
@@ -146,29 +148,17 @@ public sealed class GraphQLExecutor
             ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["cost"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["requestedQueryCost"] = cost, ["maximumAvailable"] = Options.MaxCost } }
             : null;
 
-    private PreparedDocument GetDocument(string query)
+    private ExecutableDocument GetDocument(string query)
     {
-        if (_documents.TryGetValue(query, out var cached))
+        var prepared = _documents.GetOrAdd(query);
+        if (prepared.Document is null || prepared.Errors.Count > 0)
         {
-            return cached;
+            var code = prepared.IsSyntaxError ? ErrorCodes.ParseFailed : ErrorCodes.ValidationFailed;
+            return new ExecutableDocument(null, prepared.Errors
+                .Select(e => new GraphQLError(e.Message, e.Locations.Count > 0 ? e.Locations : null, extensions: GraphQLError.CodeOf(code)))
+                .ToList());
         }
-        PreparedDocument prepared;
-        try
-        {
-            var document = Parser.Parse(query, Options.ParserOptions);
-            var errors = Options.Validate?.Invoke(Schema, document) ?? [];
-            prepared = new PreparedDocument(document, errors);
-        }
-        catch (GraphQLSyntaxException syntax)
-        {
-            prepared = new PreparedDocument(null, [new GraphQLError(syntax.Message, syntax.Locations, extensions: GraphQLError.CodeOf(ErrorCodes.ParseFailed))]);
-        }
-        if (_documents.Count >= MaxCachedDocuments)
-        {
-            _documents.Clear();
-        }
-        _documents[query] = prepared;
-        return prepared;
+        return _executable.GetValue(prepared.Document, static document => new ExecutableDocument(document, []));
     }
 
     /// <summary>GetOperation (spec 6.1).</summary>
@@ -216,10 +206,10 @@ public sealed class GraphQLExecutor
     }
 }
 
-/// <summary>A parsed and validated document.</summary>
-public sealed class PreparedDocument
+/// <summary>A parsed and validated document, with its fragments indexed for execution.</summary>
+public sealed class ExecutableDocument
 {
-    internal PreparedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
+    internal ExecutableDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
     {
         Document = document;
         Errors = errors;
@@ -240,7 +230,7 @@ public sealed class PreparedRequest
 {
     internal PreparedRequest(ExecutionResult error) => Error = error;
 
-    internal PreparedRequest(PreparedDocument document, OperationDefinitionNode operation)
+    internal PreparedRequest(ExecutableDocument document, OperationDefinitionNode operation)
     {
         Document = document;
         Operation = operation;
@@ -248,7 +238,7 @@ public sealed class PreparedRequest
 
     public ExecutionResult? Error { get; }
 
-    public PreparedDocument? Document { get; }
+    public ExecutableDocument? Document { get; }
 
     public OperationDefinitionNode? Operation { get; }
 }

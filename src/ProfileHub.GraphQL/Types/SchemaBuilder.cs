@@ -113,6 +113,9 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>Whether a type of this name is declared already (helpers that add shared types ask first).</summary>
+    public bool Declares(string name) => _declarations.Exists(d => d.Name == name);
+
     /// <summary>Builds and validates the schema.</summary>
     /// <exception cref="SchemaValidationException">The declarations break a rule of spec section 3.</exception>
     public Schema Build()

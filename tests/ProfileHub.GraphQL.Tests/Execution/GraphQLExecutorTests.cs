@@ -190,14 +190,15 @@ public class GraphQLExecutorTests
     }
 
     [Fact]
-    public async Task Missing_required_argument_is_a_field_error()
+    public async Task An_explicit_null_for_a_non_null_argument_is_a_field_error()
     {
         var schema = new SchemaBuilder()
             .Object("Query", q => q.Field("f", "String", f => f.Argument("x", "Int!").Resolve(ctx => ctx.Argument<int>("x").ToString(System.Globalization.CultureInfo.InvariantCulture))))
             .Build();
-        var result = await Result(schema, "query($v: Int) { f(x: $v) }");
+        // Valid (the variable has a default), yet null at run time.
+        var result = await Result(schema, "query($v: Int = 1) { f(x: $v) }", "{\"v\": null}");
         Assert.True(result.HasData);
-        Assert.Equal("Argument \"Query.f(x:)\" of required type \"Int!\" was not provided.", Assert.Single(result.Errors).Message);
+        Assert.Equal("Argument \"Query.f(x:)\" has invalid value: Expected variable \"$v\" provided to non-null type \"Int!\" not to be null.", Assert.Single(result.Errors).Message);
     }
 
     [Fact]
