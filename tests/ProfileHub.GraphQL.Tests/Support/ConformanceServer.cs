@@ -1,12 +1,11 @@
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Http;
-using ProfileHub.GraphQL.Validation;
 
 namespace ProfileHub.GraphQL.Tests.Support;
 
 /// <summary>
-/// One loopback server for the conformance tests, serving the differential schema with this engine's validation
-/// and no limits graphql-js does not have (depth), so both engines answer the same documents.
+/// One loopback server for the conformance tests, serving the differential schema without the limits graphql-js
+/// does not have (depth), so both engines answer the same documents.
 /// </summary>
 public sealed class ConformanceServer : IAsyncLifetime
 {
@@ -16,13 +15,7 @@ public sealed class ConformanceServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var execution = new ExecutionOptions
-        {
-            MaxDepth = null,
-            Validate = (schema, document) => DocumentValidator.Validate(schema, document)
-                .Select(error => new GraphQLError(error.Message, error.Locations, extensions: GraphQLError.CodeOf(ErrorCodes.ValidationFailed)))
-                .ToList(),
-        };
+        var execution = new ExecutionOptions { MaxDepth = null };
         _server = await GraphQLServer.StartAsync(ConformanceFixtures.BuildSchema(), new GraphQLHttpOptions { Execution = execution });
     }
 
