@@ -64,7 +64,7 @@ internal sealed class Lexer
                         return new Token(TokenKind.Spread, start, start + 3, _line, column, null);
                     }
 
-                    break;
+                    throw DotError(start);
                 case ':':
                     return Punctuator(TokenKind.Colon, start, column);
                 case '=':
@@ -105,6 +105,23 @@ internal sealed class Lexer
         }
 
         return new Token(TokenKind.EndOfFile, body.Length, body.Length, _line, 1 + body.Length - _lineStart, null);
+    }
+
+    /// <summary>graphql-js 17's hints for a lone <c>.</c>: a two-dot spread or a float without its leading zero.</summary>
+    private GraphQLSyntaxException DotError(int start)
+    {
+        if (At(start + 1) == '.')
+        {
+            return Error(start, "Unexpected \"..\", did you mean \"...\"?");
+        }
+
+        if (At(start + 1) is >= '0' and <= '9')
+        {
+            var end = ReadDigits(start + 1);
+            return Error(start, $"Invalid number, expected digit before \".\", did you mean \"0.{_source[(start + 1)..end]}\"?");
+        }
+
+        return Error(start, $"Unexpected character: {PrintCodePointAt(start)}.");
     }
 
     /// <summary>A syntax error at a character offset, with the 1-based line and column computed from the source.</summary>
@@ -284,21 +301,19 @@ internal sealed class Lexer
                 continue;
             }
 
-            position = SkipSourceCharacter(position, allowLineTerminators: false);
+            position = SkipSourceCharacter(position);
         }
 
         throw Error(position, "Unterminated string.");
     }
 
-    /// <summary>Accepts one SourceCharacter (a Unicode scalar value, so a surrogate pair counts as one).</summary>
-    private int SkipSourceCharacter(int position, bool allowLineTerminators)
+    /// <summary>
+    /// Accepts one SourceCharacter: since the September 2025 edition any Unicode scalar value (control characters
+    /// included), so only a lone surrogate is invalid; a surrogate pair counts as one character.
+    /// </summary>
+    private int SkipSourceCharacter(int position)
     {
         var c = _source[position];
-        if (c < 0x20 && c != '\t' && !(allowLineTerminators && c is '\n' or '\r'))
-        {
-            throw Error(position, $"Invalid character within String: {PrintCodePointAt(position)}.");
-        }
-
         if (char.IsHighSurrogate(c) && position + 1 < _source.Length && char.IsLowSurrogate(_source[position + 1]))
         {
             return position + 2;
@@ -348,7 +363,7 @@ internal sealed class Lexer
         }
     }
 
-    /// <summary><c>\u{1F600}</c>: any Unicode scalar value, no surrogates.</summary>
+    /// <summary><c>\u{1F600}</c>: any Unicode scalar value, no surrogates (int32 arithmetic, as graphql-js's).</summary>
     private int ReadVariableWidthEscape(int position, StringBuilder value)
     {
         var point = 0;
@@ -368,14 +383,8 @@ internal sealed class Lexer
                 return position + size;
             }
 
-            var digit = HexValue(c);
-            if (digit < 0)
-            {
-                break;
-            }
-
-            point = (point << 4) | digit;
-            if (point > 0x10FFFF)
+            point = (point << 4) | HexValue(c);
+            if (point < 0)
             {
                 break;
             }
@@ -458,7 +467,7 @@ internal sealed class Lexer
                 continue;
             }
 
-            position = SkipSourceCharacter(position, allowLineTerminators: true);
+            position = SkipSourceCharacter(position);
         }
 
         throw Error(position, "Unterminated string.");

@@ -62,10 +62,10 @@ internal sealed partial class RecursiveDescentParser
         return new InterfaceTypeDefinitionNode(description, name, interfaces, directives, ParseFieldsDefinition()) { Location = Loc(start) };
     }
 
-    private List<NamedTypeNode> ParseImplementsInterfaces() =>
-        ExpectOptionalKeyword("implements") ? DelimitedMany(TokenKind.Amp, p => p.ParseNamedType()) : [];
+    private IReadOnlyList<NamedTypeNode> ParseImplementsInterfaces() =>
+        ExpectOptionalKeyword("implements") ? DelimitedMany(TokenKind.Amp, p => p.ParseNamedType()) : Array.Empty<NamedTypeNode>();
 
-    private List<FieldDefinitionNode> ParseFieldsDefinition() =>
+    private IReadOnlyList<FieldDefinitionNode> ParseFieldsDefinition() =>
         OptionalMany(TokenKind.BraceL, p => p.ParseFieldDefinition(), TokenKind.BraceR);
 
     private FieldDefinitionNode ParseFieldDefinition()
@@ -79,7 +79,7 @@ internal sealed partial class RecursiveDescentParser
         return new FieldDefinitionNode(description, name, arguments, type, ParseDirectives(isConst: true)) { Location = Loc(start) };
     }
 
-    private List<InputValueDefinitionNode> ParseArgumentDefinitions() =>
+    private IReadOnlyList<InputValueDefinitionNode> ParseArgumentDefinitions() =>
         OptionalMany(TokenKind.ParenL, p => p.ParseInputValueDefinition(), TokenKind.ParenR);
 
     private InputValueDefinitionNode ParseInputValueDefinition()
@@ -103,8 +103,8 @@ internal sealed partial class RecursiveDescentParser
         return new UnionTypeDefinitionNode(description, name, directives, ParseUnionMemberTypes()) { Location = Loc(start) };
     }
 
-    private List<NamedTypeNode> ParseUnionMemberTypes() =>
-        ExpectOptional(TokenKind.Equals) ? DelimitedMany(TokenKind.Pipe, p => p.ParseNamedType()) : [];
+    private IReadOnlyList<NamedTypeNode> ParseUnionMemberTypes() =>
+        ExpectOptional(TokenKind.Equals) ? DelimitedMany(TokenKind.Pipe, p => p.ParseNamedType()) : Array.Empty<NamedTypeNode>();
 
     private EnumTypeDefinitionNode ParseEnumTypeDefinition()
     {
@@ -116,7 +116,7 @@ internal sealed partial class RecursiveDescentParser
         return new EnumTypeDefinitionNode(description, name, directives, ParseEnumValuesDefinition()) { Location = Loc(start) };
     }
 
-    private List<EnumValueDefinitionNode> ParseEnumValuesDefinition() =>
+    private IReadOnlyList<EnumValueDefinitionNode> ParseEnumValuesDefinition() =>
         OptionalMany(TokenKind.BraceL, p => p.ParseEnumValueDefinition(), TokenKind.BraceR);
 
     private EnumValueDefinitionNode ParseEnumValueDefinition()
@@ -142,7 +142,7 @@ internal sealed partial class RecursiveDescentParser
         return new InputObjectTypeDefinitionNode(description, name, directives, ParseInputFieldsDefinition()) { Location = Loc(start) };
     }
 
-    private List<InputValueDefinitionNode> ParseInputFieldsDefinition() =>
+    private IReadOnlyList<InputValueDefinitionNode> ParseInputFieldsDefinition() =>
         OptionalMany(TokenKind.BraceL, p => p.ParseInputValueDefinition(), TokenKind.BraceR);
 
     private DirectiveDefinitionNode ParseDirectiveDefinition()

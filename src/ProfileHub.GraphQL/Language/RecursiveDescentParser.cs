@@ -6,6 +6,14 @@ namespace ProfileHub.GraphQL.Language;
 /// </summary>
 internal sealed partial class RecursiveDescentParser
 {
+    // Cached delegates for the productions parameterized by constness, so parsing allocates no closures for them.
+    private static readonly Func<RecursiveDescentParser, ArgumentNode> Argument = p => p.ParseArgument(isConst: false);
+    private static readonly Func<RecursiveDescentParser, ArgumentNode> ConstArgument = p => p.ParseArgument(isConst: true);
+    private static readonly Func<RecursiveDescentParser, ValueNode> Value = p => p.ParseValueLiteral(isConst: false);
+    private static readonly Func<RecursiveDescentParser, ValueNode> ConstValue = p => p.ParseValueLiteral(isConst: true);
+    private static readonly Func<RecursiveDescentParser, ObjectFieldNode> ObjectField = p => p.ParseObjectField(isConst: false);
+    private static readonly Func<RecursiveDescentParser, ObjectFieldNode> ConstObjectField = p => p.ParseObjectField(isConst: true);
+
     private readonly Lexer _lexer;
     private readonly ParserOptions _options;
     private Token _token;
@@ -124,7 +132,7 @@ internal sealed partial class RecursiveDescentParser
         };
     }
 
-    private List<VariableDefinitionNode> ParseVariableDefinitions() =>
+    private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions() =>
         OptionalMany(TokenKind.ParenL, p => p.ParseVariableDefinition(), TokenKind.ParenR);
 
     private VariableDefinitionNode ParseVariableDefinition()
@@ -179,8 +187,8 @@ internal sealed partial class RecursiveDescentParser
         return new FieldNode(alias, name, arguments, directives, selectionSet) { Location = Loc(start) };
     }
 
-    private List<ArgumentNode> ParseArguments(bool isConst) =>
-        OptionalMany(TokenKind.ParenL, p => p.ParseArgument(isConst), TokenKind.ParenR);
+    private IReadOnlyList<ArgumentNode> ParseArguments(bool isConst) =>
+        OptionalMany(TokenKind.ParenL, isConst ? ConstArgument : Argument, TokenKind.ParenR);
 
     private ArgumentNode ParseArgument(bool isConst)
     {
@@ -276,7 +284,7 @@ internal sealed partial class RecursiveDescentParser
     {
         var start = _token;
         Enter();
-        var values = Any(TokenKind.BracketL, p => p.ParseValueLiteral(isConst), TokenKind.BracketR);
+        var values = Any(TokenKind.BracketL, isConst ? ConstValue : Value, TokenKind.BracketR);
         _depth--;
         return new ListValueNode(values) { Location = Loc(start) };
     }
@@ -285,7 +293,7 @@ internal sealed partial class RecursiveDescentParser
     {
         var start = _token;
         Enter();
-        var fields = Any(TokenKind.BraceL, p => p.ParseObjectField(isConst), TokenKind.BraceR);
+        var fields = Any(TokenKind.BraceL, isConst ? ConstObjectField : ObjectField, TokenKind.BraceR);
         _depth--;
         return new ObjectValueNode(fields) { Location = Loc(start) };
     }
@@ -306,8 +314,13 @@ internal sealed partial class RecursiveDescentParser
     }
 
     // Spec 2.12: directives.
-    private List<DirectiveNode> ParseDirectives(bool isConst)
+    private IReadOnlyList<DirectiveNode> ParseDirectives(bool isConst)
     {
+        if (!Peek(TokenKind.At))
+        {
+            return Array.Empty<DirectiveNode>();
+        }
+
         var directives = new List<DirectiveNode>();
         while (Peek(TokenKind.At))
         {
@@ -470,8 +483,8 @@ internal sealed partial class RecursiveDescentParser
     }
 
     /// <summary>Nothing when <paramref name="open"/> is absent, else one or more items.</summary>
-    private List<T> OptionalMany<T>(TokenKind open, Func<RecursiveDescentParser, T> item, TokenKind close) =>
-        Peek(open) ? Many(open, item, close) : [];
+    private IReadOnlyList<T> OptionalMany<T>(TokenKind open, Func<RecursiveDescentParser, T> item, TokenKind close) =>
+        Peek(open) ? Many(open, item, close) : Array.Empty<T>();
 
     /// <summary><c>&amp;? A &amp; B</c> and <c>|? A | B</c>: a leading delimiter is allowed.</summary>
     private List<T> DelimitedMany<T>(TokenKind delimiter, Func<RecursiveDescentParser, T> item)

@@ -30,7 +30,7 @@ public sealed class DocumentCache
 
     public int Count => _entries.Count;
 
-    public PreparedDocument GetOrAdd(string query)
+    public ValidatedDocument GetOrAdd(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = Interlocked.Increment(ref _clock);
@@ -50,7 +50,7 @@ public sealed class DocumentCache
         return prepared;
     }
 
-    private PreparedDocument Prepare(string query)
+    private ValidatedDocument Prepare(string query)
     {
         DocumentNode document;
         try
@@ -59,10 +59,10 @@ public sealed class DocumentCache
         }
         catch (GraphQLSyntaxException error)
         {
-            return new PreparedDocument(null, [new ValidationError(error.Message, error.Locations)]);
+            return new ValidatedDocument(null, [new ValidationError(error.Message, error.Locations)]);
         }
 
-        return new PreparedDocument(document, DocumentValidator.Validate(_schema, document));
+        return new ValidatedDocument(document, DocumentValidator.Validate(_schema, document));
     }
 
     private void Evict()
@@ -83,10 +83,10 @@ public sealed class DocumentCache
         }
     }
 
-    private sealed class Entry(PreparedDocument document, long lastUsed)
+    private sealed class Entry(ValidatedDocument document, long lastUsed)
     {
         public long LastUsed = lastUsed;
 
-        public PreparedDocument Document { get; } = document;
+        public ValidatedDocument Document { get; } = document;
     }
 }

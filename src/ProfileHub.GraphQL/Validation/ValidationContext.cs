@@ -162,7 +162,7 @@ public sealed class ValidationContext
             if (node is VariableNode variable)
             {
                 usages.Add(new VariableUsage(
-                    variable, typeInfo.InputType, typeInfo.DefaultValueOwner is { HasDefaultValue: true }, typeInfo.ParentInputType?.Named));
+                    variable, typeInfo.InputType, typeInfo.DefaultValueOwner is { HasDefaultValue: true }, typeInfo.ParentInputType));
             }
 
             foreach (var child in AstChildren.Of(node))

@@ -28,7 +28,7 @@ public class LexerTests
     [InlineData("01", "Invalid number, unexpected digit after 0: \"1\".", 2)]
     [InlineData("0x", "Invalid number, expected digit but got: \"x\".", 2)]
     [InlineData("1.", "Invalid number, expected digit but got: <EOF>.", 3)]
-    [InlineData(".5", "Unexpected character: \".\".", 1)]
+    [InlineData(".5", "Invalid number, expected digit before \".\", did you mean \"0.5\"?", 1)]
     [InlineData("1.A", "Invalid number, expected digit but got: \"A\".", 3)]
     [InlineData("-A", "Invalid number, expected digit but got: \"A\".", 2)]
     [InlineData("1.0e", "Invalid number, expected digit but got: <EOF>.", 5)]
@@ -54,6 +54,7 @@ public class LexerTests
     [InlineData("\"\\u{1F600} and \\u{0}\"", "\U0001F600 and \0")]
     [InlineData("\"\\uD83D\\uDE00\"", "\U0001F600")]
     [InlineData("\"\U0001F600 raw\"", "\U0001F600 raw")]
+    [InlineData("\"control \u0007 characters are source characters\"", "control \u0007 characters are source characters")]
     public void Strings_apply_their_escapes(string source, string value)
     {
         var token = new Lexer(source).Next();
@@ -69,11 +70,10 @@ public class LexerTests
     [InlineData("'single quotes'", "Unexpected single quote character ('), did you mean to use a double quote (\")?")]
     [InlineData("\"bad \\z esc\"", "Invalid character escape sequence: \"\\z\".")]
     [InlineData("\"bad \\u1 esc\"", "Invalid Unicode escape sequence: \"\\u1 es\".")]
-    [InlineData("\"bad \\u{110000}\"", "Invalid Unicode escape sequence: \"\\u{110000\".")]
+    [InlineData("\"bad \\u{110000}\"", "Invalid Unicode escape sequence: \"\\u{110000}\".")]
     [InlineData("\"bad \\u{D800}\"", "Invalid Unicode escape sequence: \"\\u{D800}\".")]
     [InlineData("\"lone \\uD83D\"", "Invalid Unicode escape sequence: \"\\uD83D\".")]
     [InlineData("\"lone \\uDE00\\uD83D\"", "Invalid Unicode escape sequence: \"\\uDE00\".")]
-    [InlineData("\"contains \u0007 bell\"", "Invalid character within String: U+0007.")]
     public void Malformed_strings_are_syntax_errors(string source, string description)
     {
         var error = Assert.Throws<GraphQLSyntaxException>(() => new Lexer(source).Next());
@@ -126,7 +126,8 @@ public class LexerTests
     [InlineData("\u203B", "Unexpected character: U+203B.")]
     [InlineData("\U0001F600", "Unexpected character: U+1F600.")]
     [InlineData("\u0007", "Unexpected character: U+0007.")]
-    [InlineData("..", "Unexpected character: \".\".")]
+    [InlineData("..", "Unexpected \"..\", did you mean \"...\"?")]
+    [InlineData(". 5", "Unexpected character: \".\".")]
     public void Characters_outside_the_grammar_are_rejected(string source, string description)
     {
         var error = Assert.Throws<GraphQLSyntaxException>(() => new Lexer(source).Next());

@@ -18,6 +18,11 @@ internal static class SdlSchema
         var schemaDefinition = document.Definitions.OfType<SchemaDefinitionNode>().SingleOrDefault();
         if (schemaDefinition is not null)
         {
+            if (schemaDefinition.Description is { } description)
+            {
+                builder.Description(description.Value);
+            }
+
             string? Root(OperationType operation) =>
                 schemaDefinition.OperationTypes.FirstOrDefault(o => o.Operation == operation)?.Type.Name.Value;
             builder.RootTypes(Root(OperationType.Query) ?? "Query", Root(OperationType.Mutation), Root(OperationType.Subscription));

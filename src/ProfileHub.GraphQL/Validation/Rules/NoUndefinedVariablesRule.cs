@@ -5,7 +5,7 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 /// <summary>Spec 5.8.3 All Variable Uses Defined, following fragment spreads from each operation.</summary>
 internal sealed class NoUndefinedVariablesRule(ValidationContext context) : ValidationRule(context)
 {
-    public override void Leave(SyntaxNode node)
+    public override bool Enter(SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -24,5 +24,7 @@ internal sealed class NoUndefinedVariablesRule(ValidationContext context) : Vali
                 }
             }
         }
+
+        return true;
     }
 }

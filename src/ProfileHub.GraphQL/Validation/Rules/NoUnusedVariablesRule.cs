@@ -5,7 +5,7 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 /// <summary>Spec 5.8.4 All Variables Used, following fragment spreads from each operation.</summary>
 internal sealed class NoUnusedVariablesRule(ValidationContext context) : ValidationRule(context)
 {
-    public override void Leave(SyntaxNode node)
+    public override bool Enter(SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -20,5 +20,7 @@ internal sealed class NoUnusedVariablesRule(ValidationContext context) : Validat
                     definition);
             }
         }
+
+        return true;
     }
 }

@@ -41,6 +41,8 @@ internal sealed class VariablesInAllowedPositionRule(ValidationContext context) 
                     $"Variable \"${name}\" of type \"{variableType}\" used in position expecting type \"{locationType}\".", definition, usage.Node);
             }
 
+            // As graphql-js 17.1.0: only a nullable @oneOf input type counts here (a non-null one is wrapped and so
+            // not an input object type); a null at run time is still refused by variable coercion.
             if (usage.ParentInputType is InputObjectType { IsOneOf: true } oneOf && variableType is not NonNullType)
             {
                 Context.ReportError(

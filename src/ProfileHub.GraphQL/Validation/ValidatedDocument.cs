@@ -6,7 +6,7 @@ namespace ProfileHub.GraphQL.Validation;
 /// A request document after parsing and validation: the AST when it parsed, and the syntax or validation errors
 /// (empty when the document may be executed).
 /// </summary>
-public sealed record PreparedDocument(DocumentNode? Document, IReadOnlyList<ValidationError> Errors)
+public sealed record ValidatedDocument(DocumentNode? Document, IReadOnlyList<ValidationError> Errors)
 {
     public bool IsValid => Document is not null && Errors.Count == 0;
 
