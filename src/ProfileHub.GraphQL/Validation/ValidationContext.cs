@@ -73,6 +73,22 @@ public sealed class ValidationContext
 
     public FragmentDefinitionNode? GetFragment(string name) => _fragments.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The current field as graphql-js 17 names it in messages: <c>Type.field</c>, or <c>&lt;meta&gt;.field</c> for the
+    /// introspection fields, which belong to no type.
+    /// </summary>
+    public string? FieldCoordinate()
+    {
+        if (FieldDefinition is not { } field)
+        {
+            return null;
+        }
+
+        var meta = Schema.MetaFields;
+        var owner = field == meta.Type || field == meta.Schema || field == meta.TypeName ? "<meta>" : ParentType?.Name;
+        return owner + "." + field.Name;
+    }
+
     /// <summary>The fragment spreads in a selection set, inline fragments included, not following spreads.</summary>
     public IReadOnlyList<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode selectionSet)
     {

@@ -22,10 +22,10 @@ internal sealed class KnownArgumentNamesRule(ValidationContext context) : Valida
                 }
 
                 return false;
-            case ArgumentNode argument when Context.Argument is null && Context.FieldDefinition is { } field && Context.ParentType is { } parent:
+            case ArgumentNode argument when Context.Argument is null && Context.FieldDefinition is { } field && Context.ParentType is not null:
                 var fieldSuggestions = Suggestions.List(argument.Name.Value, field.Arguments.Keys);
                 Context.ReportError(
-                    $"Unknown argument \"{argument.Name.Value}\" on field \"{parent.Name}.{field.Name}\"." + Suggestions.DidYouMean(fieldSuggestions),
+                    $"Unknown argument \"{argument.Name.Value}\" on field \"{Context.FieldCoordinate()}\"." + Suggestions.DidYouMean(fieldSuggestions),
                     argument);
                 return true;
             default:

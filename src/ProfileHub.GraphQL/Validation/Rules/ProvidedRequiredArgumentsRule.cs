@@ -11,14 +11,12 @@ internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) :
         switch (node)
         {
             case FieldNode field when Context.FieldDefinition is { } definition:
-                // graphql-js 17 names the argument by its schema coordinate; introspection fields have no parent type.
-                var isMeta = definition == Context.Schema.MetaFields.Type || definition == Context.Schema.MetaFields.Schema
-                    || definition == Context.Schema.MetaFields.TypeName;
-                var owner = isMeta ? "<meta>" : Context.ParentType?.Name;
+                // graphql-js 17 names the argument by its schema coordinate.
+                var coordinate = Context.FieldCoordinate();
                 foreach (var argument in Missing(definition.Arguments.Values, field.Arguments))
                 {
                     Context.ReportError(
-                        $"Argument \"{owner}.{definition.Name}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        $"Argument \"{coordinate}({argument.Name}:)\" of type \"{argument.Type}\" is required, but it was not provided.",
                         field);
                 }
 
