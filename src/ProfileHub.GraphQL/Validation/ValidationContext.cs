@@ -12,6 +12,7 @@ public sealed class ValidationContext
     private readonly List<ValidationError> _errors = [];
     private readonly int _maxErrors;
     private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode> _documentDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _spreads = [];
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _referencedFragments = [];
     private readonly Dictionary<SyntaxNode, IReadOnlyList<VariableUsage>> _variableUsages = [];
@@ -27,7 +28,18 @@ public sealed class ValidationContext
         {
             _fragments.TryAdd(fragment.Name.Value, fragment);
         }
+
+        foreach (var directive in document.Definitions.OfType<DirectiveDefinitionNode>())
+        {
+            _documentDirectives[directive.Name.Value] = directive;
+        }
     }
+
+    /// <summary>
+    /// Directives defined by the document itself: graphql-js's directive rules honour them (the document is invalid
+    /// anyway, as not executable, but the other errors then match).
+    /// </summary>
+    public IReadOnlyDictionary<string, DirectiveDefinitionNode> DocumentDirectives => _documentDirectives;
 
     public Schema Schema { get; }
 

@@ -326,6 +326,13 @@ const validation = [
   ['overlapping: conflict between fragments', '{ profile(id: "P1") { ...A ...B } } fragment A on Profile { x: name } fragment B on Profile { x: id }'],
   ['overlapping: typename alias conflict', '{ __typename: echo }'],
   ['unique input fields: nested duplicate', '{ profiles(where: {and: [{vip: true, vip: true}]}) { id } }'],
+  ['sdl in request: schema with unknown type', 'schema { query: Qu } { echo }'],
+  ['sdl in request: scalar with unknown directive', 'scalar Foo @bar { echo }'],
+  ['sdl in request: type with unknown types', 'type T implements X { a: B } { echo }'],
+  ['sdl in request: extension', 'extend type Profile @x { y: Z } { echo }'],
+  ['sdl in request: directive defined in the document', 'directive @d(a: Unknown, b: Int!) on FIELD { echo @d @d }'],
+  ['sdl in request: wrong type-system location', 'directive @f on FIELD type T @f { a: Int @deprecated @deprecated } { echo }'],
+  ['sdl in request: input field location', 'directive @a on ARGUMENT_DEFINITION input I { f: Int @a } { echo }'],
   ['many errors: field, argument, fragment, variable', 'query Q($unused: Int, $bad: Profile) { profile(id: 1.5, nope: 1) { nme ...Missing ... on Touchpoint { kind } } }'],
 ];
 validation.forEach(([name, query]) => add('validation', name, query));
