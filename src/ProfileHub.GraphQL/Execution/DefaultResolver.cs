@@ -13,14 +13,22 @@ internal static class DefaultResolver
 {
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>> Accessors = new();
 
-    public static object? Resolve(object? source, string fieldName) => source switch
+    public static Func<object, object?> AccessorFor(Type type, string fieldName)
     {
-        null => null,
-        IReadOnlyDictionary<string, object?> map => map.GetValueOrDefault(fieldName),
-        IDictionary<string, object?> map => map.TryGetValue(fieldName, out var value) ? value : null,
-        JsonElement { ValueKind: JsonValueKind.Object } json => json.TryGetProperty(fieldName, out var property) ? property : null,
-        _ => Accessors.GetOrAdd((source.GetType(), fieldName), static key => CreateAccessor(key.Item1, key.Item2))(source),
-    };
+        if (typeof(IReadOnlyDictionary<string, object?>).IsAssignableFrom(type))
+        {
+            return source => ((IReadOnlyDictionary<string, object?>)source).GetValueOrDefault(fieldName);
+        }
+        if (typeof(IDictionary<string, object?>).IsAssignableFrom(type))
+        {
+            return source => ((IDictionary<string, object?>)source).TryGetValue(fieldName, out var value) ? value : null;
+        }
+        if (type == typeof(JsonElement))
+        {
+            return source => source is JsonElement { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(fieldName, out var property) ? property : null;
+        }
+        return Accessors.GetOrAdd((type, fieldName), static key => CreateAccessor(key.Item1, key.Item2));
+    }
 
     private static Func<object, object?> CreateAccessor(Type type, string name)
     {

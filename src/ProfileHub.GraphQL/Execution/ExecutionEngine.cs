@@ -76,18 +76,19 @@ internal sealed class ExecutionEngine
         for (var i = item.Start; i < item.Start + item.Count; i++)
         {
             var plan = fields[i];
-            var path = item.Path is null ? ResultPath.Root(plan.ResponseKey, plan.Ordinal) : item.Path.Append(plan.ResponseKey, plan.Ordinal);
             if (plan.ArgumentError is not null)
             {
-                records.Add(new FieldRecord(item, i, path, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null));
+                records.Add(new FieldRecord(item, i, null, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null));
                 continue;
             }
             var resolver = plan.Definition.Resolver;
             if (resolver is null)
             {
-                records.Add(new FieldRecord(item, i, path, Resolve(item.Source, plan), null));
+                // The common case (a property of the parent): no context, no path unless something needs one.
+                records.Add(new FieldRecord(item, i, null, Resolve(item.Source, plan), null));
                 continue;
             }
+            var path = PathOf(item, plan);
             try
             {
                 var result = resolver(new ResolveContext(_context, plan, item.Type, item.Source, path));
@@ -111,11 +112,14 @@ internal sealed class ExecutionEngine
         }
     }
 
+    private static ResultPath PathOf(WorkItem item, FieldPlan plan) =>
+        item.Path is null ? ResultPath.Root(plan.ResponseKey, plan.Ordinal) : item.Path.Append(plan.ResponseKey, plan.Ordinal);
+
     private static object? Resolve(object? source, FieldPlan plan)
     {
         try
         {
-            return DefaultResolver.Resolve(source, plan.Definition.Name);
+            return plan.ResolveDefault(source);
         }
 #pragma warning disable CA1031 // A failing property getter is a field error like any resolver's.
         catch (Exception error)
@@ -163,7 +167,17 @@ internal sealed class ExecutionEngine
             value = task.IsCompletedSuccessfully ? task.Result : (object?)task.Exception?.InnerException ?? new OperationCanceledException();
         }
         var plan = target.Plan.Fields[record.Index];
-        var completed = Complete(plan.Definition.Type, plan, record.Path, value, target, record.Index, next);
+        var type = plan.Definition.Type;
+        object? completed;
+        if (record.Path is null && value is not null and not Exception && type.Nullable is ScalarType scalar && TrySerialize(scalar, value, out var leaf))
+        {
+            // Fast path for leaves: no path is needed when nothing goes wrong.
+            completed = leaf;
+        }
+        else
+        {
+            completed = Complete(type, plan, record.Path ?? PathOf(record.Item, plan), value, target, record.Index, next);
+        }
         if (completed == Invalid)
         {
             PropagateNull(target);
@@ -215,9 +229,13 @@ internal sealed class ExecutionEngine
             case ListType list:
                 return CompleteList(list, plan, path, value, container, slot, slotNullable, next);
             case ScalarType scalar:
-                return Serialize(() => scalar.Serialize(value), plan, path);
+                if (TrySerialize(scalar, value, out var leaf))
+                {
+                    return leaf;
+                }
+                return Serialize(scalar, null, value, plan, path);
             case EnumType enumType:
-                return Serialize(() => enumType.Serialize(value), plan, path);
+                return Serialize(null, enumType, value, plan, path);
             default:
                 var runtimeType = type as ObjectType ?? ResolveRuntimeType((NamedType)type, value, plan, path, container);
                 if (runtimeType is null)
@@ -253,11 +271,25 @@ internal sealed class ExecutionEngine
         return list;
     }
 
-    private object? Serialize(Func<object> serialize, FieldPlan plan, ResultPath path)
+    /// <summary>Values that are already what the scalar writes (the usual case) skip the coercion call.</summary>
+    private static bool TrySerialize(ScalarType scalar, object value, out object? result)
+    {
+        if ((value is string && (ReferenceEquals(scalar, Scalars.String) || ReferenceEquals(scalar, Scalars.ID)))
+            || (value is int && ReferenceEquals(scalar, Scalars.Int))
+            || (value is bool && ReferenceEquals(scalar, Scalars.Boolean)))
+        {
+            result = value;
+            return true;
+        }
+        result = null;
+        return false;
+    }
+
+    private object? Serialize(ScalarType? scalar, EnumType? enumType, object value, FieldPlan plan, ResultPath path)
     {
         try
         {
-            return serialize();
+            return scalar is not null ? scalar.Serialize(value) : enumType!.Serialize(value);
         }
         catch (CoercionException error)
         {
@@ -357,5 +389,5 @@ internal sealed class ExecutionEngine
 
     private sealed record WorkItem(ObjectType Type, object? Source, ResultObject Target, ResultPath? Path, int Start, int Count);
 
-    private readonly record struct FieldRecord(WorkItem Item, int Index, ResultPath Path, object? Value, Task<object?>? Task);
+    private readonly record struct FieldRecord(WorkItem Item, int Index, ResultPath? Path, object? Value, Task<object?>? Task);
 }

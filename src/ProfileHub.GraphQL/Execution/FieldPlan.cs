@@ -32,6 +32,25 @@ internal sealed class FieldPlan
 
     public string? ArgumentError { get; private set; }
 
+    private (Type Type, Func<object, object?> Read)? _accessor;
+
+    /// <summary>The default resolver, with the accessor cached for the last parent CLR type (lists are uniform).</summary>
+    public object? ResolveDefault(object? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+        var type = source.GetType();
+        var accessor = _accessor;
+        if (accessor?.Type != type)
+        {
+            accessor = (type, DefaultResolver.AccessorFor(type, Definition.Name));
+            _accessor = accessor;
+        }
+        return accessor.Value.Read(source);
+    }
+
     public void CoerceArguments(IReadOnlyDictionary<string, object?> variables, string owner)
     {
         if (Definition.Arguments.Count > 0)

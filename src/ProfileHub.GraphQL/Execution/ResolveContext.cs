@@ -141,3 +141,14 @@ public sealed class ResultPath
     public override string ToString() =>
         string.Concat(ToList().Select(s => s is int i ? "[" + i.ToString(CultureInfo.InvariantCulture) + "]" : "." + s)).TrimStart('.');
 }
+
+public static class ResolverServices
+{
+    /// <summary>The registered service of type <typeparamref name="T"/>; throws when the host has none.</summary>
+    public static T Get<T>(this IServiceProvider services)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"No service of type {typeof(T).Name} is registered."));
+    }
+}

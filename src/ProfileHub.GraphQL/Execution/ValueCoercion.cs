@@ -1,5 +1,6 @@
 using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Types;
+using ProfileHub.GraphQL.Validation;
 
 namespace ProfileHub.GraphQL.Execution;
 
@@ -183,9 +184,11 @@ internal static class ValueCoercion
                 {
                     return definition.Value;
                 }
-                onError(path, node is EnumValueNode e
-                    ? $"Value \"{e.Value}\" does not exist in \"{enumType.Name}\" enum."
-                    : $"Enum \"{enumType.Name}\" cannot represent non-enum value: {ValuePrinter.PrintLiteral(node)}.");
+                var shown = node is EnumValueNode e ? e.Value : ValuePrinter.PrintLiteral(node);
+                var suggestion = Suggestions.DidYouMean("the enum value", Suggestions.List(shown, enumType.Values.Keys));
+                onError(path, node is EnumValueNode
+                    ? $"Value \"{shown}\" does not exist in \"{enumType.Name}\" enum.{suggestion}"
+                    : $"Enum \"{enumType.Name}\" cannot represent non-enum value: {shown}.{suggestion}");
                 return null;
             case ScalarType scalar:
                 try
@@ -216,7 +219,7 @@ internal static class ValueCoercion
         {
             if (!type.Fields.ContainsKey(field.Name.Value))
             {
-                onError(path, $"Expected value of type \"{type}\" not to include unknown field \"{field.Name.Value}\", found: {ValuePrinter.PrintLiteral(node)}.");
+                onError(path, InputCoercion.UnknownField(type, field.Name.Value, ValuePrinter.PrintLiteral(node)));
             }
             given[field.Name.Value] = field.Value;
         }

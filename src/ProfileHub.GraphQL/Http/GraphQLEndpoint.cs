@@ -14,8 +14,15 @@ public static class GraphQLEndpointExtensions
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern, Schema schema, GraphQLHttpOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var endpoint = new GraphQLEndpoint(new GraphQLExecutor(schema, (options ?? new GraphQLHttpOptions()).Execution), options ?? new GraphQLHttpOptions());
-        return endpoints.Map(pattern, endpoint.HandleAsync);
+        options ??= new GraphQLHttpOptions();
+        var endpoint = new GraphQLEndpoint(new GraphQLExecutor(schema, options.Execution), options);
+        var group = endpoints.MapGroup(pattern);
+        group.Map("", endpoint.HandleAsync);
+        if (options.GraphiQL)
+        {
+            group.MapGet("graphiql/{file}", (HttpContext context, string file) => GraphiQLPage.WriteAssetAsync(context, file));
+        }
+        return group;
     }
 }
 
@@ -39,6 +46,11 @@ internal sealed class GraphQLEndpoint
         try
         {
             var isGet = HttpMethods.IsGet(context.Request.Method);
+            if (isGet && _options.GraphiQL && MediaTypes.WantsHtml(accept) && !context.Request.Query.ContainsKey("query"))
+            {
+                await GraphiQLPage.WritePageAsync(context);
+                return;
+            }
             if (!(isGet && _options.AllowGet) && !HttpMethods.IsPost(context.Request.Method))
             {
                 throw new HttpProblemException(HttpProblem.MethodNotAllowed, $"The method {context.Request.Method} is not supported: use POST{(_options.AllowGet ? " or GET" : "")}.");

@@ -12,4 +12,7 @@ public sealed record GraphQLHttpOptions
 
     /// <summary>Queries over GET (never mutations: those get 405 with <c>Allow: POST</c>).</summary>
     public bool AllowGet { get; init; } = true;
+
+    /// <summary>Serve GraphiQL to browsers (GET with Accept: text/html) and its assets under <c>{endpoint}/graphiql/</c>.</summary>
+    public bool GraphiQL { get; init; } = true;
 }

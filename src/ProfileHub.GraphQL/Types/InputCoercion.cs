@@ -1,4 +1,5 @@
 using System.Collections;
+using ProfileHub.GraphQL.Validation;
 
 namespace ProfileHub.GraphQL.Types;
 
@@ -97,7 +98,7 @@ internal static class InputCoercion
         {
             if (!type.Fields.ContainsKey(name))
             {
-                onError(path, $"Expected value of type \"{type}\" not to include unknown field \"{name}\", found: {ValuePrinter.Inspect(value)}.");
+                onError(path, UnknownField(type, name, ValuePrinter.Inspect(value)));
             }
         }
         if (type.IsOneOf)
@@ -122,6 +123,13 @@ internal static class InputCoercion
                 onError(path + "." + only.Key, message);
             }
         }
+    }
+
+    /// <summary>graphql-js's message for an unknown input field, with its "Did you mean" suggestions.</summary>
+    public static string UnknownField(InputObjectType type, string name, string found)
+    {
+        var suggestion = Suggestions.DidYouMean(Suggestions.List(name, type.Fields.Keys));
+        return $"Expected value of type \"{type}\" not to include unknown field \"{name}\"{(suggestion.Length > 0 ? "." + suggestion + " Found" : ", found")}: {found}.";
     }
 
     /// <summary>Formats a path like graphql-js's printPathArray (<c> at .a[0].b</c>).</summary>

@@ -1,4 +1,5 @@
 using ProfileHub.GraphQL.Execution;
+using ProfileHub.GraphQL.Validation;
 
 namespace ProfileHub.GraphQL.Types;
 
@@ -100,8 +101,12 @@ public sealed class EnumType : NamedType
         {
             return definition.Value;
         }
-        var hint = value is string ? "" : $" non-string";
-        throw new CoercionException($"Enum \"{Name}\" cannot represent{hint} value: {ValuePrinter.Inspect(value)}.");
+        // graphql-js's messages, suggestions included.
+        var text = value as string ?? ValuePrinter.Inspect(value);
+        var suggestion = Suggestions.DidYouMean("the enum value", Suggestions.List(text, Values.Keys));
+        throw new CoercionException(value is string
+            ? $"Value \"{text}\" does not exist in \"{Name}\" enum.{suggestion}"
+            : $"Enum \"{Name}\" cannot represent non-string value: {text}.{suggestion}");
     }
 
     public EnumValueDefinition? FindByValue(object value) =>
