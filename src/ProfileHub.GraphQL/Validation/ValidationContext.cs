@@ -83,6 +83,16 @@ public sealed class ValidationContext
         _errors.Add(new ValidationError(message, locations));
     }
 
+    /// <summary>
+    /// Stops validation with graphql-js 17's "Validation aborted." error (no locations): a rule found the document too
+    /// costly to check, and the caller must treat it as invalid.
+    /// </summary>
+    public void Abort()
+    {
+        _errors.Add(new ValidationError("Validation aborted.", []));
+        throw new ValidationAbortedException();
+    }
+
     public FragmentDefinitionNode? GetFragment(string name) => _fragments.GetValueOrDefault(name);
 
     /// <summary>
@@ -193,10 +203,7 @@ public sealed class ValidationContext
                     variable, typeInfo.InputType, typeInfo.DefaultValueOwner is { HasDefaultValue: true }, typeInfo.ParentInputType));
             }
 
-            foreach (var child in AstChildren.Of(node))
-            {
-                Collect(child);
-            }
+            AstChildren.ForEach(node, Collect);
 
             typeInfo.Leave(node);
         }
