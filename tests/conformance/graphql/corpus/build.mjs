@@ -337,6 +337,35 @@ const validation = [
 ];
 validation.forEach(([name, query]) => add('validation', name, query));
 
+// --- More execution: response shapes, defaults, abstract types and introspection details ---------------------
+const execution = [
+  ['typename aliases in union', '{ search(term: "Ada") { t: __typename ... on Profile { kind: __typename } } }'],
+  ['fragment typename on interface list', '{ nodes(ids: ["T4", "P2"]) { __typename ... on Touchpoint { profile { __typename name } } } }'],
+  ['same object through two paths', '{ a: profile(id: "P1") { friends { id } } b: node(id: "P2") { ... on Profile { friends { id name } } } }'],
+  ['deep friends of friends', '{ profile(id: "P6") { friends { friends { friends { id } } } } }'],
+  ['touchpoints all channels', '{ profiles { id touchpoints(first: 1) { channel stage } } }'],
+  ['nullable list with null items', '{ profile(id: "P4") { tags } }'],
+  ['null list', '{ profile(id: "P3") { tags emails } }'],
+  ['float and int leaves', '{ profiles { score age } }'],
+  ['variable default inside input object', 'query ($vip: Boolean = true) { profiles(where: {vip: $vip}) { id } }', {}],
+  ['missing nullable variable leaves the field out', 'query ($vip: Boolean) { profiles(where: {vip: $vip}) { id } }', {}],
+  ['missing variable for defaulted argument uses the default', 'query ($first: Int) { profiles(first: $first) { id } }', {}],
+  ['include with defaulted variable', 'query ($show: Boolean = false) { profile(id: "P1") { id name @include(if: $show) } }', {}],
+  ['enum values of Channel', '{ __type(name: "Channel") { enumValues(includeDeprecated: true) { name isDeprecated } } }'],
+  ['argument default values printed', '{ __type(name: "Query") { fields { name args { name defaultValue type { kind name ofType { name } } } } } }'],
+  ['input fields with includeDeprecated', '{ __type(name: "ProfileFilter") { inputFields(includeDeprecated: true) { name isDeprecated } } }'],
+  ['schema description', '{ __schema { description } }'],
+  ['deprecated field listed with includeDeprecated', '{ __type(name: "Profile") { fields(includeDeprecated: true) { name deprecationReason } } }'],
+  ['oneOf flag', '{ a: __type(name: "ProfileKey") { isOneOf } b: __type(name: "ProfileFilter") { isOneOf } }'],
+  ['directive args', '{ __schema { directives { name args(includeDeprecated: true) { name type { kind ofType { name } } defaultValue } } } }'],
+  ['possible types of interface and union', '{ a: __type(name: "Node") { possibleTypes { name } } b: __type(name: "SearchResult") { possibleTypes { name } } }'],
+  ['mutation then query fields in order', 'mutation M { tagProfile(id: "P2", tags: []) { tags friends { name } } }'],
+  ['echo with variables of every kind', 'query ($t: String, $n: Int, $r: Float, $f: Boolean, $c: Channel, $i: [ID]) { echo(text: $t, number: $n, ratio: $r, flag: $f, channel: $c, ids: $i) }', { t: 'x', n: -7, r: 2.5, f: false, c: 'ADS', i: ['1', '2'] }],
+  ['echo with explicit null variables', 'query ($t: String, $i: [ID]) { echo(text: $t, ids: $i) }', { t: null, i: null }],
+  ['ID variable from integer in list', 'query ($i: [ID]) { echo(ids: $i) }', { i: [1, 2, 3] }],
+];
+execution.forEach(([name, query, variables]) => add('execution', name, query, variables === undefined ? {} : { variables }));
+
 for (const [file, cases] of Object.entries(files)) {
   writeFileSync(new URL(`./${file}.json`, import.meta.url), JSON.stringify(cases, null, 2) + '\n');
 }
