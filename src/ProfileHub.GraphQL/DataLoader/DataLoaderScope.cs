@@ -41,6 +41,11 @@ public sealed class DataLoaderScope
         {
             lock (_gate)
             {
+                // A signal already spent on keys that a dispatch has taken would wake the executor for nothing, again and again.
+                if (_keysQueued.Task.IsCompleted && !_loaders.Values.Any(l => l.HasPendingKeys))
+                {
+                    _keysQueued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
                 return _keysQueued.Task;
             }
         }

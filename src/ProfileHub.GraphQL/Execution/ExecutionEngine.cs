@@ -23,9 +23,9 @@ internal sealed class ExecutionEngine
     }
 
     /// <summary>Runs the operation; returns the data object, or null when a root non-null field failed.</summary>
-    public async Task<ResultObject?> ExecuteAsync(ObjectType rootType, object? rootValue, bool serial)
+    public async Task<ResultObject?> ExecuteAsync(ObjectType rootType, object? rootValue, bool serial, SelectionPlan? cachedPlan = null)
     {
-        var plan = _collector.Collect(rootType, [_context.Operation.SelectionSet]);
+        var plan = cachedPlan ?? RootPlan(rootType);
         var root = new ResultObject(plan, parent: null, slot: 0, slotNullable: true);
         if (serial)
         {
@@ -40,6 +40,8 @@ internal sealed class ExecutionEngine
         }
         return root.Dead ? null : root;
     }
+
+    public SelectionPlan RootPlan(ObjectType rootType) => _collector.Collect(rootType, [_context.Operation.SelectionSet]);
 
     private async Task RunAsync(List<WorkItem> level)
     {

@@ -32,7 +32,7 @@ internal sealed class FieldPlan
 
     public string? ArgumentError { get; private set; }
 
-    private (Type Type, Func<object, object?> Read)? _accessor;
+    private Accessor? _accessor;
 
     /// <summary>The default resolver, with the accessor cached for the last parent CLR type (lists are uniform).</summary>
     public object? ResolveDefault(object? source)
@@ -45,10 +45,11 @@ internal sealed class FieldPlan
         var accessor = _accessor;
         if (accessor?.Type != type)
         {
-            accessor = (type, DefaultResolver.AccessorFor(type, Definition.Name));
+            // One reference, swapped whole: safe when a cached plan serves concurrent requests.
+            accessor = new Accessor(type, DefaultResolver.AccessorFor(type, Definition.Name));
             _accessor = accessor;
         }
-        return accessor.Value.Read(source);
+        return accessor.Read(source);
     }
 
     public void CoerceArguments(IReadOnlyDictionary<string, object?> variables, string owner)
@@ -62,14 +63,20 @@ internal sealed class FieldPlan
 
     public SelectionPlan ChildPlan(ObjectType runtimeType, FieldCollector collector)
     {
-        _children ??= new Dictionary<ObjectType, SelectionPlan>(1);
-        if (!_children.TryGetValue(runtimeType, out var plan))
+        // Plans of operations without variables are shared by concurrent requests: the lock is uncontended otherwise.
+        lock (Nodes)
         {
-            _children[runtimeType] = plan = collector.Collect(runtimeType, Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!));
+            _children ??= new Dictionary<ObjectType, SelectionPlan>(1);
+            if (!_children.TryGetValue(runtimeType, out var plan))
+            {
+                _children[runtimeType] = plan = collector.Collect(runtimeType, Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!));
+            }
+            return plan;
         }
-        return plan;
     }
 }
+
+internal sealed record Accessor(Type Type, Func<object, object?> Read);
 
 /// <summary>The collected fields of one selection for one object type, in response order.</summary>
 internal sealed class SelectionPlan

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Types;
@@ -92,7 +93,7 @@ public sealed class GraphQLExecutor
         }
         var fragments = prepared.Document!.Fragments;
         var limits = new OperationLimits(Schema, fragments, coerced, Options.DefaultListSize);
-        var limitError = CheckLimits(limits, operation, rootType, out var cost);
+        var limitError = CheckLimits(limits, prepared.Document, operation, rootType, out var cost);
         if (limitError is not null)
         {
             return ExecutionResult.RequestError([limitError], CostExtensions(cost));
@@ -106,7 +107,10 @@ public sealed class GraphQLExecutor
         ResultObject? data;
         try
         {
-            data = await new ExecutionEngine(context).ExecuteAsync(rootType, null, serial: operation.Operation == OperationType.Mutation);
+            var engine = new ExecutionEngine(context);
+            // Without variables, field collection and argument values are the same for every request: plan once.
+            var plan = operation.VariableDefinitions.Count == 0 ? prepared.Document.RootPlans.GetOrAdd(operation, _ => engine.RootPlan(rootType)) : null;
+            data = await engine.ExecuteAsync(rootType, null, serial: operation.Operation == OperationType.Mutation, plan);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -119,12 +123,12 @@ public sealed class GraphQLExecutor
         return new ExecutionResult(data, hasData: true, sorted, CostExtensions(cost)) { Operation = operation.Operation };
     }
 
-    private GraphQLError? CheckLimits(OperationLimits limits, OperationDefinitionNode operation, ObjectType rootType, out long? cost)
+    private GraphQLError? CheckLimits(OperationLimits limits, ExecutableDocument document, OperationDefinitionNode operation, ObjectType rootType, out long? cost)
     {
         cost = null;
         if (Options.MaxDepth is { } maxDepth)
         {
-            var depth = limits.Depth(operation.SelectionSet);
+            var depth = document.Depths.GetOrAdd(operation, static (op, l) => l.Depth(op.SelectionSet), limits);
             if (depth > maxDepth)
             {
                 return new GraphQLError($"The operation's depth {depth} exceeds the maximum depth of {maxDepth}.",
@@ -223,6 +227,12 @@ public sealed class ExecutableDocument
     public IReadOnlyList<GraphQLError> Errors { get; }
 
     internal Dictionary<string, FragmentDefinitionNode> Fragments { get; }
+
+    /// <summary>Execution plans of the operations that declare no variables (they never change).</summary>
+    internal ConcurrentDictionary<OperationDefinitionNode, SelectionPlan> RootPlans { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Depths do not depend on variables (skip and include are not taken into account).</summary>
+    internal ConcurrentDictionary<OperationDefinitionNode, int> Depths { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>A request ready to execute (document and operation chosen), or the request error to answer with.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Types;
@@ -78,7 +80,21 @@ internal sealed class GraphQLEndpoint
             var result = ExecutionResult.RequestError(new GraphQLError(problem.Message, extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = ErrorCodes.BadRequest }));
             await WriteAsync(context, ResponseStatus.ForProblem(problem.Problem), mediaType ?? MediaTypes.Json, result);
         }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A fault of the engine itself: still a GraphQL-shaped body, without details, and the host logs it.
+            var logger = context.RequestServices.GetService<ILogger<GraphQLEndpoint>>();
+            if (logger is not null)
+            {
+                LogFailure(logger, error);
+            }
+            var result = ExecutionResult.RequestError(new GraphQLError("Unexpected Execution Error", extensions: GraphQLError.CodeOf(ErrorCodes.InternalServerError)));
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, mediaType ?? MediaTypes.Json, result);
+        }
     }
+
+    private static readonly Action<ILogger, Exception?> LogFailure =
+        LoggerMessage.Define(LogLevel.Error, new EventId(1, "GraphQLRequestFailed"), "GraphQL request failed");
 
     private static async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
     {

@@ -144,8 +144,7 @@ internal static class IntrospectionTypes
         ? items.ToList()
         : items.Where(item => item switch
         {
-            FieldDefinition f => !f.IsDeprecated,
-            InputValueDefinition v => !v.IsDeprecated,
+            TypedMember member => !member.IsDeprecated,
             EnumValueDefinition e => !e.IsDeprecated,
             _ => true,
         }).ToList();

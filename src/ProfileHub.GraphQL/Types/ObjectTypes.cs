@@ -150,10 +150,10 @@ public sealed class InputObjectType : NamedType
     public bool IsOneOf { get; internal set; }
 }
 
-/// <summary>A field of an object or interface type (spec 3.6).</summary>
-public sealed class FieldDefinition
+/// <summary>What fields, arguments and input fields share: a name, a type, a description, a deprecation.</summary>
+public abstract class TypedMember
 {
-    public FieldDefinition(string name, GraphQLType type, string? description = null)
+    private protected TypedMember(string name, GraphQLType type, string? description)
     {
         Name = name;
         Type = type;
@@ -166,11 +166,20 @@ public sealed class FieldDefinition
 
     public string? Description { get; internal set; }
 
-    public OrderedDictionary<string, InputValueDefinition> Arguments { get; } = new(StringComparer.Ordinal);
-
     public string? DeprecationReason { get; internal set; }
 
     public bool IsDeprecated => DeprecationReason is not null;
+}
+
+/// <summary>A field of an object or interface type (spec 3.6).</summary>
+public sealed class FieldDefinition : TypedMember
+{
+    public FieldDefinition(string name, GraphQLType type, string? description = null)
+        : base(name, type, description)
+    {
+    }
+
+    public OrderedDictionary<string, InputValueDefinition> Arguments { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The resolver; null means the default resolver (a property or dictionary entry of the source).</summary>
     public FieldResolver? Resolver { get; internal set; }
@@ -185,22 +194,14 @@ public sealed class FieldDefinition
 }
 
 /// <summary>An argument or an input object field (the spec's <c>__InputValue</c>).</summary>
-public sealed class InputValueDefinition
+public sealed class InputValueDefinition : TypedMember
 {
     private string? _defaultLiteral;
 
     public InputValueDefinition(string name, GraphQLType type, string? description = null)
+        : base(name, type, description)
     {
-        Name = name;
-        Type = type;
-        Description = description;
     }
-
-    public string Name { get; }
-
-    public GraphQLType Type { get; internal set; }
-
-    public string? Description { get; internal set; }
 
     public bool HasDefaultValue { get; internal set; }
 
@@ -213,10 +214,6 @@ public sealed class InputValueDefinition
         get => HasDefaultValue ? _defaultLiteral ?? ValuePrinter.Print(DefaultValue, Type) : null;
         internal set => _defaultLiteral = value;
     }
-
-    public string? DeprecationReason { get; internal set; }
-
-    public bool IsDeprecated => DeprecationReason is not null;
 
     /// <summary>Required: non-null type and no default (spec 3.6.1).</summary>
     public bool IsRequired => Type.IsNonNull && !HasDefaultValue;

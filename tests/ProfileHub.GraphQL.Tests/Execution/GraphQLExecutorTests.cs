@@ -241,4 +241,15 @@ public class GraphQLExecutorTests
         var json = await Json(StarWars.Schema, "{ search { ... on Human { name homePlanet } ... on Droid { name } } }");
         Assert.Equal(Q("{'data':{'search':[{'name':'Luke Skywalker','homePlanet':'Tatooine'},{'name':'Han Solo','homePlanet':null},{'name':'R2-D2'}]}}"), json);
     }
+
+    [Fact]
+    public async Task A_variable_free_operation_planned_once_answers_the_same_under_concurrency()
+    {
+        var executor = new GraphQLExecutor(StarWars.Schema);
+        const string Query = "{ search { __typename ... on Human { name friends { name } } ... on Droid { primaryFunction } } }";
+        var first = (await executor.ExecuteAsync(new GraphQLRequest(Query))).ToJson();
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () => (await executor.ExecuteAsync(new GraphQLRequest(Query))).ToJson())));
+        Assert.All(results, json => Assert.Equal(first, json));
+        Assert.StartsWith(Q("{'data':{'search':[{'__typename':'Human','name':'Luke Skywalker','friends':[{'name':'Han Solo'}"), first, StringComparison.Ordinal);
+    }
 }
