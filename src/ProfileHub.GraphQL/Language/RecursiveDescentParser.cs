@@ -84,7 +84,7 @@ internal sealed partial class RecursiveDescentParser
                     return ParseOperationDefinition();
                 case "fragment":
                     return ParseFragmentDefinition();
-                case "extend" when hasDescription:
+                case var _ when hasDescription:
                     throw _lexer.Error(_token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
                 case "extend":
                     return ParseTypeSystemExtension();

@@ -35,31 +35,39 @@ public static class DocumentValidator
     }
 
     /// <summary>One depth-first walk; each rule may skip a subtree without stopping the others.</summary>
-    private sealed class ParallelWalk(TypeInfo typeInfo, ValidationRule[] rules)
+    private sealed class ParallelWalk
     {
-        private readonly SyntaxNode?[] _skipping = new SyntaxNode?[rules.Length];
+        private readonly TypeInfo _typeInfo;
+        private readonly ValidationRule[] _rules;
+        private readonly SyntaxNode?[] _skipping;
+        private readonly Action<SyntaxNode> _visit;
+
+        public ParallelWalk(TypeInfo typeInfo, ValidationRule[] rules)
+        {
+            _typeInfo = typeInfo;
+            _rules = rules;
+            _skipping = new SyntaxNode?[rules.Length];
+            _visit = Visit;
+        }
 
         public void Visit(SyntaxNode node)
         {
-            typeInfo.Enter(node);
-            for (var i = 0; i < rules.Length; i++)
+            _typeInfo.Enter(node);
+            for (var i = 0; i < _rules.Length; i++)
             {
-                if (_skipping[i] is null && !rules[i].Enter(node))
+                if (_skipping[i] is null && !_rules[i].Enter(node))
                 {
                     _skipping[i] = node;
                 }
             }
 
-            foreach (var child in AstChildren.Of(node))
-            {
-                Visit(child);
-            }
+            AstChildren.ForEach(node, _visit);
 
-            for (var i = 0; i < rules.Length; i++)
+            for (var i = 0; i < _rules.Length; i++)
             {
                 if (_skipping[i] is null)
                 {
-                    rules[i].Leave(node);
+                    _rules[i].Leave(node);
                 }
                 else if (ReferenceEquals(_skipping[i], node))
                 {
@@ -67,7 +75,7 @@ public static class DocumentValidator
                 }
             }
 
-            typeInfo.Leave(node);
+            _typeInfo.Leave(node);
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed class ValidationContext
     private readonly List<ValidationError> _errors = [];
     private readonly int _maxErrors;
     private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode> _documentDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _spreads = [];
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _referencedFragments = [];
     private readonly Dictionary<SyntaxNode, IReadOnlyList<VariableUsage>> _variableUsages = [];
@@ -27,7 +28,18 @@ public sealed class ValidationContext
         {
             _fragments.TryAdd(fragment.Name.Value, fragment);
         }
+
+        foreach (var directive in document.Definitions.OfType<DirectiveDefinitionNode>())
+        {
+            _documentDirectives[directive.Name.Value] = directive;
+        }
     }
+
+    /// <summary>
+    /// Directives defined by the document itself: graphql-js's directive rules honour them (the document is invalid
+    /// anyway, as not executable, but the other errors then match).
+    /// </summary>
+    public IReadOnlyDictionary<string, DirectiveDefinitionNode> DocumentDirectives => _documentDirectives;
 
     public Schema Schema { get; }
 
@@ -71,7 +83,33 @@ public sealed class ValidationContext
         _errors.Add(new ValidationError(message, locations));
     }
 
+    /// <summary>
+    /// Stops validation with graphql-js 17's "Validation aborted." error (no locations): a rule found the document too
+    /// costly to check, and the caller must treat it as invalid.
+    /// </summary>
+    public void Abort()
+    {
+        _errors.Add(new ValidationError("Validation aborted.", []));
+        throw new ValidationAbortedException();
+    }
+
     public FragmentDefinitionNode? GetFragment(string name) => _fragments.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The current field as graphql-js 17 names it in messages: <c>Type.field</c>, or <c>&lt;meta&gt;.field</c> for the
+    /// introspection fields, which belong to no type.
+    /// </summary>
+    public string? FieldCoordinate()
+    {
+        if (FieldDefinition is not { } field)
+        {
+            return null;
+        }
+
+        var meta = Schema.MetaFields;
+        var owner = field == meta.Type || field == meta.Schema || field == meta.TypeName ? "<meta>" : ParentType?.Name;
+        return owner + "." + field.Name;
+    }
 
     /// <summary>The fragment spreads in a selection set, inline fragments included, not following spreads.</summary>
     public IReadOnlyList<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode selectionSet)
@@ -165,10 +203,7 @@ public sealed class ValidationContext
                     variable, typeInfo.InputType, typeInfo.DefaultValueOwner is { HasDefaultValue: true }, typeInfo.ParentInputType));
             }
 
-            foreach (var child in AstChildren.Of(node))
-            {
-                Collect(child);
-            }
+            AstChildren.ForEach(node, Collect);
 
             typeInfo.Leave(node);
         }

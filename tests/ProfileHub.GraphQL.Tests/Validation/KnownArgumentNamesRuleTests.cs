@@ -22,4 +22,11 @@ public class KnownArgumentNamesRuleTests
             $"Unknown argument \"unknown\" on field \"Dog.name\". ({At(query, "unknown")})",
             $"Unknown argument \"iff\" on directive \"@skip\". Did you mean \"if\"? ({At(query, "iff")})");
     }
+
+    [Fact]
+    public void Introspection_fields_are_named_as_meta_coordinates()
+    {
+        ExpectErrors(c => new KnownArgumentNamesRule(c), "{ __type(name: \"Dog\", kind: OBJECT) { name } }",
+            "Unknown argument \"kind\" on field \"<meta>.__type\". (1:23)");
+    }
 }

@@ -32,4 +32,15 @@ public class KnownDirectivesRuleTests
             $"Directive \"@onInlineFragment\" may not be used on FRAGMENT_SPREAD. ({At(query, "@onInlineFragment")})",
             $"Directive \"@onFragmentSpread\" may not be used on FRAGMENT_DEFINITION. ({At(query, "@onFragmentSpread")})");
     }
+
+    [Fact]
+    public void Directives_a_request_defines_count_and_type_system_locations_are_checked()
+    {
+        const string query = "directive @mine on FIELD type T @mine @onField { f(a: Int @mine): Int } { dog @mine { name } }";
+
+        ExpectErrors(c => new KnownDirectivesRule(c), query,
+            $"Directive \"@mine\" may not be used on OBJECT. ({At(query, "@mine", 2)})",
+            $"Directive \"@onField\" may not be used on OBJECT. ({At(query, "@onField")})",
+            $"Directive \"@mine\" may not be used on ARGUMENT_DEFINITION. ({At(query, "@mine", 3)})");
+    }
 }

@@ -22,4 +22,15 @@ public class KnownTypeNamesRuleTests
             $"Unknown type \"Badger\". ({At(query, "Badger")})",
             $"Unknown type \"Peat\". Did you mean \"Pet\" or \"Cat\"? ({At(query, "Peat")})");
     }
+
+    [Fact]
+    public void Types_a_request_defines_are_known_and_standard_names_are_known_inside_definitions()
+    {
+        const string query = "type Mine implements Minn { a: Boolean b: Unknown } query ($m: Mine, $x: Mien) { dog { name } }";
+
+        ExpectErrors(c => new KnownTypeNamesRule(c), query,
+            $"Unknown type \"Minn\". Did you mean \"Mine\" or \"Int\"? ({At(query, "Minn")})",
+            $"Unknown type \"Unknown\". ({At(query, "Unknown")})",
+            $"Unknown type \"Mien\". Did you mean \"Mine\" or \"Alien\"? ({At(query, "Mien")})");
+    }
 }

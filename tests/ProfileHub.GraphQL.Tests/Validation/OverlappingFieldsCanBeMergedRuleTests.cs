@@ -74,4 +74,14 @@ public class OverlappingFieldsCanBeMergedRuleTests
         Assert.Empty(errors);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
+
+    [Fact]
+    public void Thousands_of_repeats_of_one_field_abort_validation_as_graphql_js_does()
+    {
+        var query = "{ dog { " + string.Concat(Enumerable.Repeat("name ", 5000)) + "} }";
+
+        var errors = Validate(c => new OverlappingFieldsCanBeMergedRule(c), query);
+
+        Assert.Equal(["Validation aborted. ()"], errors);
+    }
 }

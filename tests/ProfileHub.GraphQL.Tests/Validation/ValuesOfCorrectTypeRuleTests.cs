@@ -103,4 +103,13 @@ public class ValuesOfCorrectTypeRuleTests
             $"Int cannot represent non-integer value: \"one\" ({At(query, "\"one\"")})",
             $"Expected value of type \"ComplexInput\" to include required field \"requiredField\", found: {{ intField: 1 }}. ({At(query, "{intField")})");
     }
+
+    [Fact]
+    public void Variables_nested_in_a_leaf_literal_read_as_null_in_the_message()
+    {
+        const string query = "query Q($x: String) { complicatedArgs { stringListArgField(stringListArg: [[$x]]) } }";
+
+        ExpectErrors(c => new ValuesOfCorrectTypeRule(c), query,
+            $"String cannot represent a non string value: [null] ({At(query, "[$x]")})");
+    }
 }

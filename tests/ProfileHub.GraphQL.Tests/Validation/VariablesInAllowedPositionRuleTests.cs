@@ -59,4 +59,13 @@ public class VariablesInAllowedPositionRuleTests
         ExpectErrors(c => new VariablesInAllowedPositionRule(c), query,
             $"Variable \"$s\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object \"OneOfInput\". ({At(query, "$s")}, {At(query, "$s", 2)})");
     }
+
+    [Fact]
+    public void The_last_definition_of_a_repeated_variable_is_the_one_checked()
+    {
+        const string query = "query Q($a: Int, $a: String) { complicatedArgs { intArgField(intArg: $a) } }";
+
+        ExpectErrors(c => new VariablesInAllowedPositionRule(c), query,
+            $"Variable \"$a\" of type \"String\" used in position expecting type \"Int\". ({At(query, "$a", 2)}, {At(query, "$a", 3)})");
+    }
 }

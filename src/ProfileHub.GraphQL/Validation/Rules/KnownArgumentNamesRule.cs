@@ -10,11 +10,11 @@ internal sealed class KnownArgumentNamesRule(ValidationContext context) : Valida
         switch (node)
         {
             case DirectiveNode directive:
-                if (Context.Schema.GetDirective(directive.Name.Value) is { } definition)
+                if (KnownDirectiveArguments(directive.Name.Value) is { } known)
                 {
-                    foreach (var argument in directive.Arguments.Where(a => !definition.Arguments.ContainsKey(a.Name.Value)))
+                    foreach (var argument in directive.Arguments.Where(a => !known.Contains(a.Name.Value)))
                     {
-                        var suggestions = Suggestions.List(argument.Name.Value, definition.Arguments.Keys);
+                        var suggestions = Suggestions.List(argument.Name.Value, known);
                         Context.ReportError(
                             $"Unknown argument \"{argument.Name.Value}\" on directive \"@{directive.Name.Value}\"." + Suggestions.DidYouMean(suggestions),
                             argument);
@@ -22,14 +22,19 @@ internal sealed class KnownArgumentNamesRule(ValidationContext context) : Valida
                 }
 
                 return false;
-            case ArgumentNode argument when Context.Argument is null && Context.FieldDefinition is { } field && Context.ParentType is { } parent:
+            case ArgumentNode argument when Context.Argument is null && Context.FieldDefinition is { } field && Context.ParentType is not null:
                 var fieldSuggestions = Suggestions.List(argument.Name.Value, field.Arguments.Keys);
                 Context.ReportError(
-                    $"Unknown argument \"{argument.Name.Value}\" on field \"{parent.Name}.{field.Name}\"." + Suggestions.DidYouMean(fieldSuggestions),
+                    $"Unknown argument \"{argument.Name.Value}\" on field \"{Context.FieldCoordinate()}\"." + Suggestions.DidYouMean(fieldSuggestions),
                     argument);
                 return true;
             default:
                 return true;
         }
     }
+
+    /// <summary>The argument names of a directive, as the document defines it or else as the schema does.</summary>
+    private List<string>? KnownDirectiveArguments(string name) =>
+        Context.DocumentDirectives.TryGetValue(name, out var defined) ? defined.Arguments.Select(a => a.Name.Value).ToList()
+        : Context.Schema.GetDirective(name)?.Arguments.Keys.ToList();
 }

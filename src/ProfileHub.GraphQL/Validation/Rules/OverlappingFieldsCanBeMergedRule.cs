@@ -7,11 +7,17 @@ namespace ProfileHub.GraphQL.Validation.Rules;
 /// Spec 5.3.2 Field Selection Merging (FieldsInSetCanMerge): fields sharing a response name must be the same field
 /// with the same arguments (unless their parents are distinct object types) and return shapes that can merge.
 /// Follows graphql-js's algorithm: each selection set is compared "within" once, everything else "between", with
-/// field maps cached per selection set and fragment pairs memoized so the check stays polynomial.
+/// field maps cached per selection set and fragment pairs memoized so the check stays polynomial. Like graphql-js 17
+/// it spends from a fixed work budget and aborts validation past it, so a hostile document (thousands of repeats of
+/// one field) costs milliseconds, not seconds.
 /// </summary>
 internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) : ValidationRule(context)
 {
+    /// <summary>graphql-js 17's <c>MAX_COMPLEXITY_BUDGET</c>.</summary>
+    private const int ComplexityBudget = 500_000;
+
     private readonly FragmentPairSet _comparedFragmentPairs = new();
+    private int _remainingBudget = ComplexityBudget;
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
 
     public override bool Enter(SyntaxNode node)
@@ -69,6 +75,7 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
         string fragmentName,
         List<(string Fragment, string Referenced)> discovered)
     {
+        Spend(1);
         if (Context.GetFragment(fragmentName) is not { } fragment)
         {
             return;
@@ -110,6 +117,7 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
         }
 
         _comparedFragmentPairs.Add(fragmentName1, fragmentName2, mutuallyExclusive);
+        Spend(1);
         if (Context.GetFragment(fragmentName1) is not { } fragment1 || Context.GetFragment(fragmentName2) is not { } fragment2)
         {
             return;
@@ -185,6 +193,7 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
 
     private Conflict? FindConflict(bool parentsMutuallyExclusive, FieldAndDefinition field1, FieldAndDefinition field2)
     {
+        Spend(2);
         var responseName = field1.Node.ResponseKey;
 
         // Fields under two different object types can never apply to the same object, so they may differ freely.
@@ -306,6 +315,15 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
                 default:
                     break;
             }
+        }
+    }
+
+    private void Spend(int cost)
+    {
+        _remainingBudget -= cost;
+        if (_remainingBudget < 0)
+        {
+            Context.Abort();
         }
     }
 

@@ -116,6 +116,7 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
 
     private void ValidateEnum(ValueNode node, EnumType type)
     {
+        node = WithoutVariables(node);
         if (node is EnumValueNode enumValue && type.Values.ContainsKey(enumValue.Value))
         {
             return;
@@ -130,8 +131,24 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
             node);
     }
 
+    /// <summary>
+    /// A leaf literal as graphql-js 17 hands it to the scalar: statically, nested variables have no value and read as
+    /// null (so <c>[$x]</c> is reported as <c>[null]</c>).
+    /// </summary>
+    private static ValueNode WithoutVariables(ValueNode node) => node switch
+    {
+        VariableNode => new NullValueNode { Location = node.Location },
+        ListValueNode list => list with { Values = list.Values.Select(WithoutVariables).ToList() },
+        ObjectValueNode objectValue => objectValue with
+        {
+            Fields = objectValue.Fields.Select(f => f with { Value = WithoutVariables(f.Value) }).ToList(),
+        },
+        _ => node,
+    };
+
     private void ValidateScalar(ValueNode node, ScalarType type)
     {
+        node = WithoutVariables(node);
         try
         {
             type.ParseLiteral(node, null);

@@ -23,7 +23,8 @@ internal sealed class VariablesInAllowedPositionRule(ValidationContext context) 
         var definitions = new Dictionary<string, VariableDefinitionNode>(StringComparer.Ordinal);
         foreach (var definition in operation.VariableDefinitions)
         {
-            definitions.TryAdd(definition.Variable.Name.Value, definition);
+            // The last definition of a repeated name wins, as in graphql-js (UniqueVariableNamesRule reports the repeat).
+            definitions[definition.Variable.Name.Value] = definition;
         }
 
         foreach (var usage in Context.GetRecursiveVariableUsages(operation))
