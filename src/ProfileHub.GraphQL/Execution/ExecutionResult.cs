@@ -137,7 +137,7 @@ public sealed class ExecutionResult
         var fields = node.Plan.Fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            writer.WritePropertyName(fields[i].ResponseKey);
+            writer.WritePropertyName(fields[i].EncodedKey);
             WriteValue(writer, node.Values[i]);
         }
         writer.WriteEndObject();
