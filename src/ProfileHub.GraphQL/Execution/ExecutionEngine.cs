@@ -81,6 +81,11 @@ internal sealed class ExecutionEngine
         var fields = item.Target.Plan.Fields;
         for (var i = item.Start; i < item.Start + item.Count; i++)
         {
+            if (item.Target.Dead)
+            {
+                // A sibling's null in a non-null position removed this object: like graphql-js, stop resolving it.
+                return;
+            }
             var plan = fields[i];
             if (plan.ArgumentError is not null)
             {
@@ -163,7 +168,8 @@ internal sealed class ExecutionEngine
     private void CompleteField(in FieldRecord record, List<WorkItem> next)
     {
         var target = record.Item.Target;
-        if (!target.IsAlive)
+        // Synchronous values complete while their object is known to be alive; awaited ones check the whole chain.
+        if (record.Task is not null && !target.IsAlive)
         {
             return;
         }
