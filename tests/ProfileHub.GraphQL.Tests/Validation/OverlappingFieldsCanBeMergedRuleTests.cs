@@ -84,4 +84,14 @@ public class OverlappingFieldsCanBeMergedRuleTests
 
         Assert.Equal(["Validation aborted. ()"], errors);
     }
+
+    [Fact]
+    public void A_conflict_inside_an_inline_fragment_is_reported_once()
+    {
+        const string query = "{ pet { ... on Pet { name } ... on Dog { name name: nickname } } }";
+
+        ExpectErrors(c => new OverlappingFieldsCanBeMergedRule(c), query,
+            $"Fields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional. ({At(query, "name")}, {At(query, "name:")})",
+            $"Fields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional. ({At(query, "name", 2)}, {At(query, "name:")})");
+    }
 }

@@ -112,4 +112,11 @@ public class ValuesOfCorrectTypeRuleTests
         ExpectErrors(c => new ValuesOfCorrectTypeRule(c), query,
             $"String cannot represent a non string value: [null] ({At(query, "[$x]")})");
     }
+
+    [Fact]
+    public void The_last_of_repeated_input_fields_is_the_one_checked()
+    {
+        ExpectValid(c => new ValuesOfCorrectTypeRule(c),
+            "{ complicatedArgs { complexArgField(complexArg: {requiredField: \"no\", requiredField: true}) } }");
+    }
 }

@@ -34,7 +34,7 @@ for (let i = 0; i < count; i++) {
     if (choice < 0.4) {
       source = source.slice(0, at) + pick(tokens) + source.slice(at);
     } else if (choice < 0.7) {
-      source = source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 6));
+      source = source.slice(0, at) + source.slice(at + 1 + Math.floor(random() * 2));
     } else {
       const from = Math.floor(random() * source.length);
       source = source.slice(0, at) + source.slice(from, from + 1 + Math.floor(random() * 20)) + source.slice(at);

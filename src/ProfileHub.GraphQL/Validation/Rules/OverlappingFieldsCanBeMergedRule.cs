@@ -20,9 +20,19 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
     private int _remainingBudget = ComplexityBudget;
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = [];
 
+    private SelectionSetNode? _inlineFragmentSelectionSet;
+
     public override bool Enter(SyntaxNode node)
     {
-        if (node is SelectionSetNode selectionSet)
+        if (node is InlineFragmentNode inline)
+        {
+            _inlineFragmentSelectionSet = inline.SelectionSet;
+        }
+
+        // As graphql-js 17: an inline fragment's fields are checked with its parent selection set (checking them again
+        // would report the same conflict twice), and a set of one field (or one spread) has nothing to compare.
+        if (node is SelectionSetNode selectionSet && !ReferenceEquals(selectionSet, _inlineFragmentSelectionSet)
+            && (selectionSet.Selections.Count > 1 || selectionSet.Selections[0] is InlineFragmentNode))
         {
             foreach (var conflict in FindConflictsWithin(Context.ParentType, selectionSet))
             {

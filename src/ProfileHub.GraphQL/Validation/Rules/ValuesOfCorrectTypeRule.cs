@@ -75,7 +75,8 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
         var given = new Dictionary<string, ObjectFieldNode>(StringComparer.Ordinal);
         foreach (var field in objectValue.Fields)
         {
-            given.TryAdd(field.Name.Value, field);
+            // The last of repeated fields counts, as graphql-js's keyMap (UniqueInputFieldNamesRule reports the repeat).
+            given[field.Name.Value] = field;
         }
 
         foreach (var field in type.Fields.Values)
