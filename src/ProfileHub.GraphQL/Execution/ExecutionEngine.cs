@@ -1,0 +1,405 @@
+using System.Collections;
+using System.Text.Json;
+using ProfileHub.GraphQL.Types;
+
+namespace ProfileHub.GraphQL.Execution;
+
+/// <summary>
+/// Executes a selection breadth first (spec 6.3 ExecuteSelectionSet, 6.4 ExecuteField, CompleteValue): every
+/// field of one level is started before any is awaited, so async resolvers run in parallel and the level's
+/// data-loader keys are dispatched together; mutation root fields run one after another (6.2.2).
+/// The completion phase runs on one thread at a time, so the result tree and errors need no locks.
+/// </summary>
+internal sealed class ExecutionEngine
+{
+    private static readonly object Invalid = new();
+    private readonly OperationContext _context;
+    private readonly FieldCollector _collector;
+
+    public ExecutionEngine(OperationContext context)
+    {
+        _context = context;
+        _collector = new FieldCollector(context);
+    }
+
+    /// <summary>Runs the operation; returns the data object, or null when a root non-null field failed.</summary>
+    public async Task<ResultObject?> ExecuteAsync(ObjectType rootType, object? rootValue, bool serial, SelectionPlan? cachedPlan = null)
+    {
+        var plan = cachedPlan ?? RootPlan(rootType);
+        var root = new ResultObject(plan, parent: null, slot: 0, slotNullable: true);
+        if (serial)
+        {
+            for (var i = 0; i < plan.Fields.Length && !root.Dead; i++)
+            {
+                await RunAsync([new WorkItem(rootType, rootValue, root, null, i, 1)]);
+            }
+        }
+        else
+        {
+            await RunAsync([new WorkItem(rootType, rootValue, root, null, 0, plan.Fields.Length)]);
+        }
+        return root.Dead ? null : root;
+    }
+
+    public SelectionPlan RootPlan(ObjectType rootType) => _collector.Collect(rootType, [_context.Operation.SelectionSet]);
+
+    private async Task RunAsync(List<WorkItem> level)
+    {
+        var records = new List<FieldRecord>();
+        var pending = new List<Task<object?>>();
+        while (level.Count > 0)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            records.Clear();
+            pending.Clear();
+            var next = new List<WorkItem>();
+            foreach (var item in level)
+            {
+                if (item.Target.IsAlive)
+                {
+                    StartFields(item, records, pending, next);
+                }
+            }
+            if (pending.Count > 0)
+            {
+                await WaitAsync(pending);
+                foreach (var record in records)
+                {
+                    CompleteField(record, next);
+                }
+            }
+            level = next;
+        }
+    }
+
+    /// <summary>
+    /// Starts the item's resolvers. Values that are there at once are completed at once (no bookkeeping for the
+    /// common synchronous case); pending ones are recorded and completed once the level's tasks are done.
+    /// </summary>
+    private void StartFields(WorkItem item, List<FieldRecord> records, List<Task<object?>> pending, List<WorkItem> next)
+    {
+        var fields = item.Target.Plan.Fields;
+        for (var i = item.Start; i < item.Start + item.Count; i++)
+        {
+            if (item.Target.Dead)
+            {
+                // A sibling's null in a non-null position removed this object: like graphql-js, stop resolving it.
+                return;
+            }
+            var plan = fields[i];
+            if (plan.ArgumentError is not null)
+            {
+                CompleteField(new FieldRecord(item, i, null, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null), next);
+                continue;
+            }
+            var resolver = plan.Definition.Resolver;
+            if (resolver is null)
+            {
+                // The common case (a property of the parent): no context, no path unless something needs one.
+                CompleteField(new FieldRecord(item, i, null, Resolve(item.Source, plan), null), next);
+                continue;
+            }
+            var path = PathOf(item, plan);
+            try
+            {
+                var result = resolver(new ResolveContext(_context, plan, item.Type, item.Source, path));
+                if (result.IsCompletedSuccessfully)
+                {
+                    CompleteField(new FieldRecord(item, i, path, result.Result, null), next);
+                }
+                else
+                {
+                    var task = result.AsTask();
+                    pending.Add(task);
+                    records.Add(new FieldRecord(item, i, path, null, task));
+                }
+            }
+#pragma warning disable CA1031 // A resolver's failure becomes a field error (spec 6.4.4), whatever it is.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                CompleteField(new FieldRecord(item, i, path, error, null), next);
+            }
+        }
+    }
+
+    private static ResultPath PathOf(WorkItem item, FieldPlan plan) =>
+        item.Path is null ? ResultPath.Root(plan.ResponseKey, plan.Ordinal) : item.Path.Append(plan.ResponseKey, plan.Ordinal);
+
+    private static object? Resolve(object? source, FieldPlan plan)
+    {
+        try
+        {
+            return plan.ResolveDefault(source);
+        }
+#pragma warning disable CA1031 // A failing property getter is a field error like any resolver's.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return error;
+        }
+    }
+
+    /// <summary>Waits for the level's async resolvers, dispatching data loaders whenever keys are queued.</summary>
+    private async Task WaitAsync(List<Task<object?>> pending)
+    {
+        var loaders = _context.DataLoaders;
+        while (true)
+        {
+            if (loaders.HasPendingKeys)
+            {
+                await loaders.DispatchAsync();
+                continue;
+            }
+            var remaining = pending.Where(t => !t.IsCompleted).ToList();
+            if (remaining.Count == 0)
+            {
+                return;
+            }
+            var whenKeys = loaders.WhenKeysQueued;
+            if (loaders.HasPendingKeys)
+            {
+                continue;
+            }
+            await Task.WhenAny(Task.WhenAll(remaining), whenKeys).WaitAsync(_context.CancellationToken);
+        }
+    }
+
+    private void CompleteField(in FieldRecord record, List<WorkItem> next)
+    {
+        var target = record.Item.Target;
+        // Synchronous values complete while their object is known to be alive; awaited ones check the whole chain.
+        if (record.Task is not null && !target.IsAlive)
+        {
+            return;
+        }
+        var value = record.Value;
+        if (record.Task is { } task)
+        {
+            value = task.IsCompletedSuccessfully ? task.Result : (object?)task.Exception?.InnerException ?? new OperationCanceledException();
+        }
+        var plan = target.Plan.Fields[record.Index];
+        var type = plan.Definition.Type;
+        object? completed;
+        if (record.Path is null && value is not null and not Exception && type.Nullable is ScalarType scalar && TrySerialize(scalar, value, out var leaf))
+        {
+            // Fast path for leaves: no path is needed when nothing goes wrong.
+            completed = leaf;
+        }
+        else
+        {
+            completed = Complete(type, plan, record.Path ?? PathOf(record.Item, plan), value, target, record.Index, next);
+        }
+        if (completed == Invalid)
+        {
+            PropagateNull(target);
+        }
+        else
+        {
+            target.Values[record.Index] = completed;
+        }
+    }
+
+    /// <summary>CompleteValue (6.4.3): the value for a slot, or <see cref="Invalid"/> when a null must go to the parent.</summary>
+    private object? Complete(GraphQLType type, FieldPlan plan, ResultPath path, object? value, ResultNode container, int slot, List<WorkItem> next)
+    {
+        if (value is Exception error)
+        {
+            AddError(error, plan, path);
+            return type.IsNonNull ? Invalid : null;
+        }
+        if (type is NonNullType nonNull)
+        {
+            var inner = CompleteNullable(nonNull.OfType, plan, path, value, container, slot, slotNullable: false, next);
+            if (inner is null)
+            {
+                AddError(new GraphQLException($"Cannot return null for non-nullable field {ParentName(container)}.{plan.Definition.Name}."), plan, path);
+                return Invalid;
+            }
+            return inner;
+        }
+        var result = CompleteNullable(type, plan, path, value, container, slot, slotNullable: true, next);
+        return result == Invalid ? null : result;
+    }
+
+    private object? CompleteNullable(GraphQLType type, FieldPlan plan, ResultPath path, object? value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
+    {
+        if (value is JsonElement json)
+        {
+            value = json.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null
+                : type is ScalarType { Name: "JSON" } ? json
+                : json.ValueKind == JsonValueKind.Array ? json.EnumerateArray().Cast<object?>().ToList()
+                : json.ValueKind == JsonValueKind.Object ? json
+                : JsonValues.ToPlain(json);
+        }
+        if (value is null)
+        {
+            return null;
+        }
+        switch (type)
+        {
+            case ListType list:
+                return CompleteList(list, plan, path, value, container, slot, slotNullable, next);
+            case ScalarType scalar:
+                if (TrySerialize(scalar, value, out var leaf))
+                {
+                    return leaf;
+                }
+                return Serialize(scalar, null, value, plan, path);
+            case EnumType enumType:
+                return Serialize(null, enumType, value, plan, path);
+            default:
+                var runtimeType = type as ObjectType ?? ResolveRuntimeType((NamedType)type, value, plan, path, container);
+                if (runtimeType is null)
+                {
+                    return Invalid;
+                }
+                var childPlan = plan.ChildPlan(runtimeType, _collector);
+                var child = new ResultObject(childPlan, container, slot, slotNullable);
+                next.Add(new WorkItem(runtimeType, value, child, path, 0, childPlan.Fields.Length));
+                return child;
+        }
+    }
+
+    private object? CompleteList(ListType type, FieldPlan plan, ResultPath path, object value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
+    {
+        if (value is string || value is not IEnumerable items)
+        {
+            AddError(new GraphQLException($"Expected Iterable, but did not find one for field \"{ParentName(container)}.{plan.Definition.Name}\"."), plan, path);
+            return Invalid;
+        }
+        var source = items as IList ?? items.Cast<object?>().ToList();
+        var list = new ResultList(source.Count, container, slot, slotNullable);
+        for (var i = 0; i < source.Count; i++)
+        {
+            var item = Complete(type.OfType, plan, path.Append(i), source[i], list, i, next);
+            if (item == Invalid)
+            {
+                list.Dead = true;
+                return Invalid;
+            }
+            list.Items[i] = item;
+        }
+        return list;
+    }
+
+    /// <summary>Values that are already what the scalar writes (the usual case) skip the coercion call.</summary>
+    private static bool TrySerialize(ScalarType scalar, object value, out object? result)
+    {
+        if ((value is string && (ReferenceEquals(scalar, Scalars.String) || ReferenceEquals(scalar, Scalars.ID)))
+            || (value is int && ReferenceEquals(scalar, Scalars.Int))
+            || (value is bool && ReferenceEquals(scalar, Scalars.Boolean)))
+        {
+            result = value;
+            return true;
+        }
+        result = null;
+        return false;
+    }
+
+    private object? Serialize(ScalarType? scalar, EnumType? enumType, object value, FieldPlan plan, ResultPath path)
+    {
+        try
+        {
+            return scalar is not null ? scalar.Serialize(value) : enumType!.Serialize(value);
+        }
+        catch (CoercionException error)
+        {
+            AddError(new GraphQLException(error.Message), plan, path);
+            return Invalid;
+        }
+    }
+
+    private ObjectType? ResolveRuntimeType(NamedType abstractType, object value, FieldPlan plan, ResultPath path, ResultNode container)
+    {
+        var schema = _context.Schema;
+        var resolveType = (abstractType as InterfaceType)?.ResolveType ?? (abstractType as UnionType)?.ResolveType;
+        var name = resolveType?.Invoke(value)
+            ?? (value as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("__typename") as string;
+        if (name is not null)
+        {
+            var named = schema.GetType(name);
+            if (named is not ObjectType objectType)
+            {
+                AddError(new GraphQLException($"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema."), plan, path);
+                return null;
+            }
+            if (!schema.IsSubType(abstractType, objectType))
+            {
+                AddError(new GraphQLException($"Runtime Object type \"{name}\" is not a possible type for \"{abstractType.Name}\"."), plan, path);
+                return null;
+            }
+            return objectType;
+        }
+        var possible = schema.GetPossibleTypes(abstractType);
+        var valueType = value.GetType();
+        foreach (var candidate in possible)
+        {
+            if (candidate.IsTypeOf?.Invoke(value) ?? candidate.ClrType?.IsInstanceOfType(value) ?? false)
+            {
+                return candidate;
+            }
+        }
+        foreach (var candidate in possible)
+        {
+            if (candidate.IsTypeOf is null && candidate.ClrType is null && candidate.Name == valueType.Name)
+            {
+                return candidate;
+            }
+        }
+        AddError(new GraphQLException(
+            $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{ParentName(container)}.{plan.Definition.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."),
+            plan, path);
+        return null;
+    }
+
+    private static string ParentName(ResultNode container)
+    {
+        for (var node = container; node is not null; node = node.Parent)
+        {
+            if (node is ResultObject obj)
+            {
+                return obj.Plan.Type.Name;
+            }
+        }
+        return "";
+    }
+
+    private static void PropagateNull(ResultNode node)
+    {
+        while (true)
+        {
+            node.Dead = true;
+            if (node.Parent is null)
+            {
+                return;
+            }
+            if (node.SlotNullable)
+            {
+                node.Parent.Set(node.Slot, null);
+                return;
+            }
+            node = node.Parent;
+        }
+    }
+
+    private void AddError(Exception error, FieldPlan plan, ResultPath path)
+    {
+        var (message, extensions) = error switch
+        {
+            GraphQLException known => (known.Message, known.Extensions),
+            OperationCanceledException when _context.CancellationToken.IsCancellationRequested => throw error,
+            _ when _context.Options.IncludeExceptionDetails => (error.Message, (IReadOnlyDictionary<string, object?>?)new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["code"] = ErrorCodes.InternalServerError,
+                ["exception"] = error.GetType().FullName,
+            }),
+            _ => ("Unexpected Execution Error", GraphQLError.CodeOf(ErrorCodes.InternalServerError)),
+        };
+        _context.Errors.Add(new GraphQLError(message, GraphQLError.LocationsOf(plan.Nodes), path.ToList(), extensions) { Order = path.Ordinals() });
+    }
+
+    private sealed record WorkItem(ObjectType Type, object? Source, ResultObject Target, ResultPath? Path, int Start, int Count);
+
+    private readonly record struct FieldRecord(WorkItem Item, int Index, ResultPath? Path, object? Value, Task<object?>? Task);
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using ProfileHub.GraphQL.Language;
+using ProfileHub.GraphQL.Types;
+using ProfileHub.GraphQL.Validation;
+
+namespace ProfileHub.GraphQL.Execution;
+
+/// <summary>
+/// Runs GraphQL requests against a schema: document (persisted or parsed, cached), validation, operation
+/// selection (spec 6.1), limits, variable coercion (6.4.1), then execution (6.2) and the response (7).
+/// </summary>
+public sealed class GraphQLExecutor
+{
+    private readonly DocumentCache _documents;
+    private readonly ConditionalWeakTable<DocumentNode, ExecutableDocument> _executable = [];
+
+    public GraphQLExecutor(Schema schema, ExecutionOptions? options = null)
+    {
+        Schema = schema;
+        Options = options ?? new ExecutionOptions();
+        _documents = new DocumentCache(schema, Options.DocumentCacheSize, Options.ParserOptions);
+    }
+
+    public Schema Schema { get; }
+
+    public ExecutionOptions Options { get; }
+
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider? services = null, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(request);
+        return prepared.Error ?? await ExecuteAsync(prepared, request.Variables, services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything that happens before execution and needs no variables' values: the HTTP layer uses it to learn the
+    /// operation's type (a mutation over GET is refused) before running anything.
+    /// </summary>
+    public PreparedRequest Prepare(GraphQLRequest request)
+    {
+        var query = request.Query;
+        if (Options.PersistedDocuments is { } persisted)
+        {
+            var (resolved, error) = persisted.Resolve(request);
+            if (error is not null)
+            {
+                return new PreparedRequest(ExecutionResult.RequestError(error));
+            }
+            query = resolved;
+        }
+        else if (query is null && request.Extensions?.ContainsKey("persistedQuery") == true)
+        {
+            return new PreparedRequest(ExecutionResult.RequestError(
+                new GraphQLError("PersistedQueryNotSupported", extensions: GraphQLError.CodeOf(ErrorCodes.PersistedQueryNotSupported))));
+        }
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return new PreparedRequest(ExecutionResult.RequestError(new GraphQLError("Must provide query string.", extensions: GraphQLError.CodeOf(ErrorCodes.BadRequest))));
+        }
+        var document = GetDocument(query);
+        if (document.Errors.Count > 0)
+        {
+            return new PreparedRequest(ExecutionResult.RequestError(document.Errors));
+        }
+        var operation = SelectOperation(document.Document!, request.OperationName, out var operationError);
+        if (operation is null)
+        {
+            return new PreparedRequest(ExecutionResult.RequestError(operationError!));
+        }
+        return new PreparedRequest(document, operation);
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(PreparedRequest prepared, IReadOnlyDictionary<string, object?>? variables, IServiceProvider? services = null, CancellationToken cancellationToken = default)
+    {
+        if (prepared.Error is not null)
+        {
+            return prepared.Error;
+        }
+        var operation = prepared.Operation!;
+        var rootType = Schema.GetRootType(operation.Operation);
+        if (rootType is null || operation.Operation == OperationType.Subscription)
+        {
+            var message = operation.Operation == OperationType.Subscription
+                ? "Subscriptions are not supported by this endpoint."
+                : $"Schema is not configured to execute {operation.Operation.ToString().ToLowerInvariant()} operation.";
+            return ExecutionResult.RequestError(new GraphQLError(message, GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(ErrorCodes.OperationResolutionFailure)));
+        }
+        var errors = new List<GraphQLError>();
+        var coerced = ValueCoercion.CoerceVariables(Schema, operation, variables, errors);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.RequestError(errors);
+        }
+        var fragments = prepared.Document!.Fragments;
+        var limits = new OperationLimits(Schema, fragments, coerced, Options.DefaultListSize);
+        var limitError = CheckLimits(limits, prepared.Document, operation, rootType, out var cost);
+        if (limitError is not null)
+        {
+            return ExecutionResult.RequestError([limitError], CostExtensions(cost));
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.Timeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+        }
+        var context = new OperationContext(Schema, operation, fragments, coerced, services ?? EmptyServiceProvider.Instance, Options, timeout.Token);
+        ResultObject? data;
+        try
+        {
+            var engine = new ExecutionEngine(context);
+            // Without variables, field collection and argument values are the same for every request: plan once.
+            var plan = operation.VariableDefinitions.Count == 0 ? prepared.Document.RootPlans.GetOrAdd(operation, _ => engine.RootPlan(rootType)) : null;
+            data = await engine.ExecuteAsync(rootType, null, serial: operation.Operation == OperationType.Mutation, plan);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ExecutionResult(null, hasData: true, [new GraphQLError("Execution timed out.", extensions: GraphQLError.CodeOf(ErrorCodes.Timeout))], CostExtensions(cost))
+            {
+                Operation = operation.Operation,
+            };
+        }
+        var sorted = context.Errors.Count > 1 ? context.Errors.OrderBy(e => e.Order, OrdinalsComparer.Instance).ToList() : context.Errors;
+        return new ExecutionResult(data, hasData: true, sorted, CostExtensions(cost)) { Operation = operation.Operation };
+    }
+
+    private GraphQLError? CheckLimits(OperationLimits limits, ExecutableDocument document, OperationDefinitionNode operation, ObjectType rootType, out long? cost)
+    {
+        cost = null;
+        if (Options.MaxDepth is { } maxDepth)
+        {
+            var depth = document.Depths.GetOrAdd(operation, static (op, l) => l.Depth(op.SelectionSet), limits);
+            if (depth > maxDepth)
+            {
+                return new GraphQLError($"The operation's depth {depth} exceeds the maximum depth of {maxDepth}.",
+                    GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(ErrorCodes.MaxDepthExceeded));
+            }
+        }
+        if (Options.MaxCost is not null || Options.ReportCost)
+        {
+            cost = limits.Cost(operation.SelectionSet, rootType);
+            if (cost > Options.MaxCost)
+            {
+                return new GraphQLError($"The operation's cost {cost} exceeds the maximum cost of {Options.MaxCost}.",
+                    GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(ErrorCodes.MaxCostExceeded));
+            }
+        }
+        return null;
+    }
+
+    private Dictionary<string, object?>? CostExtensions(long? cost) =>
+        Options.ReportCost && cost is not null
+            ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["cost"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["requestedQueryCost"] = cost, ["maximumAvailable"] = Options.MaxCost } }
+            : null;
+
+    private ExecutableDocument GetDocument(string query)
+    {
+        var prepared = _documents.GetOrAdd(query);
+        if (prepared.Document is null || prepared.Errors.Count > 0)
+        {
+            var code = prepared.IsSyntaxError ? ErrorCodes.ParseFailed : ErrorCodes.ValidationFailed;
+            return new ExecutableDocument(null, prepared.Errors
+                .Select(e => new GraphQLError(e.Message, e.Locations.Count > 0 ? e.Locations : null, extensions: GraphQLError.CodeOf(code)))
+                .ToList());
+        }
+        return _executable.GetValue(prepared.Document, static document => new ExecutableDocument(document, []));
+    }
+
+    /// <summary>GetOperation (spec 6.1).</summary>
+    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName, out GraphQLError? error)
+    {
+        error = null;
+        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
+        if (operationName is null)
+        {
+            if (operations.Count == 1)
+            {
+                return operations[0];
+            }
+            error = new GraphQLError(operations.Count == 0 ? "Must provide an operation." : "Must provide operation name if query contains multiple operations.",
+                extensions: GraphQLError.CodeOf(ErrorCodes.OperationResolutionFailure));
+            return null;
+        }
+        var operation = operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        if (operation is null)
+        {
+            error = new GraphQLError($"Unknown operation named \"{operationName}\".", extensions: GraphQLError.CodeOf(ErrorCodes.OperationResolutionFailure));
+        }
+        return operation;
+    }
+
+    private sealed class OrdinalsComparer : IComparer<IReadOnlyList<int>?>
+    {
+        public static OrdinalsComparer Instance { get; } = new();
+
+        public int Compare(IReadOnlyList<int>? x, IReadOnlyList<int>? y)
+        {
+            if (x is null || y is null)
+            {
+                return (x is null ? 0 : 1) - (y is null ? 0 : 1);
+            }
+            for (var i = 0; i < Math.Min(x.Count, y.Count); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+            return x.Count.CompareTo(y.Count);
+        }
+    }
+}
+
+/// <summary>A parsed and validated document, with its fragments indexed for execution.</summary>
+public sealed class ExecutableDocument
+{
+    internal ExecutableDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
+    {
+        Document = document;
+        Errors = errors;
+        Fragments = document?.Definitions.OfType<FragmentDefinitionNode>()
+            .GroupBy(f => f.Name.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+    }
+
+    public DocumentNode? Document { get; }
+
+    public IReadOnlyList<GraphQLError> Errors { get; }
+
+    internal Dictionary<string, FragmentDefinitionNode> Fragments { get; }
+
+    /// <summary>Execution plans of the operations that declare no variables (they never change).</summary>
+    internal ConcurrentDictionary<OperationDefinitionNode, SelectionPlan> RootPlans { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Depths do not depend on variables (skip and include are not taken into account).</summary>
+    internal ConcurrentDictionary<OperationDefinitionNode, int> Depths { get; } = new(ReferenceEqualityComparer.Instance);
+}
+
+/// <summary>A request ready to execute (document and operation chosen), or the request error to answer with.</summary>
+public sealed class PreparedRequest
+{
+    internal PreparedRequest(ExecutionResult error) => Error = error;
+
+    internal PreparedRequest(ExecutableDocument document, OperationDefinitionNode operation)
+    {
+        Document = document;
+        Operation = operation;
+    }
+
+    public ExecutionResult? Error { get; }
+
+    public ExecutableDocument? Document { get; }
+
+    public OperationDefinitionNode? Operation { get; }
+}

@@ -1,0 +1,18 @@
+using ProfileHub.GraphQL.Execution;
+
+namespace ProfileHub.GraphQL.Http;
+
+/// <summary>How the GraphQL-over-HTTP endpoint behaves.</summary>
+public sealed record GraphQLHttpOptions
+{
+    public ExecutionOptions Execution { get; init; } = new();
+
+    /// <summary>Larger request bodies are refused with 413 before they are read in full.</summary>
+    public long MaxRequestBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Queries over GET (never mutations: those get 405 with <c>Allow: POST</c>).</summary>
+    public bool AllowGet { get; init; } = true;
+
+    /// <summary>Serve GraphiQL to browsers (GET with Accept: text/html) and its assets under <c>{endpoint}/graphiql/</c>.</summary>
+    public bool GraphiQL { get; init; } = true;
+}

@@ -1,1 +1,0 @@
-namespace ProfileHub.GraphQL; internal static class Placeholder { }
