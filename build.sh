@@ -77,9 +77,8 @@ stop_postgres() {
 
 install_node_packages() {
   local manifests
-  manifests=$(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null || true)
-  [ -z "$manifests" ] && return
   command -v npm >/dev/null || apt_install nodejs npm
+  manifests=$(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null || true)
   for manifest in $manifests; do
     log "installing Node packages for $(dirname "$manifest")"
     (cd "$(dirname "$manifest")" && npm ci --no-audit --no-fund --loglevel=error)
@@ -88,9 +87,10 @@ install_node_packages() {
 
 run_tests() {
   trap stop_postgres EXIT
+  # Node first: the build itself fetches GraphiQL's browser assets with `npm pack`.
+  install_node_packages
   log "restoring and building"
   dotnet build ProfileHub.sln -c Release -warnaserror --nologo -v quiet
-  install_node_packages
   start_postgres
 
   log "running tests (SQLite and PostgreSQL)"

@@ -1,7 +1,7 @@
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Types;
 
-namespace ProfileHub.Bench;
+namespace ProfileHub.Bench.GraphQL;
 
 /// <summary>100 customers with 5 touchpoints each; mirrored field for field by bench/graphql-js/throughput.mjs.</summary>
 internal static class ThroughputSchema
