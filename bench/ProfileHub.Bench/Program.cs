@@ -13,6 +13,7 @@ foreach (var (name, query) in ThroughputSchema.Queries)
     {
         _ = (await executor.ExecuteAsync(new(query))).ToJson();
     }
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var watch = Stopwatch.StartNew();
     var count = 0;
     while (watch.Elapsed.TotalSeconds < seconds)
@@ -20,5 +21,6 @@ foreach (var (name, query) in ThroughputSchema.Queries)
         _ = (await executor.ExecuteAsync(new(query))).ToJson();
         count++;
     }
-    Console.WriteLine($"{name}: {count / watch.Elapsed.TotalSeconds:F0} ops/s");
+    var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / count;
+    Console.WriteLine($"{name}: {count / watch.Elapsed.TotalSeconds:F0} ops/s, {allocated / 1024.0:F1} KiB allocated per op");
 }

@@ -52,42 +52,51 @@ internal sealed class ExecutionEngine
             _context.CancellationToken.ThrowIfCancellationRequested();
             records.Clear();
             pending.Clear();
+            var next = new List<WorkItem>();
             foreach (var item in level)
             {
                 if (item.Target.IsAlive)
                 {
-                    StartFields(item, records, pending);
+                    StartFields(item, records, pending, next);
                 }
             }
             if (pending.Count > 0)
             {
                 await WaitAsync(pending);
-            }
-            var next = new List<WorkItem>();
-            foreach (var record in records)
-            {
-                CompleteField(record, next);
+                foreach (var record in records)
+                {
+                    CompleteField(record, next);
+                }
             }
             level = next;
         }
     }
 
-    private void StartFields(WorkItem item, List<FieldRecord> records, List<Task<object?>> pending)
+    /// <summary>
+    /// Starts the item's resolvers. Values that are there at once are completed at once (no bookkeeping for the
+    /// common synchronous case); pending ones are recorded and completed once the level's tasks are done.
+    /// </summary>
+    private void StartFields(WorkItem item, List<FieldRecord> records, List<Task<object?>> pending, List<WorkItem> next)
     {
         var fields = item.Target.Plan.Fields;
         for (var i = item.Start; i < item.Start + item.Count; i++)
         {
+            if (item.Target.Dead)
+            {
+                // A sibling's null in a non-null position removed this object: like graphql-js, stop resolving it.
+                return;
+            }
             var plan = fields[i];
             if (plan.ArgumentError is not null)
             {
-                records.Add(new FieldRecord(item, i, null, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null));
+                CompleteField(new FieldRecord(item, i, null, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null), next);
                 continue;
             }
             var resolver = plan.Definition.Resolver;
             if (resolver is null)
             {
                 // The common case (a property of the parent): no context, no path unless something needs one.
-                records.Add(new FieldRecord(item, i, null, Resolve(item.Source, plan), null));
+                CompleteField(new FieldRecord(item, i, null, Resolve(item.Source, plan), null), next);
                 continue;
             }
             var path = PathOf(item, plan);
@@ -96,7 +105,7 @@ internal sealed class ExecutionEngine
                 var result = resolver(new ResolveContext(_context, plan, item.Type, item.Source, path));
                 if (result.IsCompletedSuccessfully)
                 {
-                    records.Add(new FieldRecord(item, i, path, result.Result, null));
+                    CompleteField(new FieldRecord(item, i, path, result.Result, null), next);
                 }
                 else
                 {
@@ -109,7 +118,7 @@ internal sealed class ExecutionEngine
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                records.Add(new FieldRecord(item, i, path, error, null));
+                CompleteField(new FieldRecord(item, i, path, error, null), next);
             }
         }
     }
@@ -156,10 +165,11 @@ internal sealed class ExecutionEngine
         }
     }
 
-    private void CompleteField(FieldRecord record, List<WorkItem> next)
+    private void CompleteField(in FieldRecord record, List<WorkItem> next)
     {
         var target = record.Item.Target;
-        if (!target.IsAlive)
+        // Synchronous values complete while their object is known to be alive; awaited ones check the whole chain.
+        if (record.Task is not null && !target.IsAlive)
         {
             return;
         }

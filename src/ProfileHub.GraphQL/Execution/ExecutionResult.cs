@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ProfileHub.GraphQL.Execution;
@@ -12,6 +13,12 @@ namespace ProfileHub.GraphQL.Execution;
 public sealed class ExecutionResult
 {
     private readonly ResultObject? _data;
+
+    /// <summary>
+    /// Escapes only what JSON requires (as JSON.stringify does): the default encoder's HTML-safe escapes of
+    /// <c>+ &lt; &gt; &amp; '</c> and non-ASCII text cost bytes and serve no purpose in an API response.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     internal ExecutionResult(ResultObject? data, bool hasData, IReadOnlyList<GraphQLError> errors, IReadOnlyDictionary<string, object?>? extensions)
     {
@@ -72,7 +79,7 @@ public sealed class ExecutionResult
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             WriteTo(writer);
         }
@@ -130,7 +137,7 @@ public sealed class ExecutionResult
         var fields = node.Plan.Fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            writer.WritePropertyName(fields[i].ResponseKey);
+            writer.WritePropertyName(fields[i].EncodedKey);
             WriteValue(writer, node.Values[i]);
         }
         writer.WriteEndObject();

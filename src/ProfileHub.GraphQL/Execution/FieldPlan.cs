@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Types;
 
@@ -15,11 +17,15 @@ internal sealed class FieldPlan
     public FieldPlan(string responseKey, FieldDefinition definition, int ordinal)
     {
         ResponseKey = responseKey;
+        EncodedKey = JsonEncodedText.Encode(responseKey, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         Definition = definition;
         Ordinal = ordinal;
     }
 
     public string ResponseKey { get; }
+
+    /// <summary>The key encoded once for the JSON writer (it is written once per object of a list).</summary>
+    public JsonEncodedText EncodedKey { get; }
 
     public FieldDefinition Definition { get; }
 

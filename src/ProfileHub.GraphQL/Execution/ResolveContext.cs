@@ -71,12 +71,36 @@ public sealed class ResolveContext
         {
             return typed;
         }
-        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert(value, typeof(T))!;
+    }
+
+    /// <summary>Converts a coerced value: numbers between CLR types, enum names, lists to arrays or lists of the item type.</summary>
+    private static object? Convert(object? value, Type type)
+    {
+        if (value is null || type.IsInstanceOfType(value))
+        {
+            return value;
+        }
+        var target = Nullable.GetUnderlyingType(type) ?? type;
         if (target.IsEnum && value is string text)
         {
-            return (T)Enum.Parse(target, text, ignoreCase: true);
+            return Enum.Parse(target, text, ignoreCase: true);
         }
-        return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+        if (value is List<object?> items && target != typeof(string))
+        {
+            var itemType = target.IsArray ? target.GetElementType()! : target.GetGenericArguments().FirstOrDefault() ?? typeof(object);
+            var array = Array.CreateInstance(itemType, items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                array.SetValue(Convert(items[i], itemType), i);
+            }
+            if (target.IsInstanceOfType(array))
+            {
+                return array;
+            }
+            return Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType), array);
+        }
+        return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
 }
 

@@ -31,7 +31,6 @@ public static class GraphQLEndpointExtensions
 /// <summary>Handles one HTTP request: read, negotiate, prepare, execute, answer (the status from <see cref="ResponseStatus"/>).</summary>
 internal sealed class GraphQLEndpoint
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
     private readonly GraphQLExecutor _executor;
     private readonly GraphQLHttpOptions _options;
 
@@ -100,7 +99,7 @@ internal sealed class GraphQLEndpoint
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, ExecutionResult.WriterOptions))
         {
             result.WriteTo(writer);
         }

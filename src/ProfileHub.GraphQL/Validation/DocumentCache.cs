@@ -76,7 +76,8 @@ public sealed class DocumentCache
             }
 
             var toRemove = excess + (Capacity / 10);
-            foreach (var stale in _entries.OrderBy(pair => Volatile.Read(ref pair.Value.LastUsed)).Take(toRemove).ToList())
+            // ToArray snapshots under the dictionary's locks; enumerating it through OrderBy (Count, then CopyTo) throws when another thread adds in between.
+            foreach (var stale in _entries.ToArray().OrderBy(pair => Volatile.Read(ref pair.Value.LastUsed)).Take(toRemove).ToList())
             {
                 _entries.TryRemove(stale.Key, out _);
             }

@@ -49,7 +49,7 @@ public class GraphQLExecutorTests
     public async Task Unknown_operation_name_is_a_request_error_without_data()
     {
         var json = await Json(StarWars.Schema, "query A { hero { id } } query B { hero { id } }", operationName: "C");
-        Assert.Equal(Q("{'errors':[{'message':'Unknown operation named \\u0022C\\u0022.','extensions':{'code':'OPERATION_RESOLUTION_FAILURE'}}]}"), json);
+        Assert.Equal(Q("{'errors':[{'message':'Unknown operation named \\\"C\\\".','extensions':{'code':'OPERATION_RESOLUTION_FAILURE'}}]}"), json);
     }
 
     [Fact]
