@@ -1,1 +1,0 @@
-namespace ProfileHub.Core; internal static class Placeholder { }
