@@ -67,7 +67,7 @@ internal static class BatchResolver
 
         var pairs = kept.ToArray();
         Array.Sort(pairs, ByWeightDescending);
-        var clusters = new ClusterState(table, e => frequencies.Count(Comparison.Email, e) > settings.JunkIdentifierCount);
+        var clusters = new ClusterState(table, scorer);
         var refusals = Cluster(table, clusters, pairs, settings, constraints ?? StewardConstraints.None);
         timings["cluster"] = Lap(clock);
         return new MatchRun(table, clusters, scorer, pairs, refusals, blocking, timings);
@@ -85,30 +85,21 @@ internal static class BatchResolver
     {
         var u = RandomPairSampler.EstimateU(table, settings);
         timings["u"] = Lap(clock);
-        var pairs = CandidatePairs.Generate(table, settings, out blocking);
+        var pairs = CandidatePairs.Generate(table, settings, out blocking, out var passMasks);
         candidates = pairs;
         timings["block"] = Lap(clock);
         var vectorArray = new ulong[pairs.Length];
-        var counts = new ConcurrentDictionary<ulong, long>();
         ForRanges(pairs.Length, settings, (from, to) =>
         {
-            var local = new Dictionary<ulong, long>();
             for (var p = from; p < to; p++)
             {
                 var (left, right) = CandidatePairs.Unpack(pairs[p]);
-                var vector = PairComparer.Compare(table, left, right);
-                vectorArray[p] = vector;
-                local[vector] = local.GetValueOrDefault(vector) + 1;
-            }
-
-            foreach (var (vector, count) in local)
-            {
-                counts.AddOrUpdate(vector, count, (_, existing) => existing + count);
+                vectorArray[p] = PairComparer.Compare(table, left, right);
             }
         });
         vectors = vectorArray;
         timings["compare"] = Lap(clock);
-        var model = ExpectationMaximization.Estimate(counts, u, settings.MaxEmIterations);
+        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations);
         timings["em"] = Lap(clock);
         return model;
     }

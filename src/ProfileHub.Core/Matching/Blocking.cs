@@ -14,6 +14,7 @@ public enum BlockingPass
     LoyaltyId,
     ExternalId,
     SocialHandle,
+    Mailbox,
     NameCodes,
     FamilyCodeAndPostalCode,
     GivenCodeAndPostalCode,
@@ -22,13 +23,15 @@ public enum BlockingPass
     PostalCodeAndStreetNumber,
     FamilyCodeAndBirthYear,
     GivenCodeAndBirthYear,
+    FamilyCodeAndCity,
+    GivenCodeAndCity,
 }
 
 internal static class BlockingKeys
 {
-    public const int PassCount = (int)BlockingPass.GivenCodeAndBirthYear + 1;
+    public const int PassCount = (int)BlockingPass.GivenCodeAndCity + 1;
 
-    public static bool IsIdentifierPass(BlockingPass pass) => pass <= BlockingPass.SocialHandle;
+    public static bool IsIdentifierPass(BlockingPass pass) => pass <= BlockingPass.Mailbox;
 
     /// <summary>The largest block a pass may compare in full; a bigger one is a junk or too-common value.</summary>
     public static int Cap(BlockingPass pass, MatchSettings settings) =>
@@ -56,6 +59,17 @@ internal static class BlockingKeys
             Add(keys, BlockingPass.Phone, phone, 0);
         }
 
+        // The mailbox without its domain: the same person at another provider (or a typo'd domain).
+        foreach (var email in r.Emails)
+        {
+            var address = pool[email].AsSpan();
+            var at = address.IndexOf('@');
+            if (at >= 5)
+            {
+                Add(keys, BlockingPass.Mailbox, Fnv(address[..at]), 0);
+            }
+        }
+
         Add(keys, BlockingPass.NationalId, r.NationalId, 0);
         Add(keys, BlockingPass.LoyaltyId, r.LoyaltyId, 0);
         Add(keys, BlockingPass.ExternalId, r.ExternalId, 0);
@@ -70,6 +84,20 @@ internal static class BlockingKeys
         Add(keys, BlockingPass.PostalCodeAndStreetNumber, r.PostalCode, r.StreetNumber, both: true);
         Add(keys, BlockingPass.FamilyCodeAndBirthYear, r.FamilyCode, r.BirthYear, both: true);
         Add(keys, BlockingPass.GivenCodeAndBirthYear, r.GivenCode, r.BirthYear, both: true);
+        Add(keys, BlockingPass.FamilyCodeAndCity, r.FamilyCode, r.City, both: true);
+        Add(keys, BlockingPass.GivenCodeAndCity, r.GivenCode, r.City, both: true);
+    }
+
+    /// <summary>FNV-1a, folded to a non-zero int: a stable (unlike string.GetHashCode) hash of a span.</summary>
+    private static int Fnv(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash | 1);
     }
 
     private static int Initial(StringPool pool, int id) => id == 0 ? 0 : pool[id][0];
@@ -109,7 +137,11 @@ internal static class CandidatePairs
 
     public static (int Left, int Right) Unpack(ulong pair) => ((int)(pair >> 32), (int)(uint)pair);
 
-    public static ulong[] Generate(FeatureTable table, MatchSettings settings, out BlockingStats stats)
+    public static ulong[] Generate(FeatureTable table, MatchSettings settings, out BlockingStats stats) =>
+        Generate(table, settings, out stats, out _);
+
+    /// <summary>Distinct candidate pairs, and for each a bit mask of the passes (1 &lt;&lt; pass) that produced it.</summary>
+    public static ulong[] Generate(FeatureTable table, MatchSettings settings, out BlockingStats stats, out uint[] passMasks)
     {
         var keyList = new List<ulong>(table.Count * 12);
         var ownerList = new List<int>(table.Count * 12);
@@ -135,6 +167,7 @@ internal static class CandidatePairs
         var oversized = new int[BlockingKeys.PassCount];
         var passPairs = new long[BlockingKeys.PassCount];
         var pairs = new List<ulong>(table.Count * 8);
+        var masks = new List<uint>(table.Count * 8);
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
@@ -161,6 +194,7 @@ internal static class CandidatePairs
                             if (owners[i] != owners[j])
                             {
                                 pairs.Add(Pack(owners[i], owners[j]));
+                                masks.Add(1u << (int)pass);
                             }
                         }
                     }
@@ -173,18 +207,28 @@ internal static class CandidatePairs
         }
 
         var result = pairs.ToArray();
+        var maskArray = masks.ToArray();
         pairs = null;
-        Array.Sort(result);
+        masks = null;
+        Array.Sort(result, maskArray);
         var distinct = 0;
         for (var i = 0; i < result.Length; i++)
         {
             if (distinct == 0 || result[i] != result[distinct - 1])
             {
-                result[distinct++] = result[i];
+                result[distinct] = result[i];
+                maskArray[distinct] = maskArray[i];
+                distinct++;
+            }
+            else
+            {
+                maskArray[distinct - 1] |= maskArray[i];
             }
         }
 
         Array.Resize(ref result, distinct);
+        Array.Resize(ref maskArray, distinct);
+        passMasks = maskArray;
         var passStats = Enumerable.Range(0, BlockingKeys.PassCount)
             .Select(p => new BlockingPassStats((BlockingPass)p, blocks[p], oversized[p], passPairs[p]))
             .ToArray();

@@ -1,24 +1,35 @@
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// Profiles as a union-find over record indexes, with the over-merge guards checked on every merge
-/// (the way careful MDM engines merge greedily): a profile never holds two different national ids,
-/// never two birth dates more than a typo apart unless the records also share a real (non-junk)
-/// email, and never a steward's cannot-link pair.
+/// Profiles as a union-find over record indexes, with over-merge guards checked on every merge (greedy
+/// merging in descending weight with a constraint check per merge, as careful MDM engines do):
+/// <list type="bullet">
+/// <item>Two records whose first names clearly differ are never linked on shared contact or address
+/// details alone: that is a household (one landline, one address), not one person. A shared personal
+/// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
+/// lifts this.</item>
+/// <item>A profile never ends up holding two records that conflict on a strong identity (first names
+/// that clearly differ, birth dates or national ids more than a typo apart) unless those two records
+/// themselves score as a match: chains through a shared identifier cannot join strangers.</item>
+/// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
+/// </list>
 /// </summary>
 internal sealed class ClusterState
 {
-    private readonly FeatureTable _table;
-    private readonly Func<int, bool> _isJunkEmail;
-    private int[] _parent = [];
-    private int[] _size = [];
-    private int[] _anchor = [];
-    private GuardSummary?[] _summaries = [];
+    /// <summary>Past this many cross-member comparisons a merge is refused: profiles that big are chains.</summary>
+    private const int MaxCrossChecks = 20_000;
 
-    public ClusterState(FeatureTable table, Func<int, bool> isJunkEmail)
+    private readonly FeatureTable _table;
+    private readonly PairScorer _scorer;
+    private int[] _parent = [];
+    private int[] _anchor = [];
+    private List<int>?[] _members = [];
+    private List<int>?[] _cannotLink = [];
+
+    public ClusterState(FeatureTable table, PairScorer scorer)
     {
         _table = table;
-        _isJunkEmail = isJunkEmail;
+        _scorer = scorer;
         EnsureCapacity(table.Count);
     }
 
@@ -32,13 +43,12 @@ internal sealed class ClusterState
         var old = _parent.Length;
         var capacity = Math.Max(count, old * 2);
         Array.Resize(ref _parent, capacity);
-        Array.Resize(ref _size, capacity);
         Array.Resize(ref _anchor, capacity);
-        Array.Resize(ref _summaries, capacity);
+        Array.Resize(ref _members, capacity);
+        Array.Resize(ref _cannotLink, capacity);
         for (var i = old; i < capacity; i++)
         {
             _parent[i] = i;
-            _size[i] = 1;
             _anchor[i] = i;
         }
     }
@@ -61,17 +71,15 @@ internal sealed class ClusterState
         return root;
     }
 
-    public int SizeOf(int record) => _size[Find(record)];
+    public int SizeOf(int record) => _members[Find(record)]?.Count ?? 1;
 
     /// <summary>The profile's member with the ordinally smallest record id: what its profile id derives from.</summary>
     public int AnchorOf(int record) => _anchor[Find(record)];
 
     public void AddCannotLink(int left, int right)
     {
-        var a = Summary(left);
-        var b = Summary(right);
-        (a.CannotLink ??= []).Add(right);
-        (b.CannotLink ??= []).Add(left);
+        (_cannotLink[left] ??= []).Add(right);
+        (_cannotLink[right] ??= []).Add(left);
     }
 
     /// <summary>Merges the two records' profiles unless a guard forbids it; then says which guard.</summary>
@@ -85,7 +93,7 @@ internal sealed class ClusterState
             return true;
         }
 
-        refusal = Conflict(a, b);
+        refusal = HouseholdRefusal(left, right) ?? Conflict(a, b);
         if (refusal is not null)
         {
             return false;
@@ -106,115 +114,115 @@ internal sealed class ClusterState
         }
     }
 
+    private string? HouseholdRefusal(int left, int right)
+    {
+        ref readonly var x = ref _table[left];
+        ref readonly var y = ref _table[right];
+        var vector = PairComparer.Compare(_table, in x, in y);
+        return ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent
+            && !SharesPersonalIdentifier(in x, in y, vector)
+            ? "the first names differ and no personal identifier is shared (household members?)"
+            : null;
+    }
+
+    private bool SharesPersonalIdentifier(in RecordFeatures x, in RecordFeatures y, ulong vector)
+    {
+        var email = ComparisonVector.Level(vector, (int)Comparison.Email);
+        if (email == 2 || (email == 1 && _scorer.Frequencies.Count(Comparison.Email, PairComparer.SharedValue(in x, in y, Comparison.Email, _scorer.Frequencies)) <= _scorer.Settings.JunkIdentifierCount))
+        {
+            return true;
+        }
+
+        // A birth date (to a typo) is personal too: household members rarely share one (twins do).
+        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is 1 or 2
+            || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
+            || ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 1
+            || ComparisonVector.Level(vector, (int)Comparison.ExternalId) == 1
+            || ComparisonVector.Level(vector, (int)Comparison.SocialHandle) == 1;
+    }
+
     private void Union(int a, int b)
     {
-        if (_size[a] < _size[b] || (_size[a] == _size[b] && b < a))
+        var membersA = _members[a] ??= [a];
+        var membersB = _members[b] ??= [b];
+        if (membersA.Count < membersB.Count || (membersA.Count == membersB.Count && b < a))
         {
             (a, b) = (b, a);
+            (membersA, membersB) = (membersB, membersA);
         }
 
         _parent[b] = a;
-        _size[a] += _size[b];
+        membersA.AddRange(membersB);
+        _members[b] = null;
         if (string.CompareOrdinal(_table.RecordId(_anchor[b]), _table.RecordId(_anchor[a])) < 0)
         {
             _anchor[a] = _anchor[b];
         }
-
-        _summaries[a] = GuardSummary.Merge(Summary(a), Summary(b));
-        _summaries[b] = null;
     }
 
     private string? Conflict(int rootA, int rootB)
     {
-        var a = Summary(rootA);
-        var b = Summary(rootB);
-        if (CrossesCannotLink(a, rootB) || CrossesCannotLink(b, rootA))
+        var membersA = _members[rootA] ?? [rootA];
+        var membersB = _members[rootB] ?? [rootB];
+        foreach (var x in membersA)
         {
-            return "a steward marked these records as not the same person";
+            if (_cannotLink[x] is { } partners && partners.Any(p => Find(p) == rootB))
+            {
+                return "a steward marked these records as not the same person";
+            }
         }
 
-        var pool = _table.Pool;
-        if (a.NationalIds.Length > 0 && b.NationalIds.Length > 0 && !AnyWithinTypo(pool, a.NationalIds, b.NationalIds))
+        if ((long)membersA.Count * membersB.Count > MaxCrossChecks)
         {
-            return "the profiles hold different national ids";
+            return "the profiles are too large to check for conflicting identities";
         }
 
-        if (a.BirthKeys.Length > 0 && b.BirthKeys.Length > 0 && !AnyWithinTypo(pool, a.BirthKeys, b.BirthKeys)
-            && !PairComparer.SharesAny(a.Emails, b.Emails))
+        foreach (var x in membersA)
         {
-            return "the profiles hold different birth dates and share no email";
+            foreach (var y in membersB)
+            {
+                var conflict = IdentityConflict(x, y);
+                if (conflict is not null)
+                {
+                    return conflict;
+                }
+            }
         }
 
         return null;
     }
 
-    private bool CrossesCannotLink(GuardSummary summary, int otherRoot)
+    /// <summary>
+    /// Why records x and y may not share a profile, or null. A difference on a strong identity is
+    /// tolerated only when the pair itself scores as a match (its own evidence outweighs the difference).
+    /// </summary>
+    private string? IdentityConflict(int x, int y)
     {
-        if (summary.CannotLink is null)
+        ref readonly var a = ref _table[x];
+        ref readonly var b = ref _table[y];
+        var vector = PairComparer.Compare(_table, in a, in b);
+        string? conflict = null;
+        if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
-            return false;
+            conflict = "the profiles hold different national ids";
+        }
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
+        {
+            conflict = "the profiles hold different birth dates";
+        }
+        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent)
+        {
+            conflict = "the profiles hold different first names";
         }
 
-        foreach (var record in summary.CannotLink)
+        if (conflict is null)
         {
-            if (Find(record) == otherRoot)
-            {
-                return true;
-            }
+            return null;
         }
 
-        return false;
-    }
-
-    private static bool AnyWithinTypo(StringPool pool, int[] a, int[] b)
-    {
-        foreach (var x in a)
-        {
-            foreach (var y in b)
-            {
-                if (x == y || StringSimilarity.BoundedEditDistance(pool[x], pool[y], 1) <= 1)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private GuardSummary Summary(int record)
-    {
-        var root = Find(record);
-        return _summaries[root] ??= GuardSummary.Of(in _table[root], _isJunkEmail);
-    }
-
-    /// <summary>The strong identities of one profile, kept at its root.</summary>
-    private sealed class GuardSummary
-    {
-        public int[] BirthKeys { get; private init; } = [];
-
-        public int[] NationalIds { get; private init; } = [];
-
-        public int[] Emails { get; private init; } = [];
-
-        public List<int>? CannotLink { get; set; }
-
-        public static GuardSummary Of(in RecordFeatures record, Func<int, bool> isJunkEmail) => new()
-        {
-            BirthKeys = record.BirthKey == 0 ? [] : [record.BirthKey],
-            NationalIds = record.NationalId == 0 ? [] : [record.NationalId],
-            Emails = [.. record.Emails.Where(e => !isJunkEmail(e))],
-        };
-
-        public static GuardSummary Merge(GuardSummary a, GuardSummary b) => new()
-        {
-            BirthKeys = Union(a.BirthKeys, b.BirthKeys),
-            NationalIds = Union(a.NationalIds, b.NationalIds),
-            Emails = Union(a.Emails, b.Emails),
-            CannotLink = a.CannotLink is null ? b.CannotLink : b.CannotLink is null ? a.CannotLink : [.. a.CannotLink, .. b.CannotLink],
-        };
-
-        private static int[] Union(int[] a, int[] b) =>
-            b.Length == 0 ? a : a.Length == 0 ? b : [.. a.Union(b)];
+        var directlyMatched = _scorer.ScoreVector(x, y, vector) >= _scorer.Settings.UpperThreshold
+            && (ComparisonVector.Level(vector, (int)Comparison.GivenName) != PairComparer.GivenDifferent
+                || SharesPersonalIdentifier(in a, in b, vector));
+        return directlyMatched ? null : conflict;
     }
 }

@@ -11,8 +11,7 @@ public enum Comparison
     BirthDate,
     Email,
     Phone,
-    StreetNumber,
-    Street,
+    Address,
     City,
     PostalCode,
     NationalId,
@@ -44,8 +43,9 @@ internal static class Comparisons
         new(Comparison.BirthDate, "birth date", ["missing", "exact", "one typo apart", "two typos apart", "different"], false),
         new(Comparison.Email, "email", ["missing", "exact", "same Gmail account", "similar mailbox", "different"], true),
         new(Comparison.Phone, "phone", ["missing", "exact", "one digit apart", "different"], true),
-        new(Comparison.StreetNumber, "street number", ["missing", "exact", "different"], false),
-        new(Comparison.Street, "street", ["missing", "exact", "very similar", "similar", "different"], true),
+        // Street number and street are one comparison: they describe one fact, and counting them
+        // twice would let a shared address outweigh different first names (households).
+        new(Comparison.Address, "street address", ["missing", "same", "same street, number missing", "same number, similar street", "same street, different number", "different"], false),
         new(Comparison.City, "city", ["missing", "exact", "similar", "different"], true),
         new(Comparison.PostalCode, "postal code", ["missing", "exact", "one typo apart", "different"], true),
         new(Comparison.NationalId, "national id", ["missing", "exact", "one typo apart", "different"], false),
@@ -58,7 +58,7 @@ internal static class Comparisons
     public static ComparisonDefinition Get(Comparison comparison) => All[(int)comparison];
 }
 
-/// <summary>Packs one level per comparison into 4 bits of a ulong (14 comparisons = 56 bits).</summary>
+/// <summary>Packs one level per comparison into 4 bits of a ulong (13 comparisons = 52 bits).</summary>
 internal static class ComparisonVector
 {
     public static int Level(ulong vector, int comparison) =>

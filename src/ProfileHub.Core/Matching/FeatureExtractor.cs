@@ -50,7 +50,7 @@ internal static class FeatureExtractor
             return;
         }
 
-        var parsed = DateNormalizer.Parse(raw, DateOrder.DayFirst);
+        var parsed = DateNormalizer.Parse(raw, DateOrder.DayMonthYear);
         if (parsed.Date is { } date)
         {
             result.BirthKey = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -54,7 +54,7 @@ public sealed class MatchIndex
         var table = new FeatureTable(16, trainedOn.Table.Pool);
         var trained = trainedOn.Scorer;
         var scorer = new PairScorer(table, trained.Model, trained.Frequencies, trained.Settings);
-        var clusters = new ClusterState(table, e => trained.Frequencies.Count(Comparison.Email, e) > trained.Settings.JunkIdentifierCount);
+        var clusters = new ClusterState(table, scorer);
         return new MatchIndex(table, scorer, clusters);
     }
 

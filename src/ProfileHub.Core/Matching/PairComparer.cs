@@ -6,6 +6,9 @@ namespace ProfileHub.Core.Matching;
 /// </summary>
 internal static class PairComparer
 {
+    /// <summary>The given-name level "different" (not a typo, nickname, initial or swap).</summary>
+    public const int GivenDifferent = 7;
+
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
 
@@ -19,8 +22,7 @@ internal static class PairComparer
         v = ComparisonVector.With(v, (int)Comparison.BirthDate, EditLevel(pool, a.BirthKey, b.BirthKey, twoLevels: true));
         v = ComparisonVector.With(v, (int)Comparison.Email, EmailLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
-        v = ComparisonVector.With(v, (int)Comparison.StreetNumber, ExactLevel(a.StreetNumber, b.StreetNumber));
-        v = ComparisonVector.With(v, (int)Comparison.Street, FuzzyLevel(pool, a.Street, b.Street, 0.90, 0.75));
+        v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.City, CityLevel(pool, a.City, b.City));
         v = ComparisonVector.With(v, (int)Comparison.PostalCode, EditLevel(pool, a.PostalCode, b.PostalCode, twoLevels: false));
         v = ComparisonVector.With(v, (int)Comparison.NationalId, EditLevel(pool, a.NationalId, b.NationalId, twoLevels: false));
@@ -88,6 +90,24 @@ internal static class PairComparer
         return similarity >= high ? 2 : similarity >= low ? 3 : 4;
     }
 
+    private static int AddressLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.Street == 0 || b.Street == 0)
+        {
+            return 0;
+        }
+
+        var street = a.Street == b.Street ? 1.0 : StringSimilarity.JaroWinkler(pool[a.Street], pool[b.Street]);
+        var numberMissing = a.StreetNumber == 0 || b.StreetNumber == 0;
+        var sameNumber = !numberMissing && a.StreetNumber == b.StreetNumber;
+        if (street >= 0.9)
+        {
+            return sameNumber ? 1 : numberMissing ? 2 : 4;
+        }
+
+        return sameNumber && street >= 0.75 ? 3 : 5;
+    }
+
     private static int CityLevel(StringPool pool, int a, int b)
     {
         if (a == 0 || b == 0)
@@ -140,8 +160,9 @@ internal static class PairComparer
                 var right = pool[y].AsSpan();
                 var leftAt = left.IndexOf('@');
                 var rightAt = right.IndexOf('@');
-                if (leftAt > 0 && rightAt > 0
-                    && StringSimilarity.JaroWinkler(left[..leftAt], right[..rightAt]) >= 0.88)
+                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance.
+                if (leftAt >= 5 && rightAt >= 5
+                    && StringSimilarity.BoundedEditDistance(left[..leftAt], right[..rightAt], 2) <= 2)
                 {
                     return 3;
                 }
@@ -201,7 +222,6 @@ internal static class PairComparer
     {
         Comparison.GivenName => a.Given,
         Comparison.FamilyName => a.Family,
-        Comparison.Street => a.Street,
         Comparison.City => a.City,
         Comparison.PostalCode => a.PostalCode,
         Comparison.Email => RarestShared(a.Emails, b.Emails, comparison, frequencies),

@@ -129,8 +129,7 @@ internal sealed class PairScorer
             Comparison.GivenName => record.Given,
             Comparison.FamilyName => record.Family,
             Comparison.BirthDate => record.BirthKey,
-            Comparison.StreetNumber => record.StreetNumber,
-            Comparison.Street => record.Street,
+            Comparison.Address => record.Street == 0 ? 0 : record.StreetNumber == 0 ? record.Street : -2,
             Comparison.City => record.City,
             Comparison.PostalCode => record.PostalCode,
             Comparison.NationalId => record.NationalId,
@@ -143,6 +142,11 @@ internal sealed class PairScorer
         if (id >= 0)
         {
             return id == 0 ? null : pool[id];
+        }
+
+        if (id == -2)
+        {
+            return pool[record.StreetNumber] + " " + pool[record.Street];
         }
 
         var values = comparison == Comparison.Email ? record.Emails : record.Phones;

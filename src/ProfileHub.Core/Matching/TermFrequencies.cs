@@ -35,7 +35,6 @@ internal sealed class TermFrequencies
     {
         Add(Comparison.GivenName, record.Given);
         Add(Comparison.FamilyName, record.Family);
-        Add(Comparison.Street, record.Street);
         Add(Comparison.City, record.City);
         Add(Comparison.PostalCode, record.PostalCode);
         AddAll(Comparison.Email, record.Emails);
