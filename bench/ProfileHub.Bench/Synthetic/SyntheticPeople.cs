@@ -86,9 +86,18 @@ internal static class SyntheticPeople
             var address = NewAddress(faker);
             var landline = householdSize > 1 ? NewPhone(random) : null;
             var familyName = Name(faker, random, last: true);
+            var taken = new List<string>();
             for (var h = 0; h < householdSize && personNumber < people; h++)
             {
                 var person = NewPerson(faker, random, personNumber++, householdSize > 1 && random.Double() < 0.85 ? familyName : null, address, landline);
+
+                // Families do not give two members the same (or a nickname-related) first name.
+                while (taken.Any(t => t[..2] == person.First[..2]))
+                {
+                    person = NewPerson(faker, random, personNumber - 1, person.Last, address, landline);
+                }
+
+                taken.Add(person.First);
                 var count = random.WeightedRandom([1, 2, 3, 4], [0.35f, 0.30f, 0.20f, 0.15f]);
                 for (var r = 0; r < count; r++)
                 {

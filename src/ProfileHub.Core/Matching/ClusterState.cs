@@ -4,7 +4,7 @@ namespace ProfileHub.Core.Matching;
 /// Profiles as a union-find over record indexes, with over-merge guards checked on every merge (greedy
 /// merging in descending weight with a constraint check per merge, as careful MDM engines do):
 /// <list type="bullet">
-/// <item>Two records whose first names clearly differ are never linked on shared contact or address
+/// <item>Two records whose first names differ (or are merely similar, karen / carmen) are never linked on shared contact or address
 /// details alone: that is a household (one landline, one address), not one person. A shared personal
 /// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
 /// lifts this.</item>
@@ -119,7 +119,8 @@ internal sealed class ClusterState
         ref readonly var x = ref _table[left];
         ref readonly var y = ref _table[right];
         var vector = PairComparer.Compare(_table, in x, in y);
-        return ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent
+        // "Similar" (karen / carmen) is how siblings' names often compare; a typo is "very similar".
+        return ComparisonVector.Level(vector, (int)Comparison.GivenName) is PairComparer.GivenSimilar or PairComparer.GivenDifferent
             && !SharesPersonalIdentifier(in x, in y, vector)
             ? "the first names differ and no personal identifier is shared (household members?)"
             : null;

@@ -9,6 +9,9 @@ internal static class PairComparer
     /// <summary>The given-name level "different" (not a typo, nickname, initial or swap).</summary>
     public const int GivenDifferent = 7;
 
+    /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
+    public const int GivenSimilar = 4;
+
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
 

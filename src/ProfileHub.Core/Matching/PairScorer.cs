@@ -8,8 +8,9 @@ namespace ProfileHub.Core.Matching;
 /// </summary>
 internal sealed class PairScorer
 {
-    private static readonly Comparison[] TermFrequencyComparisons =
-        [.. Comparisons.All.Where(d => d.TermFrequencyAdjusted).Select(d => d.Comparison)];
+    private static readonly bool[] TermFrequencyAdjusted = [.. Comparisons.All.Select(d => d.TermFrequencyAdjusted)];
+
+    private static readonly int[] LocationComparisons = [(int)Comparison.Address, (int)Comparison.PostalCode, (int)Comparison.City];
 
     private readonly FeatureTable _table;
     private readonly double[][] _weights;
@@ -37,21 +38,61 @@ internal sealed class PairScorer
 
     public double ScoreVector(int left, int right, ulong vector)
     {
+        Span<double> weights = stackalloc double[Comparisons.Count];
+        Weigh(left, right, vector, weights, null);
         var total = Model.PriorWeight;
-        for (var c = 0; c < Comparisons.Count; c++)
+        foreach (var weight in weights)
         {
-            total += _weights[c][ComparisonVector.Level(vector, c)];
-        }
-
-        foreach (var comparison in TermFrequencyComparisons)
-        {
-            if (ComparisonVector.Level(vector, (int)comparison) == 1)
-            {
-                total += TermFrequencyAdjustment(in _table[left], in _table[right], comparison, out _, describe: false);
-            }
+            total += weight;
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Each comparison's weight for this pair: the level's log2(m/u), TF-adjusted at exact levels, and
+    /// the location rule: street address, postal code and city describe one place (agreeing on the
+    /// street implies agreeing on the rest), so only the strongest agreement among them counts. Without
+    /// it a household's shared address alone would outweigh two different first names.
+    /// </summary>
+    private void Weigh(int left, int right, ulong vector, Span<double> weights, string?[]? notes)
+    {
+        ref readonly var a = ref _table[left];
+        ref readonly var b = ref _table[right];
+        for (var c = 0; c < Comparisons.Count; c++)
+        {
+            var level = ComparisonVector.Level(vector, c);
+            weights[c] = _weights[c][level];
+            if (level == 1 && TermFrequencyAdjusted[c])
+            {
+                weights[c] += TermFrequencyAdjustment(in a, in b, (Comparison)c, out var note, describe: notes is not null);
+                if (notes is not null)
+                {
+                    notes[c] = note;
+                }
+            }
+        }
+
+        var strongest = -1;
+        foreach (var c in LocationComparisons)
+        {
+            if (weights[c] > 0 && (strongest < 0 || weights[c] > weights[strongest]))
+            {
+                strongest = c;
+            }
+        }
+
+        foreach (var c in LocationComparisons)
+        {
+            if (c != strongest && weights[c] > 0)
+            {
+                weights[c] = 0;
+                if (notes is not null)
+                {
+                    notes[c] = $"same place as the {Comparisons.All[strongest].Name}: counted once";
+                }
+            }
+        }
     }
 
     /// <summary>What to add to the exact level's weight for the value the pair actually shares.</summary>
@@ -86,28 +127,24 @@ internal sealed class PairScorer
         ref readonly var a = ref _table[left];
         ref readonly var b = ref _table[right];
         var vector = PairComparer.Compare(_table, in a, in b);
+        var weights = new double[Comparisons.Count];
+        var notes = new string?[Comparisons.Count];
+        Weigh(left, right, vector, weights, notes);
         var contributions = new List<MatchContribution>(Comparisons.Count);
         var total = Model.PriorWeight;
         for (var c = 0; c < Comparisons.Count; c++)
         {
             var definition = Comparisons.All[c];
             var level = ComparisonVector.Level(vector, c);
-            var weight = _weights[c][level];
-            string? note = null;
-            if (level == 1 && definition.TermFrequencyAdjusted)
-            {
-                weight += TermFrequencyAdjustment(in a, in b, definition.Comparison, out note, describe: true);
-            }
-
-            total += weight;
+            total += weights[c];
             contributions.Add(new MatchContribution(
                 definition.Comparison,
                 definition.Name,
                 definition.Levels[level],
-                Math.Round(weight, 3),
+                Math.Round(weights[c], 3),
                 DisplayValue(in a, definition.Comparison),
                 DisplayValue(in b, definition.Comparison),
-                note));
+                notes[c]));
         }
 
         return new MatchExplanation(
