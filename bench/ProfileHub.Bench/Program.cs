@@ -1,0 +1,21 @@
+using ProfileHub.Bench.Quality;
+using ProfileHub.Bench.Speed;
+using ProfileHub.Bench.Synthetic;
+
+// Benchmarks and the quality runner of the matching engine:
+//   quality [--gate] [--datasets PATH]          pairwise quality on the labelled datasets + synthetic traps
+//   generate --people N --output FILE [--seed S] a synthetic multi-channel CSV with known truth
+//   incremental [--people N] [--queries Q]      one new record against an in-memory index: median and p99
+return args.FirstOrDefault() switch
+{
+    "quality" => QualityRunner.Run(args[1..]),
+    "generate" => GenerateCommand.Run(args[1..]),
+    "incremental" => IncrementalBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q]");
+    return 1;
+}
