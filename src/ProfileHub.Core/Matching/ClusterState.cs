@@ -8,9 +8,10 @@ namespace ProfileHub.Core.Matching;
 /// details alone: that is a household (one landline, one address), not one person. A shared personal
 /// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
 /// lifts this.</item>
+/// <item>A profile never holds two national ids more than a typo apart.</item>
 /// <item>A profile never ends up holding two records that conflict on a strong identity (first names
-/// that clearly differ, birth dates or national ids more than a typo apart) unless those two records
-/// themselves score as a match: chains through a shared identifier cannot join strangers.</item>
+/// that clearly differ, birth dates more than a typo apart) unless those two records themselves score
+/// as a match: chains through a shared identifier cannot join strangers.</item>
 /// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
 /// </list>
 /// </summary>
@@ -202,12 +203,14 @@ internal sealed class ClusterState
         ref readonly var a = ref _table[x];
         ref readonly var b = ref _table[y];
         var vector = PairComparer.Compare(_table, in a, in b);
-        string? conflict = null;
+        // A national id is issued once per person: more than a typo apart, no other evidence overrides it.
         if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
-            conflict = "the profiles hold different national ids";
+            return "the profiles hold different national ids";
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
+
+        string? conflict = null;
+        if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
         {
             conflict = "the profiles hold different birth dates";
         }
