@@ -6,11 +6,13 @@ using ProfileHub.Bench.Synthetic;
 //   quality [--gate] [--datasets PATH]          pairwise quality on the labelled datasets + synthetic traps
 //   generate --people N --output FILE [--seed S] a synthetic multi-channel CSV with known truth
 //   incremental [--people N] [--queries Q]      one new record against an in-memory index: median and p99
+//   match-db [--server CONN] [--people N] [--new-percent P]  `match` on PostgreSQL: first run, then P% new records
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),
     "generate" => GenerateCommand.Run(args[1..]),
     "incremental" => IncrementalBenchmark.Run(args[1..]),
+    "match-db" => await MatchDatabaseBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 

@@ -56,18 +56,31 @@ internal sealed partial class MatchRunner(
         });
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Tens of thousands of entities are staged below: changes are detected once, before saving.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var inserts = new PendingInserts(db);
         var touched = TouchedProfiles(snapshot, resolution, plan);
-        var profiles = await LoadProfilesAsync(db, touched, plan, created, cancellationToken);
+        var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
         ApplyMerges(db, plan, profiles, now);
-        await WriteMembershipsAsync(db, snapshot, resolution, plan, now, cancellationToken);
-        var queued = QueueReviews(db, snapshot, resolution, plan, now);
-        Survive(snapshot, plan, touched, profiles, now);
+        await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
+        var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
+        LogPhase(logger, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
+        Survive(inserts, snapshot, plan, touched, profiles, now);
+        LogPhase(logger, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
         if (resolution.TrainedModel is { } trained)
         {
             db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, Settings).ToJson(), snapshot.Records.Count, now));
         }
 
+        db.ChangeTracker.DetectChanges();
+        LogPhase(logger, "changes detected", stopwatch.Elapsed.TotalSeconds);
+        await inserts.TakeOverAsync(cancellationToken);
+        LogPhase(logger, "new profiles copied", stopwatch.Elapsed.TotalSeconds);
         await db.SaveChangesAsync(cancellationToken);
+        LogPhase(logger, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
+        await inserts.FlushAsync(cancellationToken);
+        LogPhase(logger, "changes saved", stopwatch.Elapsed.TotalSeconds);
         await MarkMatchedAsync(db, resolution.Processed, snapshot.LoadedUpTo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -99,11 +112,12 @@ internal sealed partial class MatchRunner(
     }
 
     private static async Task<Dictionary<Guid, GoldenProfile>> LoadProfilesAsync(
-        ProfileHubDbContext db, HashSet<Guid> touched, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> created, CancellationToken cancellationToken)
+        ProfileHubDbContext db, PendingInserts inserts, HashSet<Guid> touched, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> created, CancellationToken cancellationToken)
     {
         db.Profiles.AddRange(created.Values);
         var wanted = touched.Concat(plan.Merges.Select(m => m.Merged)).Where(id => !created.ContainsKey(id)).Distinct().ToList();
-        var profiles = await db.Profiles.Include(p => p.Attributes).Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        IQueryable<GoldenProfile> query = inserts.TracksAttributes ? db.Profiles.Include(p => p.Attributes) : db.Profiles;
+        var profiles = await query.Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var (id, profile) in created)
         {
             profiles[id] = profile;
@@ -136,6 +150,7 @@ internal sealed partial class MatchRunner(
     /// </summary>
     private static async Task WriteMembershipsAsync(
         ProfileHubDbContext db,
+        PendingInserts inserts,
         MatchSnapshot snapshot,
         MatchResolution resolution,
         ProfileAssignmentPlan plan,
@@ -171,7 +186,7 @@ internal sealed partial class MatchRunner(
             }
             else
             {
-                db.Memberships.Add(new ProfileMembership(record, profile, score, explanation, origin, now));
+                inserts.Add(new ProfileMembership(record, profile, score, explanation, origin, now));
             }
         }
     }
@@ -199,7 +214,7 @@ internal sealed partial class MatchRunner(
     /// One review item per pair scored between the thresholds whose records ended up in different profiles,
     /// unless the pair was queued before (open or decided) or a steward said they are not the same person.
     /// </summary>
-    private static int QueueReviews(ProfileHubDbContext db, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
+    private static int QueueReviews(PendingInserts inserts, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
     {
         var apart = snapshot.Constraints
             .Where(c => c.Kind == ConstraintKind.CannotLink)
@@ -215,7 +230,7 @@ internal sealed partial class MatchRunner(
                 continue;
             }
 
-            db.ReviewItems.Add(new ReviewItem(a, b, pair.TotalWeight, Serialize(pair), now));
+            inserts.Add(new ReviewItem(a, b, pair.TotalWeight, Serialize(pair), now));
             queued++;
         }
 
@@ -225,7 +240,7 @@ internal sealed partial class MatchRunner(
             plan.ProfileOfRecord.TryGetValue(record, out var p) || snapshot.ProfileOfRecord.TryGetValue(record, out p) ? p : null;
     }
 
-    private void Survive(MatchSnapshot snapshot, ProfileAssignmentPlan plan, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
+    private void Survive(PendingInserts inserts, MatchSnapshot snapshot, ProfileAssignmentPlan plan, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
     {
         var members = touched.ToDictionary(id => id, _ => new List<MatchRecord>());
         foreach (var record in snapshot.Records)
@@ -249,6 +264,7 @@ internal sealed partial class MatchRunner(
         {
             var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);
             profiles[id].ReplaceAttributes(survived, now);
+            inserts.TakeAttributes(profiles[id]);
         }
     }
 
@@ -276,6 +292,9 @@ internal sealed partial class MatchRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "match: {Mode} resolved {Records} records at {Seconds:0.0} s")]
     private static partial void LogResolved(ILogger logger, string mode, int records, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Phase} at {Seconds:0.0} s")]
+    private static partial void LogPhase(ILogger logger, string phase, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "match: {Summary}")]
     private static partial void LogFinished(ILogger logger, string summary);
