@@ -18,7 +18,8 @@ namespace ProfileHub.Bench.Speed;
 /// `match-db --server CONNECTION [--people N] [--new-percent P]`: `profilehub match` on PostgreSQL. Creates a
 /// throwaway database on the server, bulk-loads a synthetic multi-channel set (binary COPY), runs the first
 /// match (a rebuild: there is no model yet), then loads the held-out P% of the records as new and times an
-/// incremental match of them against the existing profiles. Drops the database at the end.
+/// incremental match of them against the existing profiles, and finally a rebuild, to count the records whose
+/// profile it changes (incremental = rebuild). Drops the database at the end.
 /// </summary>
 internal static class MatchDatabaseBenchmark
 {
@@ -55,6 +56,15 @@ internal static class MatchDatabaseBenchmark
             clock.Restart();
             var incremental = await runner.RunAsync(rebuild: false, CancellationToken.None);
             Console.WriteLine($"incremental match ({incremental}): {clock.Elapsed.TotalSeconds:0.0} s");
+
+            // Incremental = rebuild on the same data: profile ids are stable, so a record whose profile changes is a difference.
+            var afterIncremental = await MembershipsAsync(provider);
+            clock.Restart();
+            var rebuild = await runner.RunAsync(rebuild: true, CancellationToken.None);
+            Console.WriteLine($"rebuild match ({rebuild}): {clock.Elapsed.TotalSeconds:0.0} s");
+            var afterRebuild = await MembershipsAsync(provider);
+            var moved = afterIncremental.Count(m => afterRebuild[m.Key] != m.Value);
+            Console.WriteLine($"records whose profile the rebuild changed: {moved} of {afterIncremental.Count}");
             return 0;
         }
         finally
@@ -154,6 +164,12 @@ internal static class MatchDatabaseBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<Dictionary<long, Guid>> MembershipsAsync(StorageProvider provider)
+    {
+        await using var db = new Contexts(provider).CreateDbContext();
+        return await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.RecordId, m => m.ProfileId);
     }
 
     private sealed class Contexts(StorageProvider provider) : IDbContextFactory<ProfileHubDbContext>

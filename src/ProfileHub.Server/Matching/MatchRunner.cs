@@ -221,7 +221,7 @@ internal sealed partial class MatchRunner(
             .Select(c => (c.RecordA!.Value, c.RecordB!.Value))
             .ToHashSet();
         var queued = 0;
-        foreach (var pair in resolution.Pairs.Where(p => p.Decision is MatchDecision.Review or MatchDecision.Refused))
+        foreach (var pair in resolution.Pairs.Where(p => p.Decision == MatchDecision.Review))
         {
             var (a, b) = (MatchRecord.Parse(pair.LeftRecordId), MatchRecord.Parse(pair.RightRecordId));
             var key = (Math.Min(a, b), Math.Max(a, b));
