@@ -99,7 +99,7 @@ internal static class BatchResolver
         });
         vectors = vectorArray;
         timings["compare"] = Lap(clock);
-        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations);
+        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations, blocking.AllPairs);
         timings["em"] = Lap(clock);
         return model;
     }
