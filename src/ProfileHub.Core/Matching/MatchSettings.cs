@@ -16,7 +16,7 @@ public sealed record MatchSettings
     public double LowerThreshold { get; init; } = -6.0;
 
     /// <summary>A name/address blocking key shared by more records than this is skipped (too common to be evidence).</summary>
-    public int MaxBlockSize { get; init; } = 200;
+    public int MaxBlockSize { get; init; } = 100;
 
     /// <summary>An identifier (email, phone, id) held by more records than this is junk: no block, no weight.</summary>
     public int JunkIdentifierCount { get; init; } = 50;
