@@ -64,6 +64,13 @@ internal static class QualityRunner
         return gate && failures.Count > 0 ? 1 : 0;
     }
 
+    /// <summary>The default settings; PROFILEHUB_BENCH_UPPER/LOWER override the thresholds for experiments.</summary>
+    private static MatchSettings Settings => MatchSettings.Default with
+    {
+        UpperThreshold = double.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_UPPER"), CultureInfo.InvariantCulture, out var upper) ? upper : MatchSettings.Default.UpperThreshold,
+        LowerThreshold = double.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_LOWER"), CultureInfo.InvariantCulture, out var lower) ? lower : MatchSettings.Default.LowerThreshold,
+    };
+
     internal sealed record Measurement(PairwiseMetrics Metrics, double PairsCompleteness, BlockingStats Blocking, double MedianSeconds);
 
     /// <summary>Resolves three times (median seconds; the profiles are identical every run) and scores the result.</summary>
@@ -81,7 +88,7 @@ internal static class QualityRunner
         for (var i = 0; i < 3; i++)
         {
             var clock = Stopwatch.StartNew();
-            run = BatchResolver.Resolve(input.Records, MatchSettings.Default);
+            run = BatchResolver.Resolve(input.Records, Settings);
             seconds.Add(clock.Elapsed.TotalSeconds);
         }
 

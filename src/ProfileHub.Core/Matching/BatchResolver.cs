@@ -12,18 +12,25 @@ internal static class BatchResolver
 {
     public static MatchRun Resolve(IReadOnlyList<SourceRecord> records, MatchSettings settings, StewardConstraints? constraints = null)
     {
-        var timings = new Dictionary<string, TimeSpan>();
         var clock = Stopwatch.StartNew();
+        var normalized = Normalize(records, settings);
+        var timings = new Dictionary<string, TimeSpan> { ["normalize"] = Lap(clock) };
+        return Resolve(normalized, settings, constraints, timings, clock);
+    }
+
+    /// <summary>Runs the normalizers over every record, in parallel.</summary>
+    public static NormalizedRecord[] Normalize(IReadOnlyList<SourceRecord> records, MatchSettings settings)
+    {
         var normalized = new NormalizedRecord[records.Count];
         Parallel.For(
             0,
             records.Count,
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
             i => normalized[i] = FeatureExtractor.Extract(records[i], settings));
-        timings["normalize"] = Lap(clock);
-        return Resolve(normalized, settings, constraints, timings, clock);
+        return normalized;
     }
 
+    /// <summary>Resolves normalized records; an array passed in is cleared once interned, to free memory.</summary>
     public static MatchRun Resolve(
         IReadOnlyList<NormalizedRecord> normalized,
         MatchSettings settings,
@@ -39,6 +46,11 @@ internal static class BatchResolver
         {
             var index = table.Add(record);
             frequencies.Add(in table[index]);
+        }
+
+        if (normalized is NormalizedRecord[] consumed)
+        {
+            Array.Clear(consumed);
         }
 
         timings["intern"] = Lap(clock);
@@ -99,7 +111,7 @@ internal static class BatchResolver
         });
         vectors = vectorArray;
         timings["compare"] = Lap(clock);
-        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations);
+        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations, blocking.AllPairs);
         timings["em"] = Lap(clock);
         return model;
     }

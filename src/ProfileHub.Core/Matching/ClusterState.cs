@@ -8,10 +8,11 @@ namespace ProfileHub.Core.Matching;
 /// details alone: that is a household (one landline, one address), not one person. A shared personal
 /// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
 /// lifts this.</item>
-/// <item>A profile never holds two national ids more than a typo apart.</item>
-/// <item>A profile never ends up holding two records that conflict on a strong identity (first names
-/// that clearly differ, birth dates more than a typo apart) unless those two records themselves score
-/// as a match: chains through a shared identifier cannot join strangers.</item>
+/// <item>A profile never ends up holding two records that conflict on a strong identity (national ids
+/// or birth dates more than a typo apart, first names that clearly differ) unless those two records
+/// themselves score as a match: chains through a shared identifier cannot join strangers. Two records
+/// compared directly are judged by their score, in which the difference already weighs against them
+/// (mistyped ids are common: febrl's duplicates carry them).</item>
 /// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
 /// </list>
 /// </summary>
@@ -203,14 +204,12 @@ internal sealed class ClusterState
         ref readonly var a = ref _table[x];
         ref readonly var b = ref _table[y];
         var vector = PairComparer.Compare(_table, in a, in b);
-        // A national id is issued once per person: more than a typo apart, no other evidence overrides it.
+        string? conflict = null;
         if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
-            return "the profiles hold different national ids";
+            conflict = "the profiles hold different national ids";
         }
-
-        string? conflict = null;
-        if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
         {
             conflict = "the profiles hold different birth dates";
         }

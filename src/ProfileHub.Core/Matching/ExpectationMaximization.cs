@@ -6,8 +6,8 @@ namespace ProfileHub.Core.Matching;
 /// training session, a session being the pairs of one blocking pass with the comparisons that pass
 /// blocked on left out (within a block they agree by construction, so they carry no information and
 /// would drag every blocked pair into the match class). Each comparison's m is the average over the
-/// sessions that could see it, weighted by the estimated matches they saw. λ (the share of candidate
-/// pairs that match) is then fitted over all candidates with m and u fixed.
+/// sessions that could see it, weighted by the estimated matches they saw. λ is then fitted over all
+/// candidates with m and u fixed, and scaled to all pairs.
 /// Vectors are grouped by distinct value, so an iteration costs the number of distinct vectors.
 /// </summary>
 internal static class ExpectationMaximization
@@ -24,7 +24,7 @@ internal static class ExpectationMaximization
         new([BlockingPass.Phone], [Comparison.Phone]),
     ];
 
-    public static FellegiSunterModel Train(ulong[] vectors, uint[] passMasks, double[][] u, int maxIterations)
+    public static FellegiSunterModel Train(ulong[] vectors, uint[] passMasks, double[][] u, int maxIterations, long allPairs)
     {
         var sum = new double[Comparisons.Count][];
         var mass = new double[Comparisons.Count];
@@ -86,7 +86,12 @@ internal static class ExpectationMaximization
             all[vector] = all.GetValueOrDefault(vector) + 1;
         }
 
-        var (_, lambda, _) = Estimate(all, u, combined, 0.3, maxIterations, fitM: false);
+        // λ over candidates, turned into the probability that a random pair matches (nearly every match
+        // is a candidate): u comes from random pairs, so the prior must be a random pair's too. This is
+        // Splink's convention, and it makes a shared "john smith" count for less in a million records
+        // than in a thousand.
+        var (_, candidateLambda, _) = Estimate(all, u, combined, 0.3, maxIterations, fitM: false);
+        var lambda = allPairs > 0 ? Math.Clamp(candidateLambda * vectors.Length / allPairs, 1e-15, 1 - 1e-9) : candidateLambda;
         return new FellegiSunterModel(combined, u, lambda);
     }
 

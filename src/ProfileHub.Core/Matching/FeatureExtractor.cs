@@ -40,6 +40,8 @@ internal static class FeatureExtractor
         result.Given = given;
         result.Family = family;
         result.GivenCanonical = given is null ? null : NameNormalizer.CanonicalGivenName(given);
+        result.GivenCode = Nysiis.Encode(result.GivenCanonical);
+        result.FamilyCode = Nysiis.Encode(family);
     }
 
     private static void ExtractBirthDate(SourceRecord record, NormalizedRecord result)

@@ -14,6 +14,11 @@ internal sealed class NormalizedRecord
 
     public string? Family { get; set; }
 
+    /// <summary>NYSIIS code of the canonical given name (computed here, in the parallel phase).</summary>
+    public string? GivenCode { get; set; }
+
+    public string? FamilyCode { get; set; }
+
     /// <summary>Birth date as yyyyMMdd digits when parsed, else the raw text's digits (for typo checks).</summary>
     public string? BirthKey { get; set; }
 

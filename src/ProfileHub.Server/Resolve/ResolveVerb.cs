@@ -66,6 +66,7 @@ internal static class ResolveVerb
         }
 
         var data = ResolveInput.Read(bytes, encoding, options.IdColumn, mapping);
+        bytes = null;
         if (data.FatalError is not null)
         {
             stderr.WriteLine($"error: {data.FatalError}");
@@ -81,7 +82,15 @@ internal static class ResolveVerb
         }
 
         var settings = MatchSettings.Default with { DefaultPhoneRegion = options.PhoneRegion };
-        var run = BatchResolver.Resolve(data.Records, settings, constraints);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var normalized = BatchResolver.Normalize(data.Records, settings);
+        var timings = new Dictionary<string, TimeSpan> { ["normalize"] = clock.Elapsed };
+        clock.Restart();
+
+        // The raw records are no longer needed: free them before blocking and scoring allocate.
+        data.Records.Clear();
+        data.Records.TrimExcess();
+        var run = BatchResolver.Resolve(normalized, settings, constraints, timings, clock);
         var profileIds = run.ProfileIds();
         try
         {
@@ -105,8 +114,14 @@ internal static class ResolveVerb
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"resolved {run.RecordCount + data.UnmatchedRecordIds.Count} records into {profiles} profiles: {linked} links, {review} pairs for review, {refused} links refused by guards; {data.MalformedRows} malformed rows; {run.Blocking.CandidatePairs} candidate pairs (reduction ratio {run.Blocking.ReductionRatio:0.######})"));
+        stderr.WriteLine("blocking pairs by pass: " + string.Join(", ", run.Blocking.Passes.Where(p => p.Blocks > 0).Select(Describe)));
+        stderr.WriteLine("stage seconds: " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:0.0}"))));
         return ResolveExitCode.Success;
     }
+
+    private static string Describe(BlockingPassStats pass) => pass.OversizedBlocks == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs}")
+        : string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs} ({pass.OversizedBlocks} oversized blocks skipped)");
 
     private static void WriteProfiles(FileInfo output, MatchRun run, string[] profileIds, List<string> unmatched)
     {

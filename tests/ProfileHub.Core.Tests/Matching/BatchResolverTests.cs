@@ -81,15 +81,29 @@ public class BatchResolverTests
     }
 
     [Fact]
-    public void Resolve_records_with_different_national_ids_stay_apart()
+    public void Resolve_a_chain_through_shared_contacts_does_not_join_different_national_ids()
+    {
+        var records = People.Background(200);
+        records.Add(People.Record("n1", "Amelia", "Northcott", "amelia.n@example.com", null, null, nationalId: "QQ123456C"));
+        records.Add(People.Record("n2", "Amelia", "Northcott", "amelia.n@example.com", "07700 900444", null));
+        records.Add(People.Record("n3", "Amelia", "Northcott", null, "07700 900444", null, nationalId: "AB987654D"));
+
+        var resolved = new Resolved(records);
+
+        Assert.False(resolved.Together("n1", "n3"));
+    }
+
+    [Fact]
+    public void Different_national_ids_weigh_against_a_direct_match()
     {
         var records = People.Background(200);
         records.Add(People.Record("n1", "Amelia", "Northcott", null, null, "1975-05-05", "3 High St", "Ely", "CB7 4AA", "QQ123456C"));
         records.Add(People.Record("n2", "Amelia", "Northcott", null, null, "1975-05-05", "3 High St", "Ely", "CB7 4AA", "AB987654D"));
 
-        var resolved = new Resolved(records);
+        var national = new Resolved(records).Explanation("n1", "n2").Contributions.Single(c => c.Comparison == Comparison.NationalId);
 
-        Assert.False(resolved.Together("n1", "n2"));
+        Assert.Equal("different", national.Level);
+        Assert.True(national.Weight < -2, $"weight {national.Weight}");
     }
 
     [Fact]
