@@ -80,7 +80,7 @@ internal sealed partial class MatchRunner(
         await db.SaveChangesAsync(cancellationToken);
         LogPhase(logger, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
         await inserts.FlushAsync(cancellationToken);
-        LogPhase(logger, "changes saved", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, "bulk rows written", stopwatch.Elapsed.TotalSeconds);
         await MarkMatchedAsync(db, resolution.Processed, snapshot.LoadedUpTo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
