@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ProfileHub.Server.Access;
 using ProfileHub.Server.Hosting;
+using ProfileHub.Server.Matching;
+using ProfileHub.Server.Resolve;
 using ProfileHub.Server.Storage;
 
 // The `profilehub` executable: each area contributes its verb; `serve` is the default.
@@ -8,5 +10,7 @@ var root = new RootCommand("ProfileHub unifies customer records from every chann
 ServeVerb.AddTo(root);
 root.Subcommands.Add(MigrateVerb.Create());
 root.Subcommands.Add(ApiKeyVerb.Create());
+root.Subcommands.Add(ResolveVerb.Create());
+root.Subcommands.Add(MatchVerb.Create());
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

@@ -41,6 +41,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Core.Matching.StoredMatchModel> MatchModels => Set<Core.Matching.StoredMatchModel>();
+
     internal StorageProvider Provider => provider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

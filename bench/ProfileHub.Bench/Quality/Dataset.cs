@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace ProfileHub.Bench.Quality;
+
+/// <summary>A labelled dataset: how to map its columns for `resolve`, and how to read each record's true entity.</summary>
+internal sealed partial record Dataset(
+    string Name,
+    string RelativePath,
+    string IdColumn,
+    string[] Map,
+    Func<string, IReadOnlyDictionary<string, string>, string> TruthOf,
+    double Target)
+{
+    private static readonly string[] FebrlMap =
+    [
+        "given_name=FirstName", "surname=LastName", "street_number=StreetNumber", "address_1=Street",
+        "address_2=AddressLine2", "suburb=City", "postcode=PostalCode", "state=Region", "date_of_birth=BirthDate",
+    ];
+
+    /// <summary>The datasets of /work/shared/datasets/README.md with the brief's F1 targets.</summary>
+    public static IReadOnlyList<Dataset> Labelled { get; } =
+    [
+        new("febrl/dataset1", "febrl/dataset1.csv", "rec_id", FebrlMap, FebrlTruth, 0.99),
+        new("febrl/dataset1 + soc_sec_id", "febrl/dataset1.csv", "rec_id", [.. FebrlMap, "soc_sec_id=NationalId"], FebrlTruth, 0.995),
+        new("febrl/dataset2", "febrl/dataset2.csv", "rec_id", FebrlMap, FebrlTruth, 0.99),
+        new("febrl/dataset2 + soc_sec_id", "febrl/dataset2.csv", "rec_id", [.. FebrlMap, "soc_sec_id=NationalId"], FebrlTruth, 0.995),
+        new("splink/fake_1000", "splink/fake_1000.csv", "unique_id",
+            ["first_name=FirstName", "surname=LastName", "dob=BirthDate", "city=City", "email=Email"],
+            (_, row) => row["cluster"], 0.90),
+    ];
+
+    /// <summary>rec-&lt;n&gt;-org / rec-&lt;n&gt;-dup-&lt;k&gt;: the same n is the same person.</summary>
+    private static string FebrlTruth(string id, IReadOnlyDictionary<string, string> row) =>
+        FebrlId().Match(id) is { Success: true } m ? m.Groups[1].Value : id;
+
+    [GeneratedRegex(@"^rec-(\d+)-")]
+    private static partial Regex FebrlId();
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using ProfileHub.Bench.Synthetic;
+using ProfileHub.Core.Matching;
+using ProfileHub.Server.Resolve;
+
+namespace ProfileHub.Bench.Quality;
+
+/// <summary>
+/// `quality [--gate] [--datasets PATH]`: resolves every labelled dataset with the one default
+/// configuration through the same reader as `profilehub resolve`, and prints pairwise quality,
+/// blocking pairs completeness and reduction ratio, over-merges and the largest profile.
+/// </summary>
+internal static class QualityRunner
+{
+    public static int Run(string[] args)
+    {
+        var gate = args.Contains("--gate");
+        var datasetsRoot = Option(args, "--datasets") ?? RepositoryPaths.Datasets();
+        if (!Directory.Exists(datasetsRoot))
+        {
+            Console.WriteLine($"quality gate SKIPPED: {datasetsRoot} not found");
+            return 0;
+        }
+
+        var rows = new List<string[]>();
+        var failures = new List<string>();
+        foreach (var dataset in Dataset.Labelled)
+        {
+            var path = Path.Combine(datasetsRoot, dataset.RelativePath);
+            if (!File.Exists(path))
+            {
+                failures.Add($"{dataset.Name}: {path} not found");
+                continue;
+            }
+
+            var truth = ReadTruth(path, dataset);
+            var result = Measure(File.ReadAllBytes(path), dataset.IdColumn, dataset.Map, truth);
+            var pass = result.Metrics.F1 >= dataset.Target;
+            if (!pass)
+            {
+                failures.Add($"{dataset.Name}: F1 {result.Metrics.F1:0.0000} < {dataset.Target}");
+            }
+
+            rows.Add(Row(dataset.Name, result, dataset.Target.ToString("0.000", CultureInfo.InvariantCulture), pass ? "ok" : "MISSED"));
+        }
+
+        foreach (var people in new[] { 20_000 })
+        {
+            var synthetic = SyntheticPeople.Generate(people, seed: 42);
+            var bytes = SyntheticPeople.ToCsv(synthetic);
+            var truth = synthetic.ToDictionary(r => r.RecordId, r => r.PersonId, StringComparer.Ordinal);
+            var result = Measure(bytes, "record_id", SyntheticPeople.ResolveMap, truth);
+            rows.Add(Row($"synthetic ({synthetic.Count} records, traps)", result, "report", "-"));
+        }
+
+        Print(rows);
+        foreach (var failure in failures)
+        {
+            Console.WriteLine($"MISSED {failure}");
+        }
+
+        return gate && failures.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>The default settings; PROFILEHUB_BENCH_UPPER/LOWER override the thresholds for experiments.</summary>
+    private static MatchSettings Settings => MatchSettings.Default with
+    {
+        UpperThreshold = double.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_UPPER"), CultureInfo.InvariantCulture, out var upper) ? upper : MatchSettings.Default.UpperThreshold,
+        LowerThreshold = double.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_LOWER"), CultureInfo.InvariantCulture, out var lower) ? lower : MatchSettings.Default.LowerThreshold,
+    };
+
+    internal sealed record Measurement(PairwiseMetrics Metrics, double PairsCompleteness, BlockingStats Blocking, double MedianSeconds);
+
+    /// <summary>Resolves three times (median seconds; the profiles are identical every run) and scores the result.</summary>
+    public static Measurement Measure(byte[] bytes, string idColumn, string[] map, IReadOnlyDictionary<string, string> truth)
+    {
+        var mapping = ColumnMapping.Parse(map, out var errors);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", errors));
+        }
+
+        var input = ResolveInput.Read(bytes, InputDecoder.Detect(bytes, out _), idColumn, mapping);
+        MatchRun? run = null;
+        var seconds = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            run = BatchResolver.Resolve(input.Records, Settings);
+            seconds.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        if (Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_MODEL") == "1")
+        {
+            PrintModel(run!.Scorer.Model);
+        }
+
+        var profileIds = run!.ProfileIds();
+        var ids = Enumerable.Range(0, run.RecordCount).Select(run.Table.RecordId).ToArray();
+        var metrics = PairwiseMetrics.Compute(profileIds, [.. ids.Select(id => truth[id])]);
+        var candidates = CandidatePairs.Generate(run.Table, MatchSettings.Default, out var blocking);
+        var truePairsFound = candidates.LongCount(p =>
+        {
+            var (left, right) = CandidatePairs.Unpack(p);
+            return truth[ids[left]] == truth[ids[right]];
+        });
+        seconds.Sort();
+        return new Measurement(metrics, metrics.TruePairs == 0 ? 1 : (double)truePairsFound / metrics.TruePairs, blocking, seconds[1]);
+    }
+
+    private static void PrintModel(FellegiSunterModel model)
+    {
+        Console.WriteLine($"lambda {model.Lambda:0.0000} prior {model.PriorWeight:0.00}");
+        foreach (var definition in Comparisons.All)
+        {
+            var c = (int)definition.Comparison;
+            Console.WriteLine($"  {definition.Name,-14} " + string.Join("  ", Enumerable.Range(1, definition.LevelCount - 1).Select(l =>
+                $"{definition.Levels[l]}: m={model.M[c][l]:0.000} u={model.U[c][l]:0.00000} w={model.Weights[c][l]:0.0}")));
+        }
+    }
+
+    private static Dictionary<string, string> ReadTruth(string path, Dataset dataset)
+    {
+        var truth = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',', HasHeader = true, TrimWhitespace = true });
+        var headers = csv.Headers.Select(h => h.Trim()).ToArray();
+        while (csv.Read())
+        {
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < headers.Length && i < csv.FieldCount; i++)
+            {
+                row[headers[i]] = csv.GetString(i);
+            }
+
+            var id = row[dataset.IdColumn];
+            truth[id] = dataset.TruthOf(id, row);
+        }
+
+        return truth;
+    }
+
+    private static string[] Row(string name, Measurement m, string target, string verdict) =>
+    [
+        name,
+        F(m.Metrics.Precision), F(m.Metrics.Recall), F(m.Metrics.F1), target, verdict,
+        F(m.PairsCompleteness), m.Blocking.ReductionRatio.ToString("0.000000", CultureInfo.InvariantCulture),
+        m.Blocking.CandidatePairs.ToString(CultureInfo.InvariantCulture),
+        m.Metrics.OverMergedProfiles.ToString(CultureInfo.InvariantCulture),
+        m.Metrics.LargestProfile.ToString(CultureInfo.InvariantCulture),
+        m.MedianSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+    ];
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static void Print(List<string[]> rows)
+    {
+        string[] header = ["dataset", "precision", "recall", "F1", "target", "", "pairs compl.", "reduction", "candidates", "over-merged", "largest", "median s"];
+        var all = rows.Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
+        foreach (var row in all)
+        {
+            Console.WriteLine(string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
+        }
+    }
+
+    internal static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+internal static class RepositoryPaths
+{
+    /// <summary>The repository root: the nearest folder above the working directory holding ProfileHub.sln.</summary>
+    public static string Root()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ProfileHub.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>`../shared/datasets/` relative to the repository root.</summary>
+    public static string Datasets() => Path.GetFullPath(Path.Combine(Root(), "..", "shared", "datasets"));
+}

@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ProfileHub.Core.Matching;
+
+/// <summary>
+/// Batch entity resolution: normalize → block → estimate u (random pairs) and m (EM) → score →
+/// cluster greedily in descending weight with over-merge guards. Pure and deterministic: the same
+/// records in the same order give the same profiles.
+/// </summary>
+internal static class BatchResolver
+{
+    public static MatchRun Resolve(IReadOnlyList<SourceRecord> records, MatchSettings settings, StewardConstraints? constraints = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var normalized = Normalize(records, settings);
+        var timings = new Dictionary<string, TimeSpan> { ["normalize"] = Lap(clock) };
+        return Resolve(normalized, settings, constraints, timings, clock);
+    }
+
+    /// <summary>Runs the normalizers over every record, in parallel.</summary>
+    public static NormalizedRecord[] Normalize(IReadOnlyList<SourceRecord> records, MatchSettings settings)
+    {
+        var normalized = new NormalizedRecord[records.Count];
+        Parallel.For(
+            0,
+            records.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
+            i => normalized[i] = FeatureExtractor.Extract(records[i], settings));
+        return normalized;
+    }
+
+    /// <summary>Resolves normalized records; an array passed in is cleared once interned, to free memory.</summary>
+    public static MatchRun Resolve(
+        IReadOnlyList<NormalizedRecord> normalized,
+        MatchSettings settings,
+        StewardConstraints? constraints,
+        Dictionary<string, TimeSpan>? timings = null,
+        Stopwatch? clock = null)
+    {
+        timings ??= [];
+        clock ??= Stopwatch.StartNew();
+        var table = new FeatureTable(normalized.Count);
+        var frequencies = new TermFrequencies();
+        foreach (var record in normalized)
+        {
+            var index = table.Add(record);
+            frequencies.Add(in table[index]);
+        }
+
+        if (normalized is NormalizedRecord[] consumed)
+        {
+            Array.Clear(consumed);
+        }
+
+        timings["intern"] = Lap(clock);
+        var model = Train(table, settings, out var candidates, out var vectors, out var blocking, timings, clock);
+        var scorer = new PairScorer(table, model, frequencies, settings);
+        var weights = new double[candidates.Length];
+        ForRanges(candidates.Length, settings, (from, to) =>
+        {
+            for (var p = from; p < to; p++)
+            {
+                var (left, right) = CandidatePairs.Unpack(candidates[p]);
+                weights[p] = scorer.ScoreVector(left, right, vectors[p]);
+            }
+        });
+        timings["score"] = Lap(clock);
+
+        var kept = new List<ScoredPair>();
+        for (var p = 0; p < candidates.Length; p++)
+        {
+            if (weights[p] >= settings.LowerThreshold)
+            {
+                var (left, right) = CandidatePairs.Unpack(candidates[p]);
+                kept.Add(new ScoredPair(left, right, weights[p]));
+            }
+        }
+
+        var pairs = kept.ToArray();
+        Array.Sort(pairs, ByWeightDescending);
+        var clusters = new ClusterState(table, scorer);
+        var refusals = Cluster(table, clusters, pairs, settings, constraints ?? StewardConstraints.None);
+        timings["cluster"] = Lap(clock);
+        return new MatchRun(table, clusters, scorer, pairs, refusals, blocking, timings);
+    }
+
+    /// <summary>Blocking, u from random pairs, m and λ by EM over the candidates' comparison vectors.</summary>
+    public static FellegiSunterModel Train(
+        FeatureTable table,
+        MatchSettings settings,
+        out ulong[] candidates,
+        out ulong[] vectors,
+        out BlockingStats blocking,
+        Dictionary<string, TimeSpan> timings,
+        Stopwatch clock)
+    {
+        var u = RandomPairSampler.EstimateU(table, settings);
+        timings["u"] = Lap(clock);
+        var pairs = CandidatePairs.Generate(table, settings, out blocking, out var passMasks);
+        candidates = pairs;
+        timings["block"] = Lap(clock);
+        var vectorArray = new ulong[pairs.Length];
+        ForRanges(pairs.Length, settings, (from, to) =>
+        {
+            for (var p = from; p < to; p++)
+            {
+                var (left, right) = CandidatePairs.Unpack(pairs[p]);
+                vectorArray[p] = PairComparer.Compare(table, left, right);
+            }
+        });
+        vectors = vectorArray;
+        timings["compare"] = Lap(clock);
+        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations, blocking.AllPairs);
+        timings["em"] = Lap(clock);
+        return model;
+    }
+
+    /// <summary>
+    /// Must-links first, then cannot-links registered, then scored links best first, each merge checked
+    /// by the guards. Returns the links a guard refused, with the reason.
+    /// </summary>
+    public static Dictionary<ulong, string> Cluster(
+        FeatureTable table, ClusterState clusters, ScoredPair[] pairs, MatchSettings settings, StewardConstraints constraints)
+    {
+        var indexOf = constraints.MustLink.Count + constraints.CannotLink.Count == 0
+            ? []
+            : Enumerable.Range(0, table.Count).ToDictionary(table.RecordId, i => i, StringComparer.Ordinal);
+        foreach (var (left, right) in constraints.MustLink)
+        {
+            if (indexOf.TryGetValue(left, out var a) && indexOf.TryGetValue(right, out var b))
+            {
+                clusters.ForceMerge(a, b);
+            }
+        }
+
+        foreach (var (left, right) in constraints.CannotLink)
+        {
+            if (indexOf.TryGetValue(left, out var a) && indexOf.TryGetValue(right, out var b))
+            {
+                clusters.AddCannotLink(a, b);
+            }
+        }
+
+        var refusals = new Dictionary<ulong, string>();
+        foreach (var pair in pairs)
+        {
+            if (pair.Weight < settings.UpperThreshold)
+            {
+                break;
+            }
+
+            if (!clusters.TryMerge(pair.Left, pair.Right, out var refusal))
+            {
+                refusals[CandidatePairs.Pack(pair.Left, pair.Right)] = refusal!;
+            }
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Best first; ties broken by record indexes so the order (and so the clusters) is deterministic.</summary>
+    public static int ByWeightDescending(ScoredPair x, ScoredPair y)
+    {
+        var byWeight = y.Weight.CompareTo(x.Weight);
+        if (byWeight != 0)
+        {
+            return byWeight;
+        }
+
+        var byLeft = x.Left.CompareTo(y.Left);
+        return byLeft != 0 ? byLeft : x.Right.CompareTo(y.Right);
+    }
+
+    private static void ForRanges(int count, MatchSettings settings, Action<int, int> body)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        Parallel.ForEach(
+            Partitioner.Create(0, count, Math.Max(4096, count / (settings.MaxDegreeOfParallelism * 8))),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism },
+            range => body(range.Item1, range.Item2));
+    }
+
+    private static TimeSpan Lap(Stopwatch clock)
+    {
+        var elapsed = clock.Elapsed;
+        clock.Restart();
+        return elapsed;
+    }
+}

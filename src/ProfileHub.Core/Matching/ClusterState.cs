@@ -1,0 +1,231 @@
+namespace ProfileHub.Core.Matching;
+
+/// <summary>
+/// Profiles as a union-find over record indexes, with over-merge guards checked on every merge (greedy
+/// merging in descending weight with a constraint check per merge, as careful MDM engines do):
+/// <list type="bullet">
+/// <item>Two records whose first names differ (or are merely similar, karen / carmen) are never linked on shared contact or address
+/// details alone: that is a household (one landline, one address), not one person. A shared personal
+/// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
+/// lifts this.</item>
+/// <item>A profile never ends up holding two records that conflict on a strong identity (national ids
+/// or birth dates more than a typo apart, first names that clearly differ) unless those two records
+/// themselves score as a match: chains through a shared identifier cannot join strangers. Two records
+/// compared directly are judged by their score, in which the difference already weighs against them
+/// (mistyped ids are common: febrl's duplicates carry them).</item>
+/// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
+/// </list>
+/// </summary>
+internal sealed class ClusterState
+{
+    /// <summary>Past this many cross-member comparisons a merge is refused: profiles that big are chains.</summary>
+    private const int MaxCrossChecks = 20_000;
+
+    private readonly FeatureTable _table;
+    private readonly PairScorer _scorer;
+    private int[] _parent = [];
+    private int[] _anchor = [];
+    private List<int>?[] _members = [];
+    private List<int>?[] _cannotLink = [];
+
+    public ClusterState(FeatureTable table, PairScorer scorer)
+    {
+        _table = table;
+        _scorer = scorer;
+        EnsureCapacity(table.Count);
+    }
+
+    public void EnsureCapacity(int count)
+    {
+        if (count <= _parent.Length)
+        {
+            return;
+        }
+
+        var old = _parent.Length;
+        var capacity = Math.Max(count, old * 2);
+        Array.Resize(ref _parent, capacity);
+        Array.Resize(ref _anchor, capacity);
+        Array.Resize(ref _members, capacity);
+        Array.Resize(ref _cannotLink, capacity);
+        for (var i = old; i < capacity; i++)
+        {
+            _parent[i] = i;
+            _anchor[i] = i;
+        }
+    }
+
+    public int Find(int record)
+    {
+        var root = record;
+        while (_parent[root] != root)
+        {
+            root = _parent[root];
+        }
+
+        while (_parent[record] != root)
+        {
+            var next = _parent[record];
+            _parent[record] = root;
+            record = next;
+        }
+
+        return root;
+    }
+
+    public int SizeOf(int record) => _members[Find(record)]?.Count ?? 1;
+
+    /// <summary>The profile's member with the ordinally smallest record id: what its profile id derives from.</summary>
+    public int AnchorOf(int record) => _anchor[Find(record)];
+
+    public void AddCannotLink(int left, int right)
+    {
+        (_cannotLink[left] ??= []).Add(right);
+        (_cannotLink[right] ??= []).Add(left);
+    }
+
+    /// <summary>Merges the two records' profiles unless a guard forbids it; then says which guard.</summary>
+    public bool TryMerge(int left, int right, out string? refusal)
+    {
+        var a = Find(left);
+        var b = Find(right);
+        refusal = null;
+        if (a == b)
+        {
+            return true;
+        }
+
+        refusal = HouseholdRefusal(left, right) ?? Conflict(a, b);
+        if (refusal is not null)
+        {
+            return false;
+        }
+
+        Union(a, b);
+        return true;
+    }
+
+    /// <summary>A steward's must-link: merged without guards (the steward has looked).</summary>
+    public void ForceMerge(int left, int right)
+    {
+        var a = Find(left);
+        var b = Find(right);
+        if (a != b)
+        {
+            Union(a, b);
+        }
+    }
+
+    private string? HouseholdRefusal(int left, int right)
+    {
+        ref readonly var x = ref _table[left];
+        ref readonly var y = ref _table[right];
+        var vector = PairComparer.Compare(_table, in x, in y);
+        // "Similar" (karen / carmen) is how siblings' names often compare; a typo is "very similar".
+        return ComparisonVector.Level(vector, (int)Comparison.GivenName) is PairComparer.GivenSimilar or PairComparer.GivenDifferent
+            && !SharesPersonalIdentifier(in x, in y, vector)
+            ? "the first names differ and no personal identifier is shared (household members?)"
+            : null;
+    }
+
+    private bool SharesPersonalIdentifier(in RecordFeatures x, in RecordFeatures y, ulong vector)
+    {
+        var email = ComparisonVector.Level(vector, (int)Comparison.Email);
+        if (email == 2 || (email == 1 && _scorer.Frequencies.Count(Comparison.Email, PairComparer.SharedValue(in x, in y, Comparison.Email, _scorer.Frequencies)) <= _scorer.Settings.JunkIdentifierCount))
+        {
+            return true;
+        }
+
+        // A birth date (to a typo) is personal too: household members rarely share one (twins do).
+        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is 1 or 2
+            || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
+            || ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 1
+            || ComparisonVector.Level(vector, (int)Comparison.ExternalId) == 1
+            || ComparisonVector.Level(vector, (int)Comparison.SocialHandle) == 1;
+    }
+
+    private void Union(int a, int b)
+    {
+        var membersA = _members[a] ??= [a];
+        var membersB = _members[b] ??= [b];
+        if (membersA.Count < membersB.Count || (membersA.Count == membersB.Count && b < a))
+        {
+            (a, b) = (b, a);
+            (membersA, membersB) = (membersB, membersA);
+        }
+
+        _parent[b] = a;
+        membersA.AddRange(membersB);
+        _members[b] = null;
+        if (string.CompareOrdinal(_table.RecordId(_anchor[b]), _table.RecordId(_anchor[a])) < 0)
+        {
+            _anchor[a] = _anchor[b];
+        }
+    }
+
+    private string? Conflict(int rootA, int rootB)
+    {
+        var membersA = _members[rootA] ?? [rootA];
+        var membersB = _members[rootB] ?? [rootB];
+        foreach (var x in membersA)
+        {
+            if (_cannotLink[x] is { } partners && partners.Any(p => Find(p) == rootB))
+            {
+                return "a steward marked these records as not the same person";
+            }
+        }
+
+        if ((long)membersA.Count * membersB.Count > MaxCrossChecks)
+        {
+            return "the profiles are too large to check for conflicting identities";
+        }
+
+        foreach (var x in membersA)
+        {
+            foreach (var y in membersB)
+            {
+                var conflict = IdentityConflict(x, y);
+                if (conflict is not null)
+                {
+                    return conflict;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why records x and y may not share a profile, or null. A difference on a strong identity is
+    /// tolerated only when the pair itself scores as a match (its own evidence outweighs the difference).
+    /// </summary>
+    private string? IdentityConflict(int x, int y)
+    {
+        ref readonly var a = ref _table[x];
+        ref readonly var b = ref _table[y];
+        var vector = PairComparer.Compare(_table, in a, in b);
+        string? conflict = null;
+        if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
+        {
+            conflict = "the profiles hold different national ids";
+        }
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
+        {
+            conflict = "the profiles hold different birth dates";
+        }
+        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent)
+        {
+            conflict = "the profiles hold different first names";
+        }
+
+        if (conflict is null)
+        {
+            return null;
+        }
+
+        var directlyMatched = _scorer.ScoreVector(x, y, vector) >= _scorer.Settings.UpperThreshold
+            && (ComparisonVector.Level(vector, (int)Comparison.GivenName) != PairComparer.GivenDifferent
+                || SharesPersonalIdentifier(in a, in b, vector));
+        return directlyMatched ? null : conflict;
+    }
+}

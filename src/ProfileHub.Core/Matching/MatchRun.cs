@@ -1,0 +1,102 @@
+namespace ProfileHub.Core.Matching;
+
+/// <summary>A scored candidate pair (record indexes into the run's table).</summary>
+internal readonly record struct ScoredPair(int Left, int Right, double Weight);
+
+/// <summary>
+/// The outcome of a batch resolve: which profile each record belongs to, the scored pairs at or above
+/// the review threshold with their decisions, the trained model and the blocking statistics.
+/// </summary>
+internal sealed class MatchRun
+{
+    private readonly ScoredPair[] _pairs;
+    private readonly Dictionary<ulong, string> _refusals;
+
+    public MatchRun(
+        FeatureTable table,
+        ClusterState clusters,
+        PairScorer scorer,
+        ScoredPair[] pairs,
+        Dictionary<ulong, string> refusals,
+        BlockingStats blocking,
+        IReadOnlyDictionary<string, TimeSpan> timings)
+    {
+        Table = table;
+        Clusters = clusters;
+        Scorer = scorer;
+        _pairs = pairs;
+        _refusals = refusals;
+        Blocking = blocking;
+        Timings = timings;
+    }
+
+    public FeatureTable Table { get; }
+
+    public ClusterState Clusters { get; }
+
+    public PairScorer Scorer { get; }
+
+    public BlockingStats Blocking { get; }
+
+    public IReadOnlyDictionary<string, TimeSpan> Timings { get; }
+
+    public int RecordCount => Table.Count;
+
+    /// <summary>Scored pairs at or above the lower threshold, best first.</summary>
+    public IReadOnlyList<ScoredPair> Pairs => _pairs;
+
+    /// <summary>Profile of each record: the record index of its profile's root.</summary>
+    public int ProfileOf(int record) => Clusters.Find(record);
+
+    public MatchDecision DecisionFor(ScoredPair pair)
+    {
+        if (_refusals.ContainsKey(CandidatePairs.Pack(pair.Left, pair.Right)))
+        {
+            return MatchDecision.Refused;
+        }
+
+        return pair.Weight >= Scorer.Settings.UpperThreshold ? MatchDecision.Linked
+            : pair.Weight >= Scorer.Settings.LowerThreshold ? MatchDecision.Review
+            : MatchDecision.Apart;
+    }
+
+    /// <summary>Explanations of every pair at or above the lower threshold (links, reviews, refusals).</summary>
+    public IEnumerable<MatchExplanation> Explanations()
+    {
+        foreach (var pair in _pairs)
+        {
+            _refusals.TryGetValue(CandidatePairs.Pack(pair.Left, pair.Right), out var refusal);
+            yield return Scorer.Explain(pair.Left, pair.Right, DecisionFor(pair), refusal);
+        }
+    }
+
+    /// <summary>Stable profile ids: derived from the smallest record id (ordinal) in each profile.</summary>
+    public string[] ProfileIds()
+    {
+        var names = new Dictionary<int, string>();
+        var result = new string[Table.Count];
+        for (var i = 0; i < Table.Count; i++)
+        {
+            var anchor = Clusters.AnchorOf(i);
+            if (!names.TryGetValue(anchor, out var name))
+            {
+                name = ProfileId.For(Table.RecordId(anchor));
+                names[anchor] = name;
+            }
+
+            result[i] = name;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Profile ids as the `resolve` output writes them: "p_" + 16 hex digits of SHA-256(anchor record id).</summary>
+public static class ProfileId
+{
+    public static string For(string anchorRecordId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(anchorRecordId));
+        return "p_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+}

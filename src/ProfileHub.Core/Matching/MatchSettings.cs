@@ -1,0 +1,36 @@
+namespace ProfileHub.Core.Matching;
+
+/// <summary>
+/// The one default configuration of the matching engine. Thresholds are total match weights in
+/// log2 Bayes-factor units, including the prior log-odds that two random records match, as Splink
+/// reports them (so +6.6 is a match probability of 0.99).
+/// </summary>
+public sealed record MatchSettings
+{
+    public static MatchSettings Default { get; } = new();
+
+    /// <summary>At or above (match probability 0.5): linked automatically, subject to the guards.</summary>
+    public double UpperThreshold { get; init; }
+
+    /// <summary>At or above (match probability 1/65) and below the upper threshold: the review queue.</summary>
+    public double LowerThreshold { get; init; } = -6.0;
+
+    /// <summary>A name/address blocking key shared by more records than this is skipped (too common to be evidence).</summary>
+    public int MaxBlockSize { get; init; } = 100;
+
+    /// <summary>An identifier (email, phone, id) held by more records than this is junk: no block, no weight.</summary>
+    public int JunkIdentifierCount { get; init; } = 50;
+
+    /// <summary>Random record pairs sampled to estimate u-probabilities.</summary>
+    public int RandomPairSamples { get; init; } = 1_000_000;
+
+    public int MaxEmIterations { get; init; } = 40;
+
+    /// <summary>Seed of the random pair sampler: same input, same model, same clusters.</summary>
+    public int Seed { get; init; } = 20261122;
+
+    /// <summary>Region assumed for phone numbers written without a country code.</summary>
+    public string? DefaultPhoneRegion { get; init; }
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,254 @@
+namespace ProfileHub.Core.Matching;
+
+/// <summary>
+/// Computes the comparison vector of a record pair from interned features, without allocating.
+/// Level numbers follow the label order in <see cref="Comparisons.All"/>.
+/// </summary>
+internal static class PairComparer
+{
+    /// <summary>The given-name level "different" (not a typo, nickname, initial or swap).</summary>
+    public const int GivenDifferent = 7;
+
+    /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
+    public const int GivenSimilar = 4;
+
+    public static ulong Compare(FeatureTable table, int left, int right) =>
+        Compare(table, in table[left], in table[right]);
+
+    public static ulong Compare(FeatureTable table, in RecordFeatures a, in RecordFeatures b)
+    {
+        var pool = table.Pool;
+        ulong v = 0;
+        var swapped = IsSwapped(in a, in b);
+        v = ComparisonVector.With(v, (int)Comparison.GivenName, swapped ? 6 : GivenLevel(pool, in a, in b));
+        v = ComparisonVector.With(v, (int)Comparison.FamilyName, swapped ? 0 : FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
+        v = ComparisonVector.With(v, (int)Comparison.BirthDate, EditLevel(pool, a.BirthKey, b.BirthKey, twoLevels: true));
+        v = ComparisonVector.With(v, (int)Comparison.Email, EmailLevel(pool, in a, in b));
+        v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
+        v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
+        v = ComparisonVector.With(v, (int)Comparison.City, CityLevel(pool, a.City, b.City));
+        v = ComparisonVector.With(v, (int)Comparison.PostalCode, EditLevel(pool, a.PostalCode, b.PostalCode, twoLevels: false));
+        v = ComparisonVector.With(v, (int)Comparison.NationalId, EditLevel(pool, a.NationalId, b.NationalId, twoLevels: false));
+        v = ComparisonVector.With(v, (int)Comparison.LoyaltyId, ExactLevel(a.LoyaltyId, b.LoyaltyId));
+        v = ComparisonVector.With(v, (int)Comparison.ExternalId, ExactLevel(a.ExternalId, b.ExternalId));
+        v = ComparisonVector.With(v, (int)Comparison.SocialHandle, ExactLevel(a.SocialHandle, b.SocialHandle));
+        v = ComparisonVector.With(v, (int)Comparison.Gender, ExactLevel(a.Gender, b.Gender));
+        return v;
+    }
+
+    /// <summary>Given and family names entered the wrong way round on one side.</summary>
+    private static bool IsSwapped(in RecordFeatures a, in RecordFeatures b) =>
+        a.Given != 0 && a.Family != 0 && a.Given != b.Given
+        && a.Given == b.Family && a.Family == b.Given;
+
+    private static int ExactLevel(int a, int b) => a == 0 || b == 0 ? 0 : a == b ? 1 : 2;
+
+    private static int GivenLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.Given == 0 || b.Given == 0)
+        {
+            return 0;
+        }
+
+        if (a.Given == b.Given)
+        {
+            return 1;
+        }
+
+        if (a.GivenCanonical == b.GivenCanonical)
+        {
+            return 2;
+        }
+
+        var x = pool[a.Given];
+        var y = pool[b.Given];
+        var similarity = StringSimilarity.JaroWinkler(x, y);
+        if (similarity >= 0.92)
+        {
+            return 3;
+        }
+
+        if (similarity >= 0.80)
+        {
+            return 4;
+        }
+
+        // "J" against "John": one side gave only an initial.
+        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : 7;
+    }
+
+    private static int FuzzyLevel(StringPool pool, int a, int b, double high, double low)
+    {
+        if (a == 0 || b == 0)
+        {
+            return 0;
+        }
+
+        if (a == b)
+        {
+            return 1;
+        }
+
+        var similarity = StringSimilarity.JaroWinkler(pool[a], pool[b]);
+        return similarity >= high ? 2 : similarity >= low ? 3 : 4;
+    }
+
+    private static int AddressLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.Street == 0 || b.Street == 0)
+        {
+            return 0;
+        }
+
+        var street = a.Street == b.Street ? 1.0 : StringSimilarity.JaroWinkler(pool[a.Street], pool[b.Street]);
+        var numberMissing = a.StreetNumber == 0 || b.StreetNumber == 0;
+        var sameNumber = !numberMissing && a.StreetNumber == b.StreetNumber;
+        if (street >= 0.9)
+        {
+            return sameNumber ? 1 : numberMissing ? 2 : 4;
+        }
+
+        return sameNumber && street >= 0.75 ? 3 : 5;
+    }
+
+    private static int CityLevel(StringPool pool, int a, int b)
+    {
+        if (a == 0 || b == 0)
+        {
+            return 0;
+        }
+
+        return a == b ? 1 : StringSimilarity.JaroWinkler(pool[a], pool[b]) >= 0.88 ? 2 : 3;
+    }
+
+    /// <summary>Exact, within one edit (a typo, a transposed pair), optionally within two, else different.</summary>
+    private static int EditLevel(StringPool pool, int a, int b, bool twoLevels)
+    {
+        if (a == 0 || b == 0)
+        {
+            return 0;
+        }
+
+        if (a == b)
+        {
+            return 1;
+        }
+
+        var distance = StringSimilarity.BoundedEditDistance(pool[a], pool[b], twoLevels ? 2 : 1);
+        return distance <= 1 ? 2 : twoLevels ? (distance == 2 ? 3 : 4) : 3;
+    }
+
+    private static int EmailLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.Emails.Length == 0 || b.Emails.Length == 0)
+        {
+            return 0;
+        }
+
+        if (SharesAny(a.Emails, b.Emails))
+        {
+            return 1;
+        }
+
+        if (SharesAny(a.GmailKeys, b.GmailKeys))
+        {
+            return 2;
+        }
+
+        foreach (var x in a.Emails)
+        {
+            foreach (var y in b.Emails)
+            {
+                var left = pool[x].AsSpan();
+                var right = pool[y].AsSpan();
+                var leftAt = left.IndexOf('@');
+                var rightAt = right.IndexOf('@');
+                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance.
+                if (leftAt >= 5 && rightAt >= 5
+                    && StringSimilarity.BoundedEditDistance(left[..leftAt], right[..rightAt], 2) <= 2)
+                {
+                    return 3;
+                }
+            }
+        }
+
+        return 4;
+    }
+
+    private static int PhoneLevel(StringPool pool, int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        if (SharesAny(a, b))
+        {
+            return 1;
+        }
+
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (StringSimilarity.BoundedEditDistance(pool[x], pool[y], 1) <= 1)
+                {
+                    return 2;
+                }
+            }
+        }
+
+        return 3;
+    }
+
+    public static bool SharesAny(int[] a, int[] b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x == y && x != 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The interned value two records share at a TF-adjusted comparison's exact level (the rarest one
+    /// for multi-valued attributes), or 0. Used to look up the value's term frequency.
+    /// </summary>
+    public static int SharedValue(in RecordFeatures a, in RecordFeatures b, Comparison comparison, TermFrequencies frequencies) => comparison switch
+    {
+        Comparison.GivenName => a.Given,
+        Comparison.FamilyName => a.Family,
+        Comparison.City => a.City,
+        Comparison.PostalCode => a.PostalCode,
+        Comparison.Email => RarestShared(a.Emails, b.Emails, comparison, frequencies),
+        Comparison.Phone => RarestShared(a.Phones, b.Phones, comparison, frequencies),
+        _ => 0,
+    };
+
+    private static int RarestShared(int[] a, int[] b, Comparison comparison, TermFrequencies frequencies)
+    {
+        var best = 0;
+        var bestCount = int.MaxValue;
+        foreach (var x in a)
+        {
+            if (x != 0 && Array.IndexOf(b, x) >= 0)
+            {
+                var count = frequencies.Count(comparison, x);
+                if (count < bestCount || (count == bestCount && x < best))
+                {
+                    best = x;
+                    bestCount = count;
+                }
+            }
+        }
+
+        return best;
+    }
+}

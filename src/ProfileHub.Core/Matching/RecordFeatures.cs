@@ -1,0 +1,29 @@
+namespace ProfileHub.Core.Matching;
+
+/// <summary>
+/// One record's precomputed, interned matching features (ids into the table's <see cref="StringPool"/>,
+/// 0 = missing). A struct in one array per table so scoring walks memory, not object graphs.
+/// </summary>
+internal struct RecordFeatures
+{
+    public int Given;
+    public int GivenCanonical;
+    public int Family;
+    public int GivenCode;
+    public int FamilyCode;
+    public int BirthKey;
+    public int BirthYear;
+    public int StreetNumber;
+    public int Street;
+    public int City;
+    public int PostalCode;
+    public int Gender;
+    public int NationalId;
+    public int LoyaltyId;
+    public int SocialHandle;
+    public int ExternalId;
+    public int Source;
+    public int[] Emails;
+    public int[] GmailKeys;
+    public int[] Phones;
+}

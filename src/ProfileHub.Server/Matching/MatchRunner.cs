@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Matching;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Stewardship;
+using ProfileHub.Core.Survivorship;
+using ProfileHub.Storage;
+
+namespace ProfileHub.Server.Matching;
+
+/// <summary>
+/// One match run, one unit of work: load (<see cref="MatchSnapshot"/>), resolve (a rebuild, or incrementally
+/// against the existing profiles with the stored model), plan stable profile ids (ProfileAssignment), then
+/// write everything in one transaction: new profiles, merges with their audit events, memberships with their
+/// explanations, review items, survivorship of the touched profiles, the trained model, and the processed
+/// records' NeedsMatching flag cleared.
+/// </summary>
+internal sealed partial class MatchRunner(
+    IDbContextFactory<ProfileHubDbContext> contexts,
+    TimeProvider clock,
+    ILogger<MatchRunner> logger)
+{
+    /// <summary>The actor named in the audit trail for automatic merges.</summary>
+    public const string Actor = "match-job";
+
+    private static readonly JsonSerializerOptions ExplanationJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public MatchSettings Settings { get; init; } = MatchSettings.Default;
+
+    public SurvivorshipPolicy Policy { get; init; } = SurvivorshipPolicy.Default;
+
+    public async Task<MatchSummary> RunAsync(bool rebuild, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
+        var model = rebuild || snapshot.ModelDocument is null ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
+        LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
+        var resolution = model is null
+            ? MatchResolution.Rebuild(snapshot, Settings)
+            : MatchResolution.Incremental(snapshot, model, Settings);
+        LogResolved(logger, resolution.Rebuilt ? "rebuild" : "incremental", resolution.Processed.Count, stopwatch.Elapsed.TotalSeconds);
+
+        var now = clock.GetUtcNow();
+        var created = new Dictionary<Guid, GoldenProfile>();
+        var plan = ProfileAssignment.Plan(resolution.Clusters, snapshot.ProfileOfRecord, snapshot.ProfileCreatedAt, () =>
+        {
+            var profile = GoldenProfile.Create(clock);
+            created.Add(profile.Id, profile);
+            return profile.Id;
+        });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Tens of thousands of entities are staged below: changes are detected once, before saving.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var inserts = new PendingInserts(db);
+        var touched = TouchedProfiles(snapshot, resolution, plan);
+        var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
+        ApplyMerges(db, plan, profiles, now);
+        await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
+        var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
+        LogPhase(logger, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
+        Survive(inserts, snapshot, plan, touched, profiles, now);
+        LogPhase(logger, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
+        if (resolution.TrainedModel is { } trained)
+        {
+            db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, Settings).ToJson(), snapshot.Records.Count, now));
+        }
+
+        db.ChangeTracker.DetectChanges();
+        LogPhase(logger, "changes detected", stopwatch.Elapsed.TotalSeconds);
+        await inserts.TakeOverAsync(cancellationToken);
+        LogPhase(logger, "new profiles copied", stopwatch.Elapsed.TotalSeconds);
+        await db.SaveChangesAsync(cancellationToken);
+        LogPhase(logger, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
+        await inserts.FlushAsync(cancellationToken);
+        LogPhase(logger, "bulk rows written", stopwatch.Elapsed.TotalSeconds);
+        await MarkMatchedAsync(db, resolution.Processed, snapshot.LoadedUpTo, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var summary = new MatchSummary(
+            resolution.Rebuilt, resolution.Processed.Count, plan.NewProfiles.Count, plan.Merges.Count, touched.Count, queued, stopwatch.Elapsed);
+        LogFinished(logger, summary.ToString());
+        return summary;
+    }
+
+    /// <summary>Profiles whose members changed (the plan's) plus those whose records changed content.</summary>
+    private static HashSet<Guid> TouchedProfiles(MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan)
+    {
+        var touched = new HashSet<Guid>(plan.Touched);
+        foreach (var record in resolution.Processed)
+        {
+            if (plan.ProfileOfRecord.TryGetValue(record, out var profile) || snapshot.ProfileOfRecord.TryGetValue(record, out profile))
+            {
+                touched.Add(profile);
+            }
+        }
+
+        foreach (var merge in plan.Merges)
+        {
+            touched.Remove(merge.Merged);
+            touched.Add(merge.Into);
+        }
+
+        return touched;
+    }
+
+    private static async Task<Dictionary<Guid, GoldenProfile>> LoadProfilesAsync(
+        ProfileHubDbContext db, PendingInserts inserts, HashSet<Guid> touched, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> created, CancellationToken cancellationToken)
+    {
+        db.Profiles.AddRange(created.Values);
+        var wanted = touched.Concat(plan.Merges.Select(m => m.Merged)).Where(id => !created.ContainsKey(id)).Distinct().ToList();
+        IQueryable<GoldenProfile> query = inserts.TracksAttributes ? db.Profiles.Include(p => p.Attributes) : db.Profiles;
+        var profiles = await query.Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var (id, profile) in created)
+        {
+            profiles[id] = profile;
+        }
+
+        return profiles;
+    }
+
+    private static void ApplyMerges(ProfileHubDbContext db, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
+    {
+        foreach (var merge in plan.Merges)
+        {
+            var merged = profiles[merge.Merged];
+            merged.MergeInto(profiles[merge.Into], now);
+            db.AuditEvents.Add(new AuditEvent(
+                Actor,
+                "auto_merge",
+                "profile",
+                merge.Merged.ToString(),
+                JsonSerializer.Serialize(new { status = "active" }, ExplanationJson),
+                JsonSerializer.Serialize(new { status = "merged", mergedInto = merge.Into }, ExplanationJson),
+                now));
+        }
+    }
+
+    /// <summary>
+    /// Memberships of the records this run processed (with the strongest link that ties each into its
+    /// profile, or as the seed of a new one) and of the records that moved with a merge or split (keeping the
+    /// score and explanation that first brought them in). Records whose profile did not change are not written.
+    /// </summary>
+    private static async Task WriteMembershipsAsync(
+        ProfileHubDbContext db,
+        PendingInserts inserts,
+        MatchSnapshot snapshot,
+        MatchResolution resolution,
+        ProfileAssignmentPlan plan,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var profileOf = plan.ProfileOfRecord;
+        var processed = resolution.Processed.Where(profileOf.ContainsKey).ToHashSet();
+        var changed = profileOf
+            .Where(kv => processed.Contains(kv.Key) || !snapshot.ProfileOfRecord.TryGetValue(kv.Key, out var before) || before != kv.Value)
+            .Select(kv => kv.Key)
+            .ToList();
+        var links = LinkedExplanations(resolution, changed.ToHashSet());
+        var sizes = profileOf.Values.CountBy(p => p).ToDictionary();
+        var existing = await db.Memberships.Where(m => changed.Contains(m.RecordId)).ToDictionaryAsync(m => m.RecordId, cancellationToken);
+        foreach (var record in changed)
+        {
+            var profile = profileOf[record];
+            var link = links.GetValueOrDefault(record)?
+                .Where(l => profileOf.GetValueOrDefault(MatchRecord.Parse(l.LeftRecordId)) == profile
+                    && profileOf.GetValueOrDefault(MatchRecord.Parse(l.RightRecordId)) == profile)
+                .MaxBy(l => l.TotalWeight);
+            existing.TryGetValue(record, out var membership);
+            var (score, explanation, origin) = link is not null
+                ? (link.TotalWeight, Serialize(link), LinkOrigin.Rule)
+                : membership is not null && !processed.Contains(record)
+                    ? (membership.Score, membership.Explanation, membership.LinkedBy)
+                    // No scored link holds it in a shared profile: a steward's must-link does.
+                    : ((double?)null, (string?)null, sizes[profile] > 1 ? LinkOrigin.Steward : LinkOrigin.Seed);
+            if (membership is not null)
+            {
+                membership.MoveTo(profile, score, explanation, origin, now);
+            }
+            else
+            {
+                inserts.Add(new ProfileMembership(record, profile, score, explanation, origin, now));
+            }
+        }
+    }
+
+    /// <summary>The linked pairs of the given records, by record.</summary>
+    private static Dictionary<long, List<MatchExplanation>> LinkedExplanations(MatchResolution resolution, HashSet<long> records)
+    {
+        var byRecord = new Dictionary<long, List<MatchExplanation>>();
+        foreach (var pair in resolution.Pairs.Where(p => p.Decision == MatchDecision.Linked))
+        {
+            foreach (var key in (string[])[pair.LeftRecordId, pair.RightRecordId])
+            {
+                var id = MatchRecord.Parse(key);
+                if (records.Contains(id))
+                {
+                    (byRecord.TryGetValue(id, out var list) ? list : byRecord[id] = []).Add(pair);
+                }
+            }
+        }
+
+        return byRecord;
+    }
+
+    /// <summary>
+    /// One review item per pair scored between the thresholds whose records ended up in different profiles,
+    /// unless the pair was queued before (open or decided) or a steward said they are not the same person.
+    /// </summary>
+    private static int QueueReviews(PendingInserts inserts, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
+    {
+        var apart = snapshot.Constraints
+            .Where(c => c.Kind == ConstraintKind.CannotLink)
+            .Select(c => (c.RecordA!.Value, c.RecordB!.Value))
+            .ToHashSet();
+        var queued = 0;
+        foreach (var pair in resolution.Pairs.Where(p => p.Decision == MatchDecision.Review))
+        {
+            var (a, b) = (MatchRecord.Parse(pair.LeftRecordId), MatchRecord.Parse(pair.RightRecordId));
+            var key = (Math.Min(a, b), Math.Max(a, b));
+            if (ProfileOf(a) == ProfileOf(b) || apart.Contains(key) || !snapshot.QueuedPairs.Add(key))
+            {
+                continue;
+            }
+
+            inserts.Add(new ReviewItem(a, b, pair.TotalWeight, Serialize(pair), now));
+            queued++;
+        }
+
+        return queued;
+
+        Guid? ProfileOf(long record) =>
+            plan.ProfileOfRecord.TryGetValue(record, out var p) || snapshot.ProfileOfRecord.TryGetValue(record, out p) ? p : null;
+    }
+
+    private void Survive(PendingInserts inserts, MatchSnapshot snapshot, ProfileAssignmentPlan plan, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
+    {
+        var members = touched.ToDictionary(id => id, _ => new List<MatchRecord>());
+        foreach (var record in snapshot.Records)
+        {
+            if ((plan.ProfileOfRecord.TryGetValue(record.Id, out var profile) || snapshot.ProfileOfRecord.TryGetValue(record.Id, out profile))
+                && members.TryGetValue(profile, out var list))
+            {
+                list.Add(record);
+            }
+        }
+
+        var pins = snapshot.Constraints
+            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.ProfileId is not null)
+            .GroupBy(c => c.ProfileId!.Value)
+            .ToDictionary(
+                g => g.Key,
+                // The newest pin of an attribute wins (constraints are loaded in id order).
+                g => (IReadOnlyDictionary<string, StewardPin>)g.GroupBy(c => c.Attribute!, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(a => a.Key, a => new StewardPin(a.Last().Value!, a.Last().Actor, a.Last().CreatedAt), StringComparer.OrdinalIgnoreCase));
+        foreach (var (id, records) in members)
+        {
+            var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);
+            profiles[id].ReplaceAttributes(survived, now);
+            inserts.TakeAttributes(profiles[id]);
+        }
+    }
+
+    private static async Task MarkMatchedAsync(ProfileHubDbContext db, IReadOnlyList<long> processed, DateTimeOffset loadedUpTo, CancellationToken cancellationToken)
+    {
+        // A record re-ingested while this run was matching keeps its flag: the next run picks up the new content.
+        foreach (var chunk in processed.Chunk(10_000))
+        {
+            await db.SourceRecords
+                .Where(r => chunk.Contains(r.Id) && r.IngestedAt <= loadedUpTo)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NeedsMatching, false), cancellationToken);
+        }
+    }
+
+    private static string Serialize(MatchExplanation explanation) => JsonSerializer.Serialize(
+        explanation with
+        {
+            LeftRecordId = MatchRecord.Parse(explanation.LeftRecordId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RightRecordId = MatchRecord.Parse(explanation.RightRecordId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        ExplanationJson);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "match: loaded {Records} records in {Seconds:0.0} s")]
+    private static partial void LogLoaded(ILogger logger, int records, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Mode} resolved {Records} records at {Seconds:0.0} s")]
+    private static partial void LogResolved(ILogger logger, string mode, int records, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Phase} at {Seconds:0.0} s")]
+    private static partial void LogPhase(ILogger logger, string phase, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Summary}")]
+    private static partial void LogFinished(ILogger logger, string summary);
+}
