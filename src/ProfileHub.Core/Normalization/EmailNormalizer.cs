@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace ProfileHub.Core.Normalization;
+
+/// <summary>An email address reduced to the form two sources must agree on.</summary>
+/// <param name="Value">Trimmed, Unicode NFC, lower case: what Meta's <c>em</c> field hashes.</param>
+/// <param name="Domain">The part after the '@'.</param>
+/// <param name="GmailCanonical">
+/// For gmail.com and googlemail.com only: the mailbox Gmail delivers to (dots and the +tag removed,
+/// domain gmail.com). A weaker matching signal; null for every other domain, where dots matter.
+/// </param>
+public sealed record NormalizedEmail(string Value, string Domain, string? GmailCanonical);
+
+public static class EmailNormalizer
+{
+    // RFC 5321 §4.5.3.1: 64 octets of local part, 255 of domain; longer text is not an address.
+    private const int MaxLength = 320;
+
+    /// <summary>
+    /// Trims, applies Unicode NFC and lower-cases <paramref name="raw"/>; returns null when it is not an
+    /// email address (no single '@', empty local part or domain, a domain without a dot, spaces or
+    /// control characters inside). Zero-width characters pasted into an address are removed.
+    /// </summary>
+    public static NormalizedEmail? Normalize(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var trimmed = TrimInvisible(raw.AsSpan());
+        if (trimmed.Length is 0 or > MaxLength)
+        {
+            return null;
+        }
+
+        if (trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = trimmed[7..];
+        }
+
+        var value = Canonicalize(trimmed);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (!IsAddress(value, at))
+        {
+            return null;
+        }
+
+        var domain = value[(at + 1)..];
+        return new NormalizedEmail(value, domain, GmailCanonical(value.AsSpan(0, at), domain));
+    }
+
+    private static ReadOnlySpan<char> TrimInvisible(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length && IsTrimmable(text[start]))
+        {
+            start++;
+        }
+
+        var end = text.Length;
+        while (end > start && IsTrimmable(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    private static bool IsTrimmable(char c) => char.IsWhiteSpace(c) || TextFolding.IsInvisible(c);
+
+    // Removes zero-width characters, rejects whitespace/control characters inside, lower-cases, and
+    // returns the NFC form. ASCII input (the common case) needs no normalization pass.
+    private static string? Canonicalize(ReadOnlySpan<char> text)
+    {
+        var ascii = true;
+        using var buffer = new CharBuffer(stackalloc char[128]);
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                if (c <= ' ' || c == 0x7F)
+                {
+                    return null;
+                }
+
+                buffer.Append((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c);
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return null;
+            }
+
+            if (TextFolding.IsInvisible(c) && !IsCombiningMark(c))
+            {
+                continue;
+            }
+
+            ascii = false;
+            // .NET's invariant casing leaves Turkish dotted capital I alone; in an address it is an i.
+            buffer.Append(c == '\u0130' ? 'i' : c);
+        }
+
+        if (ascii)
+        {
+            return buffer.ToString();
+        }
+
+        var nfc = buffer.ToString().Normalize(NormalizationForm.FormC);
+        return nfc.ToLowerInvariant();
+    }
+
+    private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c)
+        is System.Globalization.UnicodeCategory.NonSpacingMark
+        or System.Globalization.UnicodeCategory.SpacingCombiningMark
+        or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    private static bool IsAddress(string value, int at)
+    {
+        if (at <= 0 || at == value.Length - 1 || value.IndexOf('@', at + 1) >= 0)
+        {
+            return false;
+        }
+
+        var domain = value.AsSpan(at + 1);
+        var dot = domain.IndexOf('.');
+        return dot > 0
+            && domain[^1] != '.'
+            && !domain.Contains("..", StringComparison.Ordinal)
+            && value[0] != '.' && value[at - 1] != '.';
+    }
+
+    private static string? GmailCanonical(ReadOnlySpan<char> local, string domain)
+    {
+        if (domain is not ("gmail.com" or "googlemail.com"))
+        {
+            return null;
+        }
+
+        var plus = local.IndexOf('+');
+        if (plus >= 0)
+        {
+            local = local[..plus];
+        }
+
+        using var buffer = new CharBuffer(stackalloc char[80]);
+        foreach (var c in local)
+        {
+            if (c != '.')
+            {
+                buffer.Append(c);
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return null;
+        }
+
+        buffer.Append("@gmail.com");
+        return buffer.ToString();
+    }
+}

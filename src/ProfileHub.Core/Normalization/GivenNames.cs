@@ -1,0 +1,212 @@
+namespace ProfileHub.Core.Normalization;
+
+/// <summary>
+/// Common English and Spanish diminutives and the given name each stands for, as data in one place.
+/// Where a diminutive serves several names (alex, chris, sam, pat) the line listed first wins, so the
+/// order of the lines is part of the data.
+/// </summary>
+internal static class GivenNames
+{
+    // "canonical: diminutive diminutive ..." (already in NameNormalizer.Normalize form).
+    private const string Data = """
+        robert: bob bobby bobbie rob robbie robby bert bertie rab
+        william: bill billy billie will willie willy liam wm
+        richard: dick dickie rick ricky rich richie
+        james: jim jimmy jimmie jamie jem jas
+        john: jack johnny jon jonny
+        jonathan: jonny jonathon
+        joseph: joe joey jos
+        thomas: tom tommy thom
+        charles: charlie chuck chas chaz
+        christopher: chris topher
+        michael: mike mikey mick mickey micky
+        edward: ed eddie eddy ted teddy ned
+        daniel: dan danny
+        david: dave davy davie
+        anthony: tony ant
+        andrew: andy drew
+        alexander: alex al alec xander sandy
+        benjamin: ben benny benji
+        samuel: sam sammy
+        nicholas: nick nicky nico
+        matthew: matt matty
+        steven: steve stevie stephen
+        stephen: steph
+        timothy: tim timmy
+        patrick: pat paddy patty
+        peter: pete
+        gregory: greg
+        jeffrey: jeff geoff geoffrey
+        kenneth: ken kenny
+        ronald: ron ronnie
+        donald: don donnie
+        raymond: ray
+        lawrence: larry laurie
+        leonard: len lenny
+        gerald: gerry jerry
+        harold: harry hal
+        henry: hank
+        frederick: fred freddie freddy
+        francis: frank frankie
+        franklin: frank
+        albert: al bert
+        alfred: alf alfie fred
+        arthur: art artie
+        walter: walt wally
+        eugene: gene
+        vincent: vince vinny vinnie
+        philip: phil pip phillip
+        douglas: doug
+        bradley: brad
+        nathaniel: nate nat
+        zachary: zach zack zak
+        jacob: jake
+        joshua: josh
+        gabriel: gabe
+        theodore: theo
+        ernest: ernie
+        herbert: herb herbie
+        stanley: stan
+        louis: lou louie
+        dennis: denny
+        randolph: randy
+        randall: randy
+        russell: russ
+        clifford: cliff
+        augustus: gus
+        terence: terry
+        victor: vic
+        calvin: cal
+        elizabeth: liz lizzie lizzy beth betty betsy bess bessie eliza libby
+        margaret: peggy peg maggie meg marge margie madge
+        katherine: kate katie kathy kat kay kitty catherine kathryn cathy
+        catherine: cath
+        patricia: patsy tricia trish
+        jennifer: jen jenny jenn
+        susan: sue susie suzy
+        deborah: deb debbie debby
+        rebecca: becky becca
+        barbara: barb babs
+        dorothy: dot dottie dolly
+        victoria: vicky vicki tori
+        christine: chrissy tina
+        christina: tina
+        jessica: jess jessie
+        abigail: abby gail
+        alexandra: lexi sasha
+        samantha: sammie
+        amanda: mandy
+        cynthia: cindy
+        pamela: pam
+        judith: judy
+        kimberly: kim
+        theresa: terri tess tessa
+        teresa: tere
+        frances: fran fanny
+        eleanor: nell nellie
+        helen: nell
+        caroline: carrie
+        carolyn: carol
+        gwendolyn: gwen
+        josephine: jo josie
+        jacqueline: jackie
+        natalie: nat
+        valerie: val
+        veronica: ronnie
+        virginia: ginny ginger
+        wilhelmina: mina
+        sarah: sally sadie sara
+        mary: polly molly mae mamie
+        ann: annie nan nancy
+        anne: annie
+        antonia: toni
+        francisco: paco pancho curro quico fran cisco kiko
+        jose: pepe chepe pepito
+        ignacio: nacho
+        guadalupe: lupe lupita
+        manuel: manolo manu
+        dolores: lola loli
+        concepcion: concha conchi conchita
+        rosario: charo chayo
+        enrique: quique
+        jesus: chucho chuy
+        alfonso: poncho
+        antonio: tono tonio
+        eduardo: lalo edu
+        mercedes: meche
+        consuelo: chelo
+        federico: fede
+        alejandro: ale jandro
+        guillermo: memo guille
+        roberto: beto
+        humberto: tito
+        fernando: nando fer
+        gonzalo: chalo
+        rafael: rafa
+        santiago: santi chago
+        luis: lucho
+        jorge: coque
+        ramon: moncho
+        rodrigo: rodri
+        salvador: chava salva
+        isabel: isa chabela
+        maria: mari
+        maria jose: majo
+        jose maria: chema
+        josefa: pepa pepita
+        ana: anita
+        pilar: pili
+        montserrat: montse
+        milagros: mili
+        soledad: sole
+        esperanza: espe
+        asuncion: chon
+        carmen: mamen menchu
+        cristina: cris
+        margarita: marga
+        gertrudis: tula
+        graciela: chela
+        """;
+
+    private static readonly Dictionary<string, string> Canonical = Build();
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+        Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool TryFind(ReadOnlySpan<char> name, out string canonical) =>
+        Lookup.TryGetValue(name, out canonical!);
+
+    private static Dictionary<string, string> Build()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var canonical = line[..colon];
+            foreach (var diminutive in line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                map.TryAdd(diminutive, canonical);
+            }
+        }
+
+        foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var canonical = line[..line.IndexOf(':', StringComparison.Ordinal)];
+            map.TryAdd(canonical, canonical);
+        }
+
+        // A canonical name may itself be a variant of another (steph → stephen → steven): follow the
+        // chain so every entry points at the end of it.
+        foreach (var (name, target) in map)
+        {
+            var end = target;
+            for (var hops = 0; hops < 4 && map.TryGetValue(end, out var next) && next != end; hops++)
+            {
+                end = next;
+            }
+
+            map[name] = end;
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ProfileHub.Core.Normalization;
+
+/// <summary>
+/// SHA-256 of normalized identifiers, as Meta's Conversions API expects them in <c>user_data</c>
+/// (Customer Information Parameters): lower-case hex of the UTF-8 bytes.
+/// </summary>
+public static class IdentifierHash
+{
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="normalizedValue"/>.</summary>
+    public static string Sha256Hex(string normalizedValue)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedValue);
+        var byteCount = Encoding.UTF8.GetByteCount(normalizedValue);
+        var rented = byteCount > 256 ? System.Buffers.ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        try
+        {
+            var bytes = rented is null ? stackalloc byte[byteCount] : rented.AsSpan(0, byteCount);
+            Encoding.UTF8.GetBytes(normalizedValue, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes, hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Meta <c>em</c>: "Trim any leading and trailing spaces. Convert all characters to lowercase", which
+    /// <see cref="NormalizedEmail.Value"/> already is. The Gmail canonical form is not used: Meta hashes
+    /// the address as written.
+    /// </summary>
+    public static string HashEmail(NormalizedEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return Sha256Hex(email.Value);
+    }
+
+    /// <summary>
+    /// Meta <c>ph</c>: "Remove symbols, letters, and any leading zeros" and always include the country code
+    /// ((650)555-1212 → 16505551212). That is the E.164 number without its '+': country code first, no
+    /// international prefix (00), no trunk 0. Throws when the phone could not be normalized.
+    /// </summary>
+    public static string HashPhone(NormalizedPhone phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        if (!phone.IsValid || phone.E164 is null)
+        {
+            throw new ArgumentException($"Phone '{phone.Raw}' is not a valid number and has no E.164 form to hash.", nameof(phone));
+        }
+
+        return Sha256Hex(phone.E164[1..]);
+    }
+}

@@ -1,0 +1,46 @@
+namespace ProfileHub.Core.Survivorship;
+
+/// <summary>
+/// The survivorship configuration of a golden profile: a policy per attribute (matched ignoring case)
+/// and the rule chain for attributes without one.
+/// </summary>
+public sealed record SurvivorshipPolicy(IReadOnlyList<SurvivorshipRule> DefaultRules, IReadOnlyList<AttributePolicy> Attributes)
+{
+    /// <summary>
+    /// A starting point: contact points and identifiers keep every value (most recent first), facts about
+    /// the person trust the best source and then the majority, addresses and names follow the latest
+    /// trusted change.
+    /// </summary>
+    public static SurvivorshipPolicy Default { get; } = new(
+        [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostRecent],
+        [
+            new("Email", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
+            new("Phone", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
+            new("ExternalId", [SurvivorshipRule.SourceTrust], MultiValued: true),
+            new("LoyaltyId", [SurvivorshipRule.SourceTrust], MultiValued: true),
+            new("SocialHandle", [SurvivorshipRule.MostRecent], MultiValued: true),
+            new("BirthDate", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent, SurvivorshipRule.MostRecent]),
+            new("NationalId", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent]),
+            new("Gender", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostRecent]),
+            new("FirstName", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
+            new("LastName", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
+            new("Street", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust]),
+        ]);
+
+    public AttributePolicy For(string attribute)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        foreach (var policy in Attributes)
+        {
+            if (string.Equals(policy.Attribute, attribute, StringComparison.OrdinalIgnoreCase))
+            {
+                return policy;
+            }
+        }
+
+        return new AttributePolicy(attribute, DefaultRules);
+    }
+
+    public SurvivorshipResult Survive(string attribute, IReadOnlyList<AttributeCandidate> candidates, StewardPin? pin = null) =>
+        For(attribute).Survive(candidates, pin);
+}
