@@ -1,8 +1,8 @@
 namespace ProfileHub.Connectors.Email;
 
 /// <summary>
-/// SendGrid's event types (Event Webhook reference) and what each means here: the touchpoint it makes, if any,
-/// and the consent it records, if any.
+/// SendGrid's event types (Event Webhook reference); the touchpoint types are the same words (the Email rule
+/// table in touchpoint-rules.json lists them).
 /// </summary>
 internal static class SendGridEventType
 {
@@ -21,22 +21,5 @@ internal static class SendGridEventType
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         Processed, Dropped, Delivered, Deferred, Bounce, Open, Click, SpamReport, Unsubscribe, GroupUnsubscribe, GroupResubscribe,
-    };
-
-    /// <summary>
-    /// The touchpoint type an event records, or null for delivery plumbing (processed, deferred, dropped) that the
-    /// customer never saw. A group (un)subscribe is the customer acting on one unsubscribe group.
-    /// </summary>
-    public static string? TouchpointType(string eventType) => eventType switch
-    {
-        Delivered => "email_delivered",
-        Open => "email_open",
-        Click => "email_click",
-        Bounce => "email_bounce",
-        SpamReport => "email_spam_report",
-        Unsubscribe => "email_unsubscribe",
-        GroupUnsubscribe => "email_group_unsubscribe",
-        GroupResubscribe => "email_group_resubscribe",
-        _ => null,
     };
 }
