@@ -34,6 +34,9 @@ public sealed record SourceRecordDraft(string SourceKey, DateTimeOffset Observed
     /// <summary>The source's payload as received (JSON, or a CSV row as JSON), kept for lineage.</summary>
     public string? RawPayload { get; init; }
 
+    /// <summary>Where the source read it ("users.csv:12"): the quarantine position if the pipeline must reject it.</summary>
+    public string? Position { get; init; }
+
     public DateOnly? BirthDate => DateNormalizer.Parse(BirthDateRaw, BirthDateOrder).Date;
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed record TouchpointDraft(
     string Type,
     DateTimeOffset OccurredAt)
 {
+    /// <summary>Where the source read it ("events.jsonl:42"): the quarantine position if the pipeline must reject it.</summary>
+    public string? Position { get; init; }
+
     /// <summary>Money attached to the event (order revenue, conversion value).</summary>
     public decimal? Amount { get; init; }
 
