@@ -47,6 +47,22 @@ internal static class JsonItems
         return items;
     }
 
+    /// <summary>One CSV row read as the vendor's JSON item (all values strings, empty ones null), so both formats share one type and one validation.</summary>
+    public static T? ReadRow<T>(CsvRow row, string position, Func<T, string?> validate, ICollection<RejectedRow> rejected)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(rejected);
+        var values = row.Fields.ToDictionary(f => f.Key, f => string.IsNullOrWhiteSpace(f.Value) ? null : f.Value.Trim(), StringComparer.Ordinal);
+        var problem = TryRead(JsonSerializer.SerializeToElement(values), validate, out var item);
+        if (item is null)
+        {
+            rejected.Add(new RejectedRow(position, row.Raw, problem!));
+        }
+
+        return item;
+    }
+
     private static string? TryRead<T>(JsonElement element, Func<T, string?> validate, out T? item)
         where T : class
     {
