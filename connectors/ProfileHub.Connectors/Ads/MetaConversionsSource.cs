@@ -1,3 +1,4 @@
+using AutoMapper;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
@@ -11,7 +12,7 @@ namespace ProfileHub.Connectors.Ads;
 /// line as .jsonl. Each event with user data gives a record of hashed identifiers, a conversion (or lead)
 /// touchpoint keyed by event_name + event_id, and an ad click when it carries fbc. Settings: `path`, `pattern`.
 /// </summary>
-internal sealed class MetaConversionsSource : IConnectorSource
+internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "meta-capi";
 
@@ -22,27 +23,28 @@ internal sealed class MetaConversionsSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var files = FileSet.FromWatermark(watermark);
         foreach (var file in files.Pending(context.Settings, "*.*"))
         {
             var rejected = new List<RejectedRow>();
             var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
             var events = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? ReadLines(text, file.Name, rejected) : ReadBody(text, file.Name, rejected);
-            yield return ToBatch(events, rejected, events.Count + rejected.Count, files.MarkRead(file));
+            yield return ToBatch(mapper, events, rejected, events.Count + rejected.Count, files.MarkRead(file));
         }
     }
 
-    internal static SourceBatch ToBatch(List<CapiEvent> events, List<RejectedRow> rejected, long read, string? watermark)
+    internal static SourceBatch ToBatch(IMapper mapper, List<CapiEvent> events, List<RejectedRow> rejected, long read, string? watermark)
     {
         var records = events.Where(e => AdsMappingProfile.PersonKey(e) is not null)
             .GroupBy(AdsMappingProfile.PersonKey, StringComparer.Ordinal)
-            .Select(g => VendorMapping.Map<SourceRecordDraft>(g.MaxBy(e => e.EventTime)!, null))
+            .Select(g => mapper.MapWithRegion<SourceRecordDraft>(g.MaxBy(e => e.EventTime)!, null))
             .ToList();
-        var touchpoints = events.Select(e => VendorMapping.Map<TouchpointDraft>(e, null))
+        var touchpoints = events.Select(e => mapper.MapWithRegion<TouchpointDraft>(e, null))
             .Concat(events.Select(e => MetaAdClick.Parse(e.UserData?.Fbc, AdsMappingProfile.PersonKey(e)))
                 .OfType<MetaAdClick>()
                 .DistinctBy(c => c.ClickId, StringComparer.Ordinal)
-                .Select(c => VendorMapping.Map<TouchpointDraft>(c, null)))
+                .Select(c => mapper.MapWithRegion<TouchpointDraft>(c, null)))
             .ToList();
         return new SourceBatch(records, touchpoints, rejected, read, watermark);
     }

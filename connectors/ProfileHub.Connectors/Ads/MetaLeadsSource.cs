@@ -11,7 +11,7 @@ namespace ProfileHub.Connectors.Ads;
 /// or the Ads Manager CSV download (id, created_time, ad_id, ..., form_id, then one column per form question).
 /// Settings: `path`, `pattern`, `defaultRegion`.
 /// </summary>
-internal sealed class MetaLeadsSource : IConnectorSource
+internal sealed class MetaLeadsSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "meta-leads";
 
@@ -29,6 +29,7 @@ internal sealed class MetaLeadsSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var files = FileSet.FromWatermark(watermark);
         foreach (var file in files.Pending(context.Settings, "*.*"))
         {
@@ -36,8 +37,8 @@ internal sealed class MetaLeadsSource : IConnectorSource
             var leads = file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
                 ? ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected)
                 : ReadCsv(file, rejected);
-            var records = leads.Select(l => VendorMapping.Map<SourceRecordDraft>(l, context.DefaultRegion) with { RawPayload = JsonSerializer.Serialize(l) }).ToList();
-            var touchpoints = leads.Select(l => VendorMapping.Map<TouchpointDraft>(l, null)).ToList();
+            var records = leads.Select(l => mapper.MapWithRegion<SourceRecordDraft>(l, context.DefaultRegion) with { RawPayload = JsonSerializer.Serialize(l) }).ToList();
+            var touchpoints = leads.Select(l => mapper.MapWithRegion<TouchpointDraft>(l, null)).ToList();
             yield return new SourceBatch(records, touchpoints, rejected, leads.Count + rejected.Count, files.MarkRead(file));
         }
     }

@@ -12,7 +12,7 @@ namespace ProfileHub.Connectors.Email;
 /// member key within a list. Settings: `path` (file or directory), `pattern`, `permissionColumns` (the export's
 /// marketing-permission column headers), `defaultRegion`.
 /// </summary>
-internal sealed class MailchimpSource : IConnectorSource
+internal sealed class MailchimpSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "mailchimp";
 
@@ -23,6 +23,7 @@ internal sealed class MailchimpSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var files = FileSet.FromWatermark(watermark);
         var permissions = context.Settings.GetString("permissionColumns") is { } json
             ? JsonSerializer.Deserialize<string[]>(json) ?? []
@@ -42,7 +43,7 @@ internal sealed class MailchimpSource : IConnectorSource
                 members = [.. MailchimpExportReader.ReadCsv(reader, file.Name, permissions, rejected)];
             }
 
-            var records = members.Select(m => VendorMapping.Map<SourceRecordDraft>(m, context.DefaultRegion) with
+            var records = members.Select(m => mapper.MapWithRegion<SourceRecordDraft>(m, context.DefaultRegion) with
             {
                 RawPayload = JsonSerializer.Serialize(m),
             }).ToList();

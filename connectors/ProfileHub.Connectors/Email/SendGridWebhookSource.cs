@@ -1,3 +1,4 @@
+using AutoMapper;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ProfileHub.Connectors.Ingestion;
@@ -12,7 +13,7 @@ namespace ProfileHub.Connectors.Email;
 /// received. Touchpoints are keyed by sg_event_id, so SendGrid's retries (the same event posted again) are
 /// duplicates; the watermark is the id of the last stored payload the batch consumed.
 /// </summary>
-internal sealed class SendGridWebhookSource : IConnectorSource
+internal sealed class SendGridWebhookSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "sendgrid-webhook";
 
@@ -30,6 +31,7 @@ internal sealed class SendGridWebhookSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var afterId = long.TryParse(watermark, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0;
         var limit = context.BatchSize(50);
         while (true)
@@ -48,7 +50,7 @@ internal sealed class SendGridWebhookSource : IConnectorSource
             }
 
             afterId = payloads[^1].Id;
-            yield return ToBatch(events, rejected, context.DefaultRegion, afterId.ToString(CultureInfo.InvariantCulture)) with
+            yield return ToBatch(mapper, events, rejected, context.DefaultRegion, afterId.ToString(CultureInfo.InvariantCulture)) with
             {
                 InboundPayloadIds = [.. payloads.Select(p => p.Id)],
             };
@@ -56,7 +58,7 @@ internal sealed class SendGridWebhookSource : IConnectorSource
     }
 
     /// <summary>One batch from parsed events: resends within it collapse by sg_event_id; each consent scope keeps its latest event.</summary>
-    internal static SourceBatch ToBatch(IReadOnlyList<SendGridEvent> events, List<RejectedRow> rejected, string? region, string? watermarkAfter)
+    internal static SourceBatch ToBatch(IMapper mapper, IReadOnlyList<SendGridEvent> events, List<RejectedRow> rejected, string? region, string? watermarkAfter)
     {
         var read = events.Count + rejected.Count;
         var unique = events.DistinctBy(e => e.SgEventId, StringComparer.Ordinal).ToList();
@@ -84,12 +86,12 @@ internal sealed class SendGridWebhookSource : IConnectorSource
 
             if (TouchpointEvents.Contains(e.Event!))
             {
-                touchpoints.Add(VendorMapping.Map<TouchpointDraft>(e, region));
+                touchpoints.Add(mapper.MapWithRegion<TouchpointDraft>(e, region));
             }
         }
 
-        var records = recipients.Values.Select(r => VendorMapping.Map<SourceRecordDraft>(r, region))
-            .Concat(consents.Values.Select(c => VendorMapping.Map<SourceRecordDraft>(c, region)))
+        var records = recipients.Values.Select(r => mapper.MapWithRegion<SourceRecordDraft>(r, region))
+            .Concat(consents.Values.Select(c => mapper.MapWithRegion<SourceRecordDraft>(c, region)))
             .ToList();
         return new SourceBatch(records, touchpoints, rejected, read, watermarkAfter);
     }

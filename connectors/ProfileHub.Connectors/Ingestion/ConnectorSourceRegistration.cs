@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ProfileHub.Connectors.Ingestion;
 
@@ -7,7 +9,8 @@ public static class ConnectorSourceRegistration
 {
     /// <summary>
     /// Registers every <see cref="IConnectorSource"/> class of this assembly (so a new connector needs no
-    /// registration line) and the <see cref="ConnectorSourceRegistry"/> over them.
+    /// registration line) the <see cref="ConnectorSourceRegistry"/> over them, and the
+    /// <see cref="ConnectorMapper"/> with the AutoMapper licence key from configuration.
     /// </summary>
     public static IServiceCollection AddConnectorSources(this IServiceCollection services)
     {
@@ -19,6 +22,8 @@ public static class ConnectorSourceRegistration
         }
 
         services.TryAddSingleton<ConnectorSourceRegistry>();
+        services.TryAddSingleton(sp => new ConnectorMapper(
+            sp.GetService<IConfiguration>()?[ConnectorMapper.LicenseKeySetting], sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 }

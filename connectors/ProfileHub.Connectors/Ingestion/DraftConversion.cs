@@ -134,6 +134,8 @@ internal sealed class DraftConversion(int connectorId, TouchpointRules rules, Da
     private static string? AsJson(string? raw) =>
         raw is null ? null : IsStorableJson(raw, objectOnly: false) ? raw : JsonSerializer.Serialize(raw);
 
+    public static bool IsJson(string text) => IsStorableJson(text, objectOnly: false);
+
     private static bool IsStorableJsonObject(string json) => IsStorableJson(json, objectOnly: true);
 
     // PostgreSQL's jsonb refuses the \u0000 escape, so a document containing it is not storable either.

@@ -68,6 +68,11 @@ public sealed partial class IngestionRun(
 
     private async Task<IngestionSummary> CommitAsync(ProfileHubDbContext db, Connector connector, ConnectorRun run, SourceBatch batch, CancellationToken cancellationToken)
     {
+        if (batch.WatermarkAfter is { } watermark && !DraftConversion.IsJson(watermark))
+        {
+            throw new InvalidOperationException($"Source {connector.Kind}/{connector.Format} gave a watermark that is not JSON: {Cut(watermark, 200)}");
+        }
+
         var now = clock.GetUtcNow();
         var conversion = new DraftConversion(connector.Id, _options.Rules, now);
         var (records, superseded) = conversion.Records(batch.Records);

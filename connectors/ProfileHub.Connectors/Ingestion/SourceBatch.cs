@@ -2,7 +2,8 @@ namespace ProfileHub.Connectors.Ingestion;
 
 /// <summary>
 /// What a source read in one step, committed by the pipeline in one transaction together with
-/// WatermarkAfter, the position to resume from once this batch is committed. RowsRead counts the input
+/// WatermarkAfter, the position to resume from once this batch is committed: a JSON document (it is stored
+/// in a JSON column), e.g. {"file":"events-07.jsonl","offset":81920}. RowsRead counts the input
 /// rows the batch covers (records, events and rejected rows alike).
 /// </summary>
 public sealed record SourceBatch(

@@ -17,7 +17,8 @@ public sealed class TransientHttpRetry : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(clock);
         var longest = maxDelay ?? TimeSpan.FromMinutes(2);
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+        _pipeline = maxRetries <= 0 ? builder.Build() : builder
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,

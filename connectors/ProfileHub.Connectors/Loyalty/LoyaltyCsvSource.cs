@@ -10,7 +10,7 @@ namespace ProfileHub.Connectors.Loyalty;
 /// vip_tier, updated_at) and the points ledger (id, customer_id, points_change, description, created_at), told
 /// apart by the points_change column. Settings: `path` (file or directory), `pattern`.
 /// </summary>
-internal sealed class LoyaltyCsvSource : IConnectorSource
+internal sealed class LoyaltyCsvSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "smile-csv";
 
@@ -21,6 +21,7 @@ internal sealed class LoyaltyCsvSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var files = FileSet.FromWatermark(watermark);
         foreach (var file in files.Pending(context.Settings, "*.csv"))
         {
@@ -47,7 +48,7 @@ internal sealed class LoyaltyCsvSource : IConnectorSource
                 }
             }
 
-            yield return SmileBatch.From(customers, transactions, rejected, customers.Count + transactions.Count + rejected.Count, files.MarkRead(file));
+            yield return SmileBatch.From(mapper, customers, transactions, rejected, customers.Count + transactions.Count + rejected.Count, files.MarkRead(file));
             await Task.Yield();
         }
     }

@@ -15,7 +15,7 @@ namespace ProfileHub.Connectors.Loyalty;
 /// keeps the pass's filter and cursor, so a killed run resumes at the next page with no gap. Settings:
 /// `baseUrl` (https://api.smile.io/v1), `apiKey` (Bearer), `limit` (1–250).
 /// </summary>
-internal sealed class SmileApiSource : IConnectorSource
+internal sealed class SmileApiSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "smile-api";
 
@@ -26,6 +26,7 @@ internal sealed class SmileApiSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var state = string.IsNullOrEmpty(watermark) ? new SmileWatermark() : JsonSerializer.Deserialize<SmileWatermark>(watermark) ?? new SmileWatermark();
         var baseUrl = new Uri(context.Settings.GetRequiredString("baseUrl").TrimEnd('/') + "/");
         var apiKey = context.Settings.GetRequiredString("apiKey");
@@ -72,7 +73,7 @@ internal sealed class SmileApiSource : IConnectorSource
                 var next = page.Root.TryGetProperty("metadata", out var metadata) ? JsonItems.String(metadata, "next_cursor") : null;
                 pass = pass.After(newest, string.IsNullOrEmpty(next) ? null : next);
                 state = collection == "customers" ? state with { Customers = pass } : state with { Points = pass };
-                yield return SmileBatch.From(customers, transactions, rejected, items.GetArrayLength(), JsonSerializer.Serialize(state));
+                yield return SmileBatch.From(mapper, customers, transactions, rejected, items.GetArrayLength(), JsonSerializer.Serialize(state));
                 if (pass.Cursor is null)
                 {
                     break;

@@ -1,3 +1,4 @@
+using AutoMapper;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
 
@@ -7,16 +8,17 @@ namespace ProfileHub.Connectors.Loyalty;
 internal static class SmileBatch
 {
     public static SourceBatch From(
+        IMapper mapper,
         IReadOnlyList<SmileCustomer> customers,
         IReadOnlyList<SmilePointsTransaction> transactions,
         IReadOnlyList<RejectedRow> rejected,
         long rowsRead,
         string? watermarkAfter)
     {
-        var records = customers.Select(c => VendorMapping.Map<SourceRecordDraft>(c, null)).ToList();
+        var records = customers.Select(c => mapper.MapWithRegion<SourceRecordDraft>(c, null)).ToList();
         var touchpoints = customers.Where(c => c.TierName is not null)
-            .Select(c => VendorMapping.Map<TouchpointDraft>(new SmileTierReached(c, c.TierName!), null))
-            .Concat(transactions.Select(t => VendorMapping.Map<TouchpointDraft>(t, null)))
+            .Select(c => mapper.MapWithRegion<TouchpointDraft>(new SmileTierReached(c, c.TierName!), null))
+            .Concat(transactions.Select(t => mapper.MapWithRegion<TouchpointDraft>(t, null)))
             .ToList();
         return new SourceBatch(records, touchpoints, rejected, rowsRead, watermarkAfter);
     }

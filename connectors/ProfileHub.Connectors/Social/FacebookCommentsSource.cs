@@ -14,7 +14,7 @@ namespace ProfileHub.Connectors.Social;
 /// that object, so a killed run resumes there; re-read comments at the boundary are duplicates by comment id.
 /// Settings: `baseUrl` (https://graph.facebook.com/v19.0), `accessToken`, `objectIds` (array), `limit`.
 /// </summary>
-internal sealed class FacebookCommentsSource : IConnectorSource
+internal sealed class FacebookCommentsSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "facebook-graph";
     private const string Fields = "id,message,created_time,from,parent,like_count";
@@ -26,6 +26,7 @@ internal sealed class FacebookCommentsSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var since = string.IsNullOrEmpty(watermark)
             ? new SortedDictionary<string, long>(StringComparer.Ordinal)
             : JsonSerializer.Deserialize<SortedDictionary<string, long>>(watermark) ?? new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ internal sealed class FacebookCommentsSource : IConnectorSource
 
                 var data = page.Root.GetProperty("data");
                 var comments = JsonItems.Read<FacebookComment>(data, pages.ItemPosition, Validate, rejected);
-                var posts = comments.Select(c => VendorMapping.Mapper.Map<SocialPost>(c)).ToList();
+                var posts = comments.Select(c => mapper.Map<SocialPost>(c)).ToList();
                 if (posts.Count > 0)
                 {
                     var newest = posts.Max(p => p.OccurredAt).ToUnixTimeSeconds();
@@ -60,7 +61,7 @@ internal sealed class FacebookCommentsSource : IConnectorSource
                 }
 
                 next = page.Root.TryGetProperty("paging", out var paging) && JsonItems.String(paging, "next") is { } link ? new Uri(link) : null;
-                yield return SocialBatch.From(posts, rejected, data.GetArrayLength(), JsonSerializer.Serialize(since));
+                yield return SocialBatch.From(mapper, posts, rejected, data.GetArrayLength(), JsonSerializer.Serialize(since));
             }
         }
     }

@@ -11,7 +11,7 @@ namespace ProfileHub.Connectors.Social;
 /// `columns` (field → CSV header for id, author_id, author_name, text, created_at, type, platform, url; a field
 /// left out is read from the column of its own name), `defaultType` (for exports without a type column).
 /// </summary>
-internal sealed class SocialListeningCsvSource : IConnectorSource
+internal sealed class SocialListeningCsvSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "listening-csv";
 
@@ -24,8 +24,9 @@ internal sealed class SocialListeningCsvSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var mapping = context.Settings.GetMap("columns");
-        var columns = Fields.ToDictionary(f => f, f => mapping.TryGetValue(f, out var header) ? header : f, StringComparer.Ordinal);
+        var mapper = mapping.Mapper;
+        var configured = context.Settings.GetMap("columns");
+        var columns = Fields.ToDictionary(f => f, f => configured.TryGetValue(f, out var header) ? header : f, StringComparer.Ordinal);
         var defaultType = context.Settings.GetString("defaultType");
         var files = FileSet.FromWatermark(watermark);
         foreach (var file in files.Pending(context.Settings, "*.csv"))
@@ -49,7 +50,7 @@ internal sealed class SocialListeningCsvSource : IConnectorSource
                 }
             }
 
-            yield return SocialBatch.From(posts, rejected, posts.Count + rejected.Count, files.MarkRead(file));
+            yield return SocialBatch.From(mapper, posts, rejected, posts.Count + rejected.Count, files.MarkRead(file));
             await Task.Yield();
         }
     }

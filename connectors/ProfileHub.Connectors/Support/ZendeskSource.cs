@@ -1,3 +1,4 @@
+using AutoMapper;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -17,7 +18,7 @@ namespace ProfileHub.Connectors.Support;
 /// HTTP Basic); 429 with Retry-After is retried by the context's client. Settings: `baseUrl`
 /// (https://{subdomain}.zendesk.com), `email`, `token`, `startTime` (unix seconds, default 0), `perPage`.
 /// </summary>
-internal sealed class ZendeskSource : IConnectorSource
+internal sealed class ZendeskSource(ConnectorMapper mapping) : IConnectorSource
 {
     public const string FormatName = "zendesk";
 
@@ -28,6 +29,7 @@ internal sealed class ZendeskSource : IConnectorSource
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var mapper = mapping.Mapper;
         var state = string.IsNullOrEmpty(watermark) ? new ZendeskWatermark() : JsonSerializer.Deserialize<ZendeskWatermark>(watermark) ?? new ZendeskWatermark();
         var settings = context.Settings;
         var baseUrl = new Uri(settings.GetRequiredString("baseUrl").TrimEnd('/') + "/");
@@ -61,8 +63,8 @@ internal sealed class ZendeskSource : IConnectorSource
                 }
 
                 var batch = stream == "users"
-                    ? Users(page.Root.GetProperty("users"), pages, rejected, context.DefaultRegion)
-                    : Tickets(page.Root.GetProperty("tickets"), pages, rejected);
+                    ? Users(mapper, page.Root.GetProperty("users"), pages, rejected, context.DefaultRegion)
+                    : Tickets(mapper, page.Root.GetProperty("tickets"), pages, rejected);
                 var after = JsonItems.String(page.Root, "after_cursor");
                 var endOfStream = page.Root.TryGetProperty("end_of_stream", out var end) && end.ValueKind == JsonValueKind.True;
                 state = stream == "users" ? state with { Users = after ?? state.Users } : state with { Tickets = after ?? state.Tickets };
@@ -75,23 +77,23 @@ internal sealed class ZendeskSource : IConnectorSource
         }
     }
 
-    private static SourceBatch Users(JsonElement items, PagedStream pages, List<RejectedRow> rejected, string? region)
+    private static SourceBatch Users(IMapper mapper, JsonElement items, PagedStream pages, List<RejectedRow> rejected, string? region)
     {
         var users = JsonItems.Read<ZendeskUser>(items, pages.ItemPosition, u => u.Id is null ? "missing id" : null, rejected);
 
         // Agents and admins are staff, not customers: read, and deliberately not loaded.
         var records = users.Where(u => u.Role is null or "end-user")
-            .Select(u => VendorMapping.Map<SourceRecordDraft>(u, region))
+            .Select(u => mapper.MapWithRegion<SourceRecordDraft>(u, region))
             .ToList();
         return new SourceBatch(records, [], rejected, items.GetArrayLength(), null);
     }
 
-    private static SourceBatch Tickets(JsonElement items, PagedStream pages, List<RejectedRow> rejected)
+    private static SourceBatch Tickets(IMapper mapper, JsonElement items, PagedStream pages, List<RejectedRow> rejected)
     {
         var tickets = JsonItems.Read<ZendeskTicket>(items, pages.ItemPosition, Validate, rejected);
         var touchpoints = tickets.Where(t => t.Status != "deleted")
             .SelectMany(ZendeskTicketEvent.Of)
-            .Select(e => VendorMapping.Map<TouchpointDraft>(e, null))
+            .Select(e => mapper.MapWithRegion<TouchpointDraft>(e, null))
             .ToList();
         return new SourceBatch([], touchpoints, rejected, items.GetArrayLength(), null);
     }

@@ -1,42 +1,22 @@
 using System.Text.Json;
 using AutoMapper;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ProfileHub.Connectors.VendorApi;
 
 /// <summary>
-/// The AutoMapper configuration for the vendor payloads of this assembly (SendGrid events, Zendesk users,
-/// Smile members, ...): every <see cref="Profile"/> in the vendor folders, mapping to the ingestion drafts at
-/// the connector boundary. Built once; a test asserts its configuration is valid.
+/// Helpers for the vendor mapping profiles (SendGrid events, Zendesk users, Smile members, ...), which
+/// <see cref="Ingestion.ConnectorMapper"/> loads with every other profile of this assembly.
 /// </summary>
 internal static class VendorMapping
 {
     private const string RegionItem = "defaultRegion";
 
-    private static readonly Lazy<MapperConfiguration> Shared = new(() => CreateConfiguration(NullLoggerFactory.Instance, licenseKey: null));
-
-    public static IMapper Mapper { get; } = Shared.Value.CreateMapper();
-
-    public static MapperConfiguration Configuration => Shared.Value;
-
-    // licenseKey: AutoMapper's `AutoMapper:LicenseKey`; without one it logs a licence notice, allowed for development.
-    public static MapperConfiguration CreateConfiguration(ILoggerFactory loggerFactory, string? licenseKey) =>
-        new(
-            configure =>
-            {
-                if (!string.IsNullOrEmpty(licenseKey))
-                {
-                    configure.LicenseKey = licenseKey;
-                }
-
-                configure.AddMaps(typeof(VendorMapping).Assembly);
-            },
-            loggerFactory);
-
     /// <summary>Maps with the connector's default phone region available to the profile's resolvers.</summary>
-    public static TDestination Map<TDestination>(object source, string? defaultRegion) =>
-        Mapper.Map<TDestination>(source, options => options.Items[RegionItem] = defaultRegion ?? string.Empty);
+    public static TDestination MapWithRegion<TDestination>(this IMapper mapper, object source, string? defaultRegion)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return mapper.Map<TDestination>(source, options => options.Items[RegionItem] = defaultRegion ?? string.Empty);
+    }
 
     public static string? Region(ResolutionContext context) =>
         context.TryGetItems(out var items) && items.TryGetValue(RegionItem, out var region) && region is string { Length: > 0 } text ? text : null;
