@@ -17,8 +17,8 @@ internal sealed record FakeResponse(int Status, string Body, string ContentType 
     public static FakeResponse Html(string body) => new(200, body, "text/html; charset=utf-8");
 }
 
-/// <summary>A request the fake vendor received: path and query, the Authorization header, when.</summary>
-internal sealed record FakeRequest(string Path, IReadOnlyDictionary<string, string> Query, string? Authorization, DateTimeOffset At)
+/// <summary>A request the fake vendor received: host (for links back to itself), path and query, the Authorization header, when.</summary>
+internal sealed record FakeRequest(string Host, string Path, IReadOnlyDictionary<string, string> Query, string? Authorization, DateTimeOffset At)
 {
     public string? this[string name] => Query.TryGetValue(name, out var value) ? value : null;
 }
@@ -51,6 +51,7 @@ internal sealed class FakeVendorServer : IAsyncDisposable
         app.Run(async context =>
         {
             var request = new FakeRequest(
+                context.Request.Host.Value ?? string.Empty,
                 context.Request.Path.Value ?? "/",
                 context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
                 context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
