@@ -74,13 +74,15 @@ internal sealed class EmailMappingProfile : Profile
 
     private static AddressDraft Address(MailchimpAddress? address) => address is null ? new AddressDraft() : new AddressDraft
     {
-        Street = address.Addr1,
-        AddressLine2 = address.Addr2,
-        City = address.City,
-        Region = address.State,
-        PostalCode = address.Zip,
-        Country = address.Country,
+        Street = Blank(address.Addr1),
+        AddressLine2 = Blank(address.Addr2),
+        City = Blank(address.City),
+        Region = Blank(address.State),
+        PostalCode = Blank(address.Zip),
+        Country = Blank(address.Country),
     };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The list status as consent to email, then each GDPR marketing permission on its own scope.</summary>
     private static List<ConsentDraft> Consents(MailchimpMember member)
