@@ -42,7 +42,8 @@ internal sealed class AdsMappingProfile : Profile
                 IdentifierDraft.Email(l.Field("email")),
                 IdentifierDraft.Phone(l.Field("phone_number", "phone"), VendorMapping.Region(context)))))
             .ForMember(d => d.Consents, o => o.Ignore())
-            .ForMember(d => d.RawPayload, o => o.Ignore());
+            .ForMember(d => d.RawPayload, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore());
 
         CreateMap<MetaLead, TouchpointDraft>()
             .ForCtorParam(nameof(TouchpointDraft.SourceEventId), o => o.MapFrom(l => "lead:" + l.Id))
@@ -52,6 +53,7 @@ internal sealed class AdsMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(l => VendorTime.ParseIso(l.CreatedTime) ?? DateTimeOffset.UnixEpoch))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.Ignore())
             .ForMember(d => d.Properties, o => o.MapFrom((l, _) => VendorMapping.Properties(
                 ("ad_id", l.AdId), ("adset_id", l.AdsetId), ("campaign_id", l.CampaignId), ("form_id", l.FormId), ("platform", l.Platform))));
@@ -70,6 +72,7 @@ internal sealed class AdsMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(e => e.OccurredAt))
             .ForMember(d => d.Amount, o => o.MapFrom(e => e.CustomData == null ? null : e.CustomData.Value))
             .ForMember(d => d.Currency, o => o.MapFrom((e, _) => e.CustomData?.Currency?.Trim().ToUpperInvariant()))
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.Ignore())
             .ForMember(d => d.Properties, o => o.MapFrom((e, _) => VendorMapping.Properties(
                 ("event_name", e.EventName), ("action_source", e.ActionSource), ("event_source_url", e.EventSourceUrl), ("order_id", e.CustomData?.OrderId))));
@@ -82,6 +85,7 @@ internal sealed class AdsMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(c => c.ClickedAt))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.Ignore())
             .ForMember(d => d.Properties, o => o.MapFrom((c, _) => VendorMapping.Properties(("fbc", c.Fbc))));
     }

@@ -21,6 +21,7 @@ internal sealed class EmailMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(e => e.OccurredAt))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.Ignore())
             .ForMember(d => d.Properties, o => o.MapFrom(e => Properties(e)));
 
@@ -53,7 +54,8 @@ internal sealed class EmailMappingProfile : Profile
                 IdentifierDraft.Email(m.EmailAddress),
                 IdentifierDraft.Phone(m.MergeText("PHONE"), VendorMapping.Region(context)))))
             .ForMember(d => d.Consents, o => o.MapFrom(m => Consents(m)))
-            .ForMember(d => d.RawPayload, o => o.Ignore());
+            .ForMember(d => d.RawPayload, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore());
     }
 
     private static string? Properties(SendGridEvent e) => VendorMapping.Properties(

@@ -32,6 +32,7 @@ internal sealed class LoyaltyMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(t => t.CreatedAt ?? DateTimeOffset.UnixEpoch))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.MapFrom((t, _) => new Dictionary<string, decimal>(StringComparer.Ordinal) { ["points_change"] = t.PointsChange ?? 0 }))
             .ForMember(d => d.Properties, o => o.MapFrom((t, _) => VendorMapping.Properties(("description", t.Description))));
 
@@ -43,6 +44,7 @@ internal sealed class LoyaltyMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(t => t.Customer.UpdatedAt ?? DateTimeOffset.UnixEpoch))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.MapFrom((t, _) => t.Customer.PointsBalance is { } balance
                 ? new Dictionary<string, decimal>(StringComparer.Ordinal) { ["points_balance"] = balance }
                 : null))

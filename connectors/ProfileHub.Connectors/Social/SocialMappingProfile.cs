@@ -36,6 +36,7 @@ internal sealed class SocialMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(p => p.OccurredAt))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.MapFrom((p, _) => p.Likes is { } likes
                 ? new Dictionary<string, decimal>(StringComparer.Ordinal) { ["like_count"] = likes }
                 : null))

@@ -31,6 +31,7 @@ internal sealed class SupportMappingProfile : Profile
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(e => e.OccurredAt))
             .ForMember(d => d.Amount, o => o.Ignore())
             .ForMember(d => d.Currency, o => o.Ignore())
+            .ForMember(d => d.Position, o => o.Ignore())
             .ForMember(d => d.Metrics, o => o.MapFrom(e => Metrics(e)))
             .ForMember(d => d.Properties, o => o.MapFrom((e, _) => VendorMapping.Properties(
                 ("ticket_id", e.Ticket.Id),
