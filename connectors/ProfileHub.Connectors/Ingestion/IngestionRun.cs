@@ -30,8 +30,12 @@ public sealed partial class IngestionRun(
     private readonly IngestionOptions _options = options ?? new IngestionOptions();
     private readonly ILogger _logger = loggers.CreateLogger<IngestionRun>();
 
-    /// <summary>Runs the connector named <paramref name="connectorName"/>; a failure is recorded on the run, then rethrown.</summary>
-    public async Task<IngestionSummary> ExecuteAsync(string connectorName, IProgress<IngestionSummary>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the connector named <paramref name="connectorName"/>; a failure is recorded on the run, then rethrown.
+    /// <paramref name="fromStart"/> reads the source from the beginning instead of the stored watermark
+    /// (what is already stored is recognised and skipped).
+    /// </summary>
+    public async Task<IngestionSummary> ExecuteAsync(string connectorName, IProgress<IngestionSummary>? progress, CancellationToken cancellationToken, bool fromStart = false)
     {
         await using var db = NewContext();
         var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Name == connectorName, cancellationToken)
@@ -48,7 +52,7 @@ public sealed partial class IngestionRun(
             var context = new ConnectorContext(connector.Id, connector.Name, connector.Kind,
                 ConnectorSettings.Parse(connector.Settings, _options.BaseDirectory), clock, http,
                 new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
-            await foreach (var batch in source.ReadAsync(context, connector.State, cancellationToken))
+            await foreach (var batch in source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken))
             {
                 summary = summary.Add(await CommitAsync(db, connector, run, batch, cancellationToken));
                 progress?.Report(summary);
