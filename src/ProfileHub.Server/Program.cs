@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ProfileHub.Server.Hosting;
+using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Storage;
 
 // The `profilehub` executable: each area contributes its verb; `serve` is the default.
 var root = new RootCommand("ProfileHub unifies customer records from every channel into golden profiles.");
 ServeVerb.AddTo(root);
 root.Subcommands.Add(MigrateVerb.Create());
+root.Subcommands.Add(ImportVerb.Create());
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -30,8 +31,12 @@ public sealed partial class IngestionRun(
     private readonly IngestionOptions _options = options ?? new IngestionOptions();
     private readonly ILogger _logger = loggers.CreateLogger<IngestionRun>();
 
-    /// <summary>Runs the connector named <paramref name="connectorName"/>; a failure is recorded on the run, then rethrown.</summary>
-    public async Task<IngestionSummary> ExecuteAsync(string connectorName, IProgress<IngestionSummary>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the connector named <paramref name="connectorName"/>; a failure is recorded on the run, then rethrown.
+    /// <paramref name="fromStart"/> reads the source from the beginning instead of the stored watermark
+    /// (what is already stored is recognised and skipped).
+    /// </summary>
+    public async Task<IngestionSummary> ExecuteAsync(string connectorName, IProgress<IngestionSummary>? progress, CancellationToken cancellationToken, bool fromStart = false)
     {
         await using var db = NewContext();
         var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Name == connectorName, cancellationToken)
@@ -42,13 +47,14 @@ public sealed partial class IngestionRun(
         await db.SaveChangesAsync(cancellationToken);
 
         var summary = new IngestionSummary(connector.Name, run.Id);
+        var started = clock.GetTimestamp();
         try
         {
             using var http = TransientHttpRetry.CreateClient(clock, _options.HttpRetries, _options.HttpRetryDelay);
             var context = new ConnectorContext(connector.Id, connector.Name, connector.Kind,
                 ConnectorSettings.Parse(connector.Settings, _options.BaseDirectory), clock, http,
                 new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
-            await foreach (var batch in source.ReadAsync(context, connector.State, cancellationToken))
+            await foreach (var batch in ReadAhead(source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken), cancellationToken))
             {
                 summary = summary.Add(await CommitAsync(db, connector, run, batch, cancellationToken));
                 progress?.Report(summary);
@@ -57,12 +63,53 @@ public sealed partial class IngestionRun(
             run.Complete(clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             LogCompleted(_logger, connector.Name, summary.RowsRead, summary.Accepted, summary.Duplicates, summary.Quarantined);
-            return summary with { Watermark = connector.State };
+            return summary with { Watermark = connector.State, Elapsed = clock.GetElapsedTime(started) };
         }
         catch (Exception e)
         {
             await RecordFailureAsync(run.Id, e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the next batch while the current one is being committed (parsing and writing overlap), never
+    /// more than two ahead. A source failure surfaces at the batch where it happened, after every batch before
+    /// it was committed.
+    /// </summary>
+    private static async IAsyncEnumerable<SourceBatch> ReadAhead(IAsyncEnumerable<SourceBatch> batches, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<SourceBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in batches.WithCancellation(stop.Token))
+                {
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
+
+                channel.Writer.Complete();
+            }
+#pragma warning disable CA1031 // Not swallowed: the channel hands the exception to the reader, which rethrows it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                channel.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
         }
     }
 
@@ -177,6 +224,11 @@ public sealed record IngestionSummary(string Connector, long RunId)
     public int Batches { get; init; }
 
     public string? Watermark { get; init; }
+
+    /// <summary>From the run's start to its last commit.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public double RowsPerSecond => RowsRead / Math.Max(Elapsed.TotalSeconds, 1e-3);
 
     public long Accepted => RecordsWritten + TouchpointsInserted;
 

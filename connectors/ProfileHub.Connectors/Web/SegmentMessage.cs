@@ -6,6 +6,8 @@ namespace ProfileHub.Connectors.Web;
 /// <summary>
 /// A Segment Spec message (segment.com/docs/connections/spec/common): the common fields plus those of
 /// identify (traits), track (event, properties), page/screen (name, properties) and alias (previousId).
+/// `context` (library, ip, user agent) is not read: nothing in a profile or touchpoint comes from it, and
+/// skipping it spares a JSON document per message; it stays in a record's raw payload.
 /// </summary>
 internal sealed class SegmentMessage
 {
@@ -41,9 +43,6 @@ internal sealed class SegmentMessage
 
     [JsonPropertyName("properties")]
     public JsonElement? Properties { get; set; }
-
-    [JsonPropertyName("context")]
-    public JsonElement? Context { get; set; }
 
     /// <summary>Where the message was read ("events.jsonl:42", "payload 7, message 3"); not part of the message.</summary>
     [JsonIgnore]

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using ProfileHub.Server.Health;
+using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Scheduling;
 using ProfileHub.Server.Storage;
+using ProfileHub.Server.Web;
 
 namespace ProfileHub.Server.Hosting;
 
@@ -25,10 +28,14 @@ internal static partial class ServeVerb
         var builder = WebApplication.CreateBuilder(ProfileHubHost.WebOptions(args));
         builder.AddProfileHubCore();
         builder.Services.AddProfileHubHealth();
+        builder.AddProfileHubIngestion();
+        builder.AddProfileHubScheduling();
+        builder.Services.AddProfileHubWeb();
 
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync(cancellationToken);
         app.MapProfileHubHealth();
+        app.MapProfileHubWeb();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>
