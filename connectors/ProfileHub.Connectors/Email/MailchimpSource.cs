@@ -25,9 +25,7 @@ internal sealed class MailchimpSource(ConnectorMapper mapping) : IConnectorSourc
         ArgumentNullException.ThrowIfNull(context);
         var mapper = mapping.Mapper;
         var files = FileSet.FromWatermark(watermark);
-        var permissions = context.Settings.GetString("permissionColumns") is { } json
-            ? JsonSerializer.Deserialize<string[]>(json) ?? []
-            : [];
+        var permissions = context.Settings.GetList("permissionColumns");
         foreach (var file in files.Pending(context.Settings, "*.*"))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -33,7 +33,7 @@ internal sealed class FacebookCommentsSource(ConnectorMapper mapping) : IConnect
         var baseUrl = context.Settings.GetRequiredString("baseUrl").TrimEnd('/');
         var token = context.Settings.GetRequiredString("accessToken");
         var limit = context.Settings.GetInt("limit") ?? 100;
-        var objects = JsonSerializer.Deserialize<string[]>(context.Settings.GetRequiredString("objectIds")) ?? [];
+        var objects = context.Settings.GetList("objectIds");
         foreach (var objectId in objects)
         {
             var pages = new PagedStream(context.Http, url => new HttpRequestMessage(HttpMethod.Get, url), $"facebook {objectId} comments");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProfileHub.Connectors.Email;
 using ProfileHub.Server.Health;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Scheduling;
@@ -36,6 +37,7 @@ internal static partial class ServeVerb
         await app.Services.PrepareDatabaseAsync(cancellationToken);
         app.MapProfileHubHealth();
         app.MapProfileHubWeb();
+        app.MapSendGridWebhook();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>
