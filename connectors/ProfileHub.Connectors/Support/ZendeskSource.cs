@@ -63,8 +63,8 @@ internal sealed class ZendeskSource(ConnectorMapper mapping) : IConnectorSource
                 }
 
                 var batch = stream == "users"
-                    ? Users(mapper, page.Root.GetProperty("users"), pages, rejected, context.DefaultRegion)
-                    : Tickets(mapper, page.Root.GetProperty("tickets"), pages, rejected);
+                    ? Users(mapper, page.Root.GetProperty("users"), pages.ItemPosition, rejected, context.DefaultRegion)
+                    : Tickets(mapper, page.Root.GetProperty("tickets"), pages.ItemPosition, rejected);
                 var after = JsonItems.String(page.Root, "after_cursor");
                 var endOfStream = page.Root.TryGetProperty("end_of_stream", out var end) && end.ValueKind == JsonValueKind.True;
                 state = stream == "users" ? state with { Users = after ?? state.Users } : state with { Tickets = after ?? state.Tickets };
@@ -77,9 +77,9 @@ internal sealed class ZendeskSource(ConnectorMapper mapping) : IConnectorSource
         }
     }
 
-    private static SourceBatch Users(IMapper mapper, JsonElement items, PagedStream pages, List<RejectedRow> rejected, string? region)
+    internal static SourceBatch Users(IMapper mapper, JsonElement items, Func<int, string> position, List<RejectedRow> rejected, string? region)
     {
-        var users = JsonItems.Read<ZendeskUser>(items, pages.ItemPosition, u => u.Id is null ? "missing id" : null, rejected);
+        var users = JsonItems.Read<ZendeskUser>(items, position, u => u.Id is null ? "missing id" : null, rejected);
 
         // Agents and admins are staff, not customers: read, and deliberately not loaded.
         var records = users.Where(u => u.Role is null or "end-user")
@@ -88,9 +88,9 @@ internal sealed class ZendeskSource(ConnectorMapper mapping) : IConnectorSource
         return new SourceBatch(records, [], rejected, items.GetArrayLength(), null);
     }
 
-    private static SourceBatch Tickets(IMapper mapper, JsonElement items, PagedStream pages, List<RejectedRow> rejected)
+    internal static SourceBatch Tickets(IMapper mapper, JsonElement items, Func<int, string> position, List<RejectedRow> rejected)
     {
-        var tickets = JsonItems.Read<ZendeskTicket>(items, pages.ItemPosition, Validate, rejected);
+        var tickets = JsonItems.Read<ZendeskTicket>(items, position, Validate, rejected);
         var touchpoints = tickets.Where(t => t.Status != "deleted")
             .SelectMany(ZendeskTicketEvent.Of)
             .Select(e => mapper.MapWithRegion<TouchpointDraft>(e, null))
