@@ -1,5 +1,4 @@
 using AutoMapper;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
@@ -20,18 +19,15 @@ internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnecto
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
+        FileBatches.ReadAsync(context, watermark, "*.*", ReadFileAsync, cancellationToken);
+
+    private async Task<SourceBatch> ReadFileAsync(FileInfo file, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var mapper = mapping.Mapper;
-        var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, "*.*"))
-        {
-            var rejected = new List<RejectedRow>();
-            var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-            var events = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? ReadLines(text, file.Name, rejected) : ReadBody(text, file.Name, rejected);
-            yield return ToBatch(mapper, events, rejected, events.Count + rejected.Count, files.MarkRead(file));
-        }
+        var rejected = new List<RejectedRow>();
+        var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+        var events = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? ReadLines(text, file.Name, rejected) : ReadBody(text, file.Name, rejected);
+        return ToBatch(mapping.Mapper, events, rejected, events.Count + rejected.Count, null);
     }
 
     internal static SourceBatch ToBatch(IMapper mapper, List<CapiEvent> events, List<RejectedRow> rejected, long read, string? watermark)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
@@ -26,21 +25,18 @@ internal sealed class MetaLeadsSource(ConnectorMapper mapping) : IConnectorSourc
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
+        FileBatches.ReadAsync(context, watermark, "*.*", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
+
+    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var mapper = mapping.Mapper;
-        var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, "*.*"))
-        {
-            var rejected = new List<RejectedRow>();
-            var leads = file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
-                ? ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected)
-                : ReadCsv(file, rejected);
-            var records = leads.Select(l => mapper.MapWithRegion<SourceRecordDraft>(l, context.DefaultRegion) with { RawPayload = JsonSerializer.Serialize(l) }).ToList();
-            var touchpoints = leads.Select(l => mapper.MapWithRegion<TouchpointDraft>(l, null)).ToList();
-            yield return new SourceBatch(records, touchpoints, rejected, leads.Count + rejected.Count, files.MarkRead(file));
-        }
+        var rejected = new List<RejectedRow>();
+        var leads = file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected)
+            : ReadCsv(file, rejected);
+        var records = leads.Select(l => mapping.Mapper.MapWithRegion<SourceRecordDraft>(l, context.DefaultRegion) with { RawPayload = JsonSerializer.Serialize(l) }).ToList();
+        var touchpoints = leads.Select(l => mapping.Mapper.MapWithRegion<TouchpointDraft>(l, null)).ToList();
+        return new SourceBatch(records, touchpoints, rejected, leads.Count + rejected.Count, null);
     }
 
     internal static List<MetaLead> ReadJson(string json, string position, List<RejectedRow> rejected)

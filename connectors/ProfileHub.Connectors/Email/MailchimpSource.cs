@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
@@ -20,32 +19,27 @@ internal sealed class MailchimpSource(ConnectorMapper mapping) : IConnectorSourc
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var mapper = mapping.Mapper;
-        var files = FileSet.FromWatermark(watermark);
-        var permissions = context.Settings.GetList("permissionColumns");
-        foreach (var file in files.Pending(context.Settings, "*.*"))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rejected = new List<RejectedRow>();
-            List<MailchimpMember> members;
-            if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                members = MailchimpExportReader.ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected);
-            }
-            else
-            {
-                using var reader = file.OpenText();
-                members = [.. MailchimpExportReader.ReadCsv(reader, file.Name, permissions, rejected)];
-            }
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
+        FileBatches.ReadAsync(context, watermark, "*.*", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
 
-            var records = members.Select(m => mapper.MapWithRegion<SourceRecordDraft>(m, context.DefaultRegion) with
-            {
-                RawPayload = JsonSerializer.Serialize(m),
-            }).ToList();
-            yield return new SourceBatch(records, [], rejected, members.Count + rejected.Count, files.MarkRead(file));
+    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
+    {
+        var rejected = new List<RejectedRow>();
+        List<MailchimpMember> members;
+        if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            members = MailchimpExportReader.ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected);
         }
+        else
+        {
+            using var reader = file.OpenText();
+            members = [.. MailchimpExportReader.ReadCsv(reader, file.Name, context.Settings.GetList("permissionColumns"), rejected)];
+        }
+
+        var records = members.Select(m => mapping.Mapper.MapWithRegion<SourceRecordDraft>(m, context.DefaultRegion) with
+        {
+            RawPayload = JsonSerializer.Serialize(m),
+        }).ToList();
+        return new SourceBatch(records, [], rejected, members.Count + rejected.Count, null);
     }
 }

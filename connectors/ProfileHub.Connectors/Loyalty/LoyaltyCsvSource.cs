@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
 using ProfileHub.Core.Sources;
@@ -18,38 +17,33 @@ internal sealed class LoyaltyCsvSource(ConnectorMapper mapping) : IConnectorSour
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
+        FileBatches.ReadAsync(context, watermark, "*.csv", (file, _) => Task.FromResult(ReadFile(file)), cancellationToken);
+
+    private SourceBatch ReadFile(FileInfo file)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var mapper = mapping.Mapper;
-        var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, "*.csv"))
+        var rejected = new List<RejectedRow>();
+        var customers = new List<SmileCustomer>();
+        var transactions = new List<SmilePointsTransaction>();
+        using (var reader = file.OpenText())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rejected = new List<RejectedRow>();
-            var customers = new List<SmileCustomer>();
-            var transactions = new List<SmilePointsTransaction>();
-            using (var reader = file.OpenText())
+            foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
             {
-                foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
+                var position = $"{file.Name}:{row.Line}";
+                if (row.Has("points_change"))
                 {
-                    var position = $"{file.Name}:{row.Line}";
-                    if (row.Has("points_change"))
+                    if (JsonItems.ReadRow<SmilePointsTransaction>(row, position, SmileValidation.Transaction, rejected) is { } t)
                     {
-                        if (JsonItems.ReadRow<SmilePointsTransaction>(row, position, SmileValidation.Transaction, rejected) is { } t)
-                        {
-                            transactions.Add(t);
-                        }
-                    }
-                    else if (JsonItems.ReadRow<SmileCustomer>(row, position, SmileValidation.Customer, rejected) is { } c)
-                    {
-                        customers.Add(c);
+                        transactions.Add(t);
                     }
                 }
+                else if (JsonItems.ReadRow<SmileCustomer>(row, position, SmileValidation.Customer, rejected) is { } c)
+                {
+                    customers.Add(c);
+                }
             }
-
-            yield return SmileBatch.From(mapper, customers, transactions, rejected, customers.Count + transactions.Count + rejected.Count, files.MarkRead(file));
-            await Task.Yield();
         }
+
+        return SmileBatch.From(mapping.Mapper, customers, transactions, rejected, customers.Count + transactions.Count + rejected.Count, null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
 using ProfileHub.Core.Sources;
@@ -21,38 +20,36 @@ internal sealed class SocialListeningCsvSource(ConnectorMapper mapping) : IConne
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var mapper = mapping.Mapper;
         var configured = context.Settings.GetMap("columns");
         var columns = Fields.ToDictionary(f => f, f => configured.TryGetValue(f, out var header) ? header : f, StringComparer.Ordinal);
         var defaultType = context.Settings.GetString("defaultType");
-        var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, "*.csv"))
+        return FileBatches.ReadAsync(context, watermark, "*.csv", (file, _) => Task.FromResult(ReadFile(file, columns, defaultType)), cancellationToken);
+    }
+
+    private SourceBatch ReadFile(FileInfo file, Dictionary<string, string> columns, string? defaultType)
+    {
+        var rejected = new List<RejectedRow>();
+        var posts = new List<SocialPost>();
+        using (var reader = file.OpenText())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rejected = new List<RejectedRow>();
-            var posts = new List<SocialPost>();
-            using (var reader = file.OpenText())
+            foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
             {
-                foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
+                var post = Post(row, columns, defaultType, out var problem);
+                if (post is null)
                 {
-                    var post = Post(row, columns, defaultType, out var problem);
-                    if (post is null)
-                    {
-                        rejected.Add(new RejectedRow($"{file.Name}:{row.Line}", row.Raw, problem!));
-                    }
-                    else
-                    {
-                        posts.Add(post);
-                    }
+                    rejected.Add(new RejectedRow($"{file.Name}:{row.Line}", row.Raw, problem!));
+                }
+                else
+                {
+                    posts.Add(post);
                 }
             }
-
-            yield return SocialBatch.From(mapper, posts, rejected, posts.Count + rejected.Count, files.MarkRead(file));
-            await Task.Yield();
         }
+
+        return SocialBatch.From(mapping.Mapper, posts, rejected, posts.Count + rejected.Count, null);
     }
 
     private static SocialPost? Post(CsvRow row, Dictionary<string, string> columns, string? defaultType, out string? problem)

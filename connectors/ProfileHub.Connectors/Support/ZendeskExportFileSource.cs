@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
@@ -19,31 +18,26 @@ internal sealed class ZendeskExportFileSource(ConnectorMapper mapping) : IConnec
 
     public string Format => FormatName;
 
-    public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, "*.json"))
-        {
-            var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-            var rejected = new List<RejectedRow>();
-            SourceBatch batch;
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                var root = document.RootElement;
-                batch = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("users", out var users)
-                    ? ZendeskSource.Users(mapping.Mapper, users, i => $"{file.Name}, user {i}", rejected, context.DefaultRegion)
-                    : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tickets", out var tickets)
-                        ? ZendeskSource.Tickets(mapping.Mapper, tickets, i => $"{file.Name}, ticket {i}", rejected)
-                        : Rejected(file.Name, text, "expected a \"users\" or \"tickets\" export page", rejected);
-            }
-            catch (JsonException e)
-            {
-                batch = Rejected(file.Name, text, $"malformed JSON: {e.Message}", rejected);
-            }
+    public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
+        FileBatches.ReadAsync(context, watermark, "*.json", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
 
-            yield return batch with { WatermarkAfter = files.MarkRead(file) };
+    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+        var rejected = new List<RejectedRow>();
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("users", out var users)
+                ? ZendeskSource.Users(mapping.Mapper, users, i => $"{file.Name}, user {i}", rejected, context.DefaultRegion)
+                : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tickets", out var tickets)
+                    ? ZendeskSource.Tickets(mapping.Mapper, tickets, i => $"{file.Name}, ticket {i}", rejected)
+                    : Rejected(file.Name, text, "expected a \"users\" or \"tickets\" export page", rejected);
+        }
+        catch (JsonException e)
+        {
+            return Rejected(file.Name, text, $"malformed JSON: {e.Message}", rejected);
         }
     }
 
