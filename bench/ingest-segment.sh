@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 echo "==> generating $events Segment track events"
 python3 bench/generate-segment-events.py "$events" >"$work/events.jsonl"
 echo "==> building profilehub (Release)"
-dotnet build -c Release src/ProfileHub.Server -o "$work/bin" -v quiet -nologo >/dev/null
+dotnet build -c Release src/ProfileHub.Server -o "$work/bin" -v quiet -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
 import() { # provider connection-string extra-args...
   local provider=$1 connection=$2
@@ -27,7 +27,8 @@ import() { # provider connection-string extra-args...
   ProfileHub__Database__Provider=$provider ProfileHub__Database__ConnectionString=$connection \
   ProfileHub__Connectors__bench__Kind=Web ProfileHub__Connectors__bench__Format=segment-jsonl \
   ProfileHub__Connectors__bench__Settings__path="$work/events.jsonl" ProfileHub__Connectors__bench__Settings__batchSize=50000 \
-    dotnet "$work/bin/profilehub.dll" import --connector bench "$@" | tee -a "$work/import.log" | grep '^imported:'
+    dotnet "$work/bin/profilehub.dll" import --connector bench "$@" >"$work/import.log" 2>&1 || { cat "$work/import.log" >&2; return 1; }
+  grep '^imported:' "$work/import.log"
 }
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }

@@ -9,7 +9,7 @@ namespace ProfileHub.Connectors.Web;
 /// <summary>
 /// Segment messages that analytics libraries sent to ProfileHub's tracking API (POST /v1/batch, /v1/identify,
 /// /v1/track, /v1/page, ...), stored raw by the endpoint as <see cref="SegmentEnvelope"/>s and processed here
-/// in arrival order. The watermark is the last processed payload id.
+/// in arrival order. Payloads are marked processed in the transaction of the batch that read them.
 /// </summary>
 internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSource
 {
@@ -22,7 +22,10 @@ internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSou
     public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var after = watermark is null ? 0 : JsonSerializer.Deserialize<long>(watermark);
+        // The processed flag, committed with each batch, is the durable position: a run starts from the first
+        // unprocessed payload, so a call whose transaction committed late (a lower id seen after a higher one on
+        // PostgreSQL) is still read. The watermark records the last id each batch covered.
+        long after = 0;
         var builder = new SegmentBatchBuilder(mapping.Mapper, context.DefaultRegion);
         while (true)
         {
