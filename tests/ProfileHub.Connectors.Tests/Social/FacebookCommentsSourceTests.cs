@@ -53,7 +53,24 @@ public abstract class FacebookCommentsSourceTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
-    public async Task A_next_link_back_to_the_first_page_is_quarantined_as_a_pagination_loop()
+    public async Task A_run_killed_on_the_second_page_resumes_since_the_newest_comment_committed()
+    {
+        var dead = true;
+        await using var server = await FakeVendorServer.StartAsync(request =>
+            dead && request["after"] == "A1" ? new FakeResponse(500, "{\"error\":{\"message\":\"An unknown error occurred\",\"code\":1}}") : Graph(request, loop: false));
+        await AddConnectorAsync(server);
+        await Assert.ThrowsAsync<VendorApiException>(() => database.RunAsync("facebook", new FacebookCommentsSource(Mapping.Shared), httpRetries: 0));
+        Assert.Equal(2, (await database.CountRowsAsync()).Touchpoints);
+
+        dead = false;
+        await database.RunAsync("facebook", new FacebookCommentsSource(Mapping.Shared), httpRetries: 0);
+
+        Assert.Equal("1772708400", server.Requests[2]["since"]);
+        Assert.Equal(3, (await database.CountRowsAsync()).Touchpoints);
+    }
+
+    [Fact]
+    public async Task A_next_link_back_to_a_page_already_read_is_quarantined_as_a_pagination_loop()
     {
         await using var server = await FakeVendorServer.StartAsync(request => Graph(request, loop: true));
         await AddConnectorAsync(server);
