@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,10 @@ internal sealed class SegmentProfile : Profile
 {
     /// <summary>The mapping item carrying the connector's default phone region.</summary>
     public const string RegionItem = "region";
+
+    // Bounded: a source that puts ids into event names must not grow the cache without end.
+    private const int MaxKnownTypes = 10_000;
+    private static readonly ConcurrentDictionary<string, string> KnownTypes = new(StringComparer.Ordinal);
 
     public SegmentProfile()
     {
@@ -56,7 +61,25 @@ internal sealed class SegmentProfile : Profile
         _ => SnakeCase(message.Event ?? string.Empty),
     };
 
+    /// <summary>"Order Completed" → "order_completed". Sources use a few dozen event names over millions of events.</summary>
     public static string SnakeCase(string eventName)
+    {
+        ArgumentNullException.ThrowIfNull(eventName);
+        if (KnownTypes.TryGetValue(eventName, out var known))
+        {
+            return known;
+        }
+
+        var type = ToSnakeCase(eventName);
+        if (KnownTypes.Count < MaxKnownTypes)
+        {
+            KnownTypes.TryAdd(eventName, type);
+        }
+
+        return type;
+    }
+
+    private static string ToSnakeCase(string eventName)
     {
         var text = new StringBuilder(eventName.Length);
         foreach (var c in eventName.Trim())
