@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProfileHub.Server.Access;
 using ProfileHub.Server.Hosting;
+using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
 using ProfileHub.Server.Resolve;
 using ProfileHub.Server.Storage;
@@ -12,5 +13,6 @@ root.Subcommands.Add(MigrateVerb.Create());
 root.Subcommands.Add(ApiKeyVerb.Create());
 root.Subcommands.Add(ResolveVerb.Create());
 root.Subcommands.Add(MatchVerb.Create());
+root.Subcommands.Add(ImportVerb.Create());
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

@@ -19,6 +19,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
 
+    public DbSet<InboundPayload> InboundPayloads => Set<InboundPayload>();
+
     public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
 
     public DbSet<RecordIdentifier> RecordIdentifiers => Set<RecordIdentifier>();

@@ -28,6 +28,12 @@ public sealed class Connector
     /// <summary>0–100: how much survivorship trusts this source's values (source-trust rule).</summary>
     public int Trust { get; private set; }
 
+    /// <summary>
+    /// Which of the kind's formats the connector reads ("segment-jsonl", "csv", "sendgrid-webhook"): together
+    /// with <see cref="Kind"/> it selects the source implementation. Null means the kind's only format.
+    /// </summary>
+    public string? Format { get; set; }
+
     /// <summary>Quartz cron expression; null means "only on demand".</summary>
     public string? Schedule { get; set; }
 

@@ -1,7 +1,11 @@
 using System.CommandLine;
+using ProfileHub.Connectors.Email;
 using ProfileHub.Server.Access;
 using ProfileHub.Server.Health;
+using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Scheduling;
 using ProfileHub.Server.Storage;
+using ProfileHub.Server.Web;
 
 namespace ProfileHub.Server.Hosting;
 
@@ -27,6 +31,9 @@ internal static partial class ServeVerb
         builder.AddProfileHubCore();
         builder.Services.AddProfileHubHealth();
         builder.Services.AddProfileHubAccess();
+        builder.AddProfileHubIngestion();
+        builder.AddProfileHubScheduling();
+        builder.Services.AddProfileHubWeb();
 
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync(cancellationToken);
@@ -35,6 +42,8 @@ internal static partial class ServeVerb
         app.UseAuthorization();
         app.MapProfileHubHealth();
         app.MapProfileHubAccess();
+        app.MapProfileHubWeb();
+        app.MapSendGridWebhook();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>

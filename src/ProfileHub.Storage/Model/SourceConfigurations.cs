@@ -11,6 +11,7 @@ internal sealed class ConnectorConfiguration : IEntityTypeConfiguration<Connecto
         builder.ToTable("connectors");
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.Format).HasMaxLength(64);
         builder.Property(c => c.Schedule).HasMaxLength(120);
         builder.Property(c => c.Settings).IsJson();
         builder.Property(c => c.State).IsJson();
@@ -85,5 +86,17 @@ internal sealed class ConsentStateConfiguration : IEntityTypeConfiguration<Conse
         builder.ToTable("record_consents");
         builder.Property(c => c.Scope).HasMaxLength(200);
         builder.HasIndex(c => c.RecordId);
+    }
+}
+
+internal sealed class InboundPayloadConfiguration : IEntityTypeConfiguration<InboundPayload>
+{
+    public void Configure(EntityTypeBuilder<InboundPayload> builder)
+    {
+        builder.ToTable("inbound_payloads");
+        builder.HasOne<Connector>().WithMany().HasForeignKey(p => p.ConnectorId).OnDelete(DeleteBehavior.Cascade);
+
+        // The job reads a connector's unprocessed payloads in arrival order.
+        builder.HasIndex(p => new { p.ConnectorId, p.Processed, p.Id });
     }
 }

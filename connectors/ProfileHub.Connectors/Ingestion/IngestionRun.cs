@@ -1,0 +1,251 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using ProfileHub.Core.Sources;
+using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage;
+using ProfileHub.Storage.Bulk;
+using ProfileHub.Storage.Providers;
+
+namespace ProfileHub.Connectors.Ingestion;
+
+/// <summary>
+/// Runs one connector once: records a <see cref="ConnectorRun"/>, reads the source's batches from the
+/// stored watermark, and commits each batch in ONE transaction with its rows, quarantine, counts and
+/// watermark, so a crash or kill resumes at the last committed watermark with no gap and no duplicate.
+/// The Quartz job and `profilehub import` both run this.
+/// </summary>
+public sealed partial class IngestionRun(
+    StorageProvider provider,
+    ConnectorSourceRegistry sources,
+    TimeProvider clock,
+    ILoggerFactory loggers,
+    IngestionOptions? options = null)
+{
+    // Quarantined payloads are kept verbatim up to this size; a larger one is cut (the position still finds it).
+    private const int MaxQuarantinedPayload = 1 << 20;
+    private const int MaxPosition = 400;
+
+    private readonly BulkWriter _writer = BulkWriter.For(provider);
+    private readonly IngestionOptions _options = options ?? new IngestionOptions();
+    private readonly ILogger _logger = loggers.CreateLogger<IngestionRun>();
+
+    /// <summary>
+    /// Runs the connector named <paramref name="connectorName"/>; a failure is recorded on the run, then rethrown.
+    /// <paramref name="fromStart"/> reads the source from the beginning instead of the stored watermark
+    /// (what is already stored is recognised and skipped).
+    /// </summary>
+    public async Task<IngestionSummary> ExecuteAsync(string connectorName, IProgress<IngestionSummary>? progress, CancellationToken cancellationToken, bool fromStart = false)
+    {
+        await using var db = NewContext();
+        var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Name == connectorName, cancellationToken)
+            ?? throw new InvalidOperationException($"No connector named '{connectorName}' is configured.");
+        var source = sources.Resolve(connector.Kind, connector.Format);
+        var run = new ConnectorRun(connector, clock.GetUtcNow());
+        db.ConnectorRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var summary = new IngestionSummary(connector.Name, run.Id);
+        var started = clock.GetTimestamp();
+        try
+        {
+            using var http = TransientHttpRetry.CreateClient(clock, _options.HttpRetries, _options.HttpRetryDelay);
+            var context = new ConnectorContext(connector.Id, connector.Name, connector.Kind,
+                ConnectorSettings.Parse(connector.Settings, _options.BaseDirectory), clock, http,
+                new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
+            await foreach (var batch in ReadAhead(source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken), cancellationToken))
+            {
+                summary = summary.Add(await CommitAsync(db, connector, run, batch, cancellationToken));
+                progress?.Report(summary);
+            }
+
+            run.Complete(clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            LogCompleted(_logger, connector.Name, summary.RowsRead, summary.Accepted, summary.Duplicates, summary.Quarantined);
+            return summary with { Watermark = connector.State, Elapsed = clock.GetElapsedTime(started) };
+        }
+        catch (Exception e)
+        {
+            await RecordFailureAsync(run.Id, e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the next batch while the current one is being committed (parsing and writing overlap), never
+    /// more than two ahead. A source failure surfaces at the batch where it happened, after every batch before
+    /// it was committed.
+    /// </summary>
+    private static async IAsyncEnumerable<SourceBatch> ReadAhead(IAsyncEnumerable<SourceBatch> batches, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<SourceBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in batches.WithCancellation(stop.Token))
+                {
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                }
+
+                channel.Writer.Complete();
+            }
+#pragma warning disable CA1031 // Not swallowed: the channel hands the exception to the reader, which rethrows it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                channel.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+    }
+
+    private async Task<IngestionSummary> CommitAsync(ProfileHubDbContext db, Connector connector, ConnectorRun run, SourceBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.WatermarkAfter is { } watermark && !DraftConversion.IsJson(watermark))
+        {
+            throw new InvalidOperationException($"Source {connector.Kind}/{connector.Format} gave a watermark that is not JSON: {Cut(watermark, 200)}");
+        }
+
+        var now = clock.GetUtcNow();
+        var conversion = new DraftConversion(connector.Id, _options.Rules, now);
+        var (records, superseded) = conversion.Records(batch.Records);
+        var touchpoints = conversion.Touchpoints(batch.Touchpoints);
+        var rejected = batch.Rejected.Concat(conversion.Rejected).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        var recordsWritten = await _writer.UpsertRecordsAsync(connection, dbTransaction, connector.Id, records, cancellationToken);
+        var touchpointsInserted = await _writer.InsertTouchpointsAsync(connection, dbTransaction, connector.Id, touchpoints, cancellationToken);
+        var quarantined = rejected.Select(r => new QuarantinedRow(run.Id, Cut(r.Position, MaxPosition), Cut(r.RawPayload, MaxQuarantinedPayload), r.Reason, now)).ToList();
+        db.QuarantinedRows.AddRange(quarantined);
+        if (batch.InboundPayloadIds.Count > 0)
+        {
+            var ids = batch.InboundPayloadIds;
+            await db.InboundPayloads.Where(p => ids.Contains(p.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.Processed, true).SetProperty(p => p.ProcessedAt, now), cancellationToken);
+        }
+
+        var part = new IngestionSummary(connector.Name, run.Id)
+        {
+            RowsRead = batch.RowsRead,
+            RecordsWritten = recordsWritten,
+            TouchpointsInserted = touchpointsInserted,
+            Duplicates = superseded + (records.Count - recordsWritten) + (touchpoints.Count - touchpointsInserted),
+            Quarantined = rejected.Count,
+            Batches = 1,
+        };
+        run.Count(part.RowsRead, part.Accepted, part.Duplicates, part.Quarantined);
+        run.CommitBatch(batch.WatermarkAfter);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var row in quarantined)
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+
+        return part;
+    }
+
+    /// <summary>Records the failure through a fresh context: the failed batch's changes must not ride along.</summary>
+    private async Task RecordFailureAsync(long runId, Exception error)
+    {
+        try
+        {
+            await using var db = NewContext();
+            var run = await db.ConnectorRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
+            run.Fail(error is OperationCanceledException ? "cancelled" : $"{error.GetType().Name}: {error.Message}", clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The original failure is what must reach the caller (and Quartz); this one is only logged.
+        catch (Exception recordError)
+#pragma warning restore CA1031
+        {
+            LogFailureNotRecorded(_logger, recordError, runId);
+        }
+    }
+
+    private ProfileHubDbContext NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<ProfileHubDbContext>();
+        provider.ConfigureDbContext(builder);
+        return new ProfileHubDbContext(builder.Options, provider);
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector}: read {Read} rows, {Accepted} new or changed, {Duplicates} duplicates, {Quarantined} quarantined")]
+    private static partial void LogCompleted(ILogger logger, string connector, long read, long accepted, long duplicates, long quarantined);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of connector run {RunId}")]
+    private static partial void LogFailureNotRecorded(ILogger logger, Exception error, long runId);
+}
+
+/// <summary>Settings of the ingestion pipeline itself (not of one connector).</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>Relative paths in connector settings resolve against this directory.</summary>
+    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    public TouchpointRules Rules { get; init; } = TouchpointRules.Default;
+
+    public int HttpRetries { get; init; } = 4;
+
+    public TimeSpan HttpRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>What a run did so far: the progress display and the import summary.</summary>
+public sealed record IngestionSummary(string Connector, long RunId)
+{
+    public long RowsRead { get; init; }
+
+    public long RecordsWritten { get; init; }
+
+    public long TouchpointsInserted { get; init; }
+
+    public long Duplicates { get; init; }
+
+    public long Quarantined { get; init; }
+
+    public int Batches { get; init; }
+
+    public string? Watermark { get; init; }
+
+    /// <summary>From the run's start to its last commit.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    public double RowsPerSecond => RowsRead / Math.Max(Elapsed.TotalSeconds, 1e-3);
+
+    public long Accepted => RecordsWritten + TouchpointsInserted;
+
+    /// <summary>Whether the run stored anything new: then the match job has work.</summary>
+    public bool Changed => Accepted > 0;
+
+    public IngestionSummary Add(IngestionSummary part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return this with
+        {
+            RowsRead = RowsRead + part.RowsRead,
+            RecordsWritten = RecordsWritten + part.RecordsWritten,
+            TouchpointsInserted = TouchpointsInserted + part.TouchpointsInserted,
+            Duplicates = Duplicates + part.Duplicates,
+            Quarantined = Quarantined + part.Quarantined,
+            Batches = Batches + part.Batches,
+        };
+    }
+}

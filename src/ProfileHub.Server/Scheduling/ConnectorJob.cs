@@ -1,0 +1,46 @@
+using ProfileHub.Connectors.Ingestion;
+using Quartz;
+
+namespace ProfileHub.Server.Scheduling;
+
+/// <summary>
+/// The Quartz job of one configured connector (its name in the job data). Never runs twice at once for the
+/// same connector; a failure is recorded on the connector run by the pipeline and then handed to Quartz.
+/// After a run that stored something new, the `match` job (when one is registered) is triggered.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<ConnectorJob> logger) : IJob
+{
+    public const string ConnectorData = "connector";
+    public const string Group = "connectors";
+
+    /// <summary>The matching job's key; the matching area registers it.</summary>
+    public static readonly JobKey MatchJob = new("match");
+
+    public static JobKey KeyFor(string connector) => new(connector, Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var connector = context.MergedJobDataMap.GetString(ConnectorData)
+            ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{ConnectorData}' in its data.");
+        IngestionSummary summary;
+        try
+        {
+            summary = await ingestion.ExecuteAsync(connector, null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new JobExecutionException($"Connector {connector} failed: {e.Message}", e);
+        }
+
+        if (summary.Changed && await context.Scheduler.Exists(MatchJob, cancellationToken))
+        {
+            LogTriggeringMatch(logger, connector);
+            await context.Scheduler.TriggerJob(MatchJob, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} loaded new rows: triggering the match job")]
+    private static partial void LogTriggeringMatch(ILogger logger, string connector);
+}

@@ -1,0 +1,31 @@
+using ProfileHub.Server.Ingestion;
+using Quartz;
+
+namespace ProfileHub.Server.Scheduling;
+
+internal static class SchedulingRegistration
+{
+    /// <summary>
+    /// Quartz with the in-memory store: one durable job per enabled connector (so `match` and on-demand runs
+    /// can trigger it) and a cron trigger for each one with a Schedule. Call after AddProfileHubIngestion, so
+    /// the configured connectors are synced before the scheduler starts.
+    /// </summary>
+    public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
+    {
+        var connectors = ConnectorDefinition.Read(builder.Configuration);
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.UseInMemoryStore();
+            foreach (var connector in connectors.Where(c => c.Enabled))
+            {
+                var key = ConnectorJob.KeyFor(connector.Name);
+                quartz.AddJob<ConnectorJob>(job => job.WithIdentity(key).UsingJobData(ConnectorJob.ConnectorData, connector.Name).StoreDurably());
+                if (connector.Schedule is { } cron)
+                {
+                    quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name, ConnectorJob.Group).WithCronSchedule(cron));
+                }
+            }
+        });
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+    }
+}

@@ -1,0 +1,32 @@
+using ProfileHub.Connectors.Ingestion;
+using ProfileHub.Connectors.VendorApi;
+
+namespace ProfileHub.Connectors.Tests.VendorApi;
+
+public sealed class VendorCsvTests
+{
+    [Fact]
+    public void Quoted_fields_with_commas_escaped_quotes_and_line_breaks_read_as_one_row_each()
+    {
+        var rejected = new List<RejectedRow>();
+
+        var rows = VendorCsv.Read(new StringReader("\uFEFFa,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n"), "f.csv", rejected).ToList();
+
+        Assert.Empty(rejected);
+        Assert.Equal([("x, y", "say \"hi\""), ("two\nlines", "z")], rows.Select(r => (r["a"]!, r["b"]!)));
+        Assert.Equal([2L, 3L], rows.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void Stray_quotes_wrong_field_counts_and_a_truncated_last_row_are_rejected_with_their_line()
+    {
+        var rejected = new List<RejectedRow>();
+
+        var rows = VendorCsv.Read(new StringReader("a,b\nok,1\nba\"d,2\n\"x\"y,3\nonly-one\nfine,4\n\"cut off,"), "f.csv", rejected).ToList();
+
+        Assert.Equal(["ok", "fine"], rows.Select(r => r["a"]));
+        Assert.Equal(
+            ["f.csv:3 bad quoting in field 1", "f.csv:4 bad quoting in field 1", "f.csv:5 expected 2 fields, found 1", "f.csv:7 truncated row: unterminated quote at end of file"],
+            rejected.Select(r => $"{r.Position} {r.Reason}"));
+    }
+}

@@ -1,0 +1,60 @@
+using ProfileHub.Server.Tests.Support;
+
+namespace ProfileHub.Server.Tests.Ingestion;
+
+/// <summary>`profilehub import --connector NAME` as a user runs it: the real executable in its own directory.</summary>
+public sealed class ImportVerbTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("profilehub-import-").FullName;
+
+    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+
+    [Fact]
+    public async Task Import_loads_a_configured_connector_once_and_prints_its_counts()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory, "events.jsonl"), string.Join('\n',
+            """{"type":"identify","messageId":"i-1","userId":"u1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"u1@example.com"}}""",
+            """{"type":"track","messageId":"t-1","userId":"u1","event":"Order Completed","timestamp":"2026-03-01T10:05:00Z","properties":{"revenue":10}}""",
+            """{"type":"track","messageId":"t-2","userId":"u1","event":""",
+            ""));
+        var environment = Connector("events.jsonl");
+
+        var (first, firstOut, _) = await ImportAsync(environment);
+        var (second, secondOut, _) = await ImportAsync(environment);
+        var (again, againOut, _) = await ImportAsync(environment, "--from-start");
+
+        Assert.Equal((0, 0, 0), (first, second, again));
+        Assert.Contains("imported: connector=web read=3 new=2 duplicates=0 quarantined=1", firstOut, StringComparison.Ordinal);
+        Assert.Contains("imported: connector=web read=0 new=0", secondOut, StringComparison.Ordinal);
+        Assert.Contains("imported: connector=web read=3 new=0 duplicates=2 quarantined=1", againOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_exits_non_zero_with_the_reason_when_the_connector_fails_or_is_unknown()
+    {
+        var (failed, _, failedErr) = await ImportAsync(Connector("missing.jsonl"));
+        var (unknown, _, unknownErr) = await ImportAsync(Connector("missing.jsonl"), "--connector", "nope");
+
+        Assert.Equal(1, failed);
+        Assert.Contains("connector web failed", failedErr, StringComparison.Ordinal);
+        Assert.Contains("missing.jsonl", failedErr, StringComparison.Ordinal);
+        Assert.Equal(1, unknown);
+        Assert.Contains("No connector named 'nope'", unknownErr, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Connector(string file) => new()
+    {
+        ["ProfileHub__Connectors__web__Kind"] = "Web",
+        ["ProfileHub__Connectors__web__Format"] = "segment-jsonl",
+        ["ProfileHub__Connectors__web__Settings__path"] = file,
+    };
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> ImportAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        string[] command = args.Contains("--connector") ? ["import", .. args] : ["import", "--connector", "web", .. args];
+        await using var import = ProfileHubProcess.Start(_workingDirectory, environment, command);
+        var exit = await import.WaitForExitAsync(Patience);
+        return (exit, import.Stdout, import.Stderr);
+    }
+}

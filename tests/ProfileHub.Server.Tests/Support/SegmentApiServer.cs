@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace ProfileHub.Server.Tests.Support;
+
+/// <summary>
+/// One `profilehub serve` on loopback with a Segment HTTP connector (write key <see cref="WriteKey"/>) over
+/// an embedded database in its own working directory, shared by a test class.
+/// </summary>
+public sealed class SegmentApiServer : IAsyncLifetime
+{
+    public const string WriteKey = "wk-test-3f9a";
+    public const string Connector = "segmentapi";
+
+    private ProfileHubProcess? _server;
+
+    public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("profilehub-segment-").FullName;
+
+    public Uri BaseAddress => _server?.BaseAddress ?? throw new InvalidOperationException("not started");
+
+    public string DatabasePath => Path.Combine(WorkingDirectory, "data", "profilehub.db");
+
+    public static Dictionary<string, string> Environment => new()
+    {
+        [$"ProfileHub__Connectors__{Connector}__Kind"] = "Web",
+        [$"ProfileHub__Connectors__{Connector}__Format"] = "segment-http",
+        [$"ProfileHub__Connectors__{Connector}__Settings__writeKey"] = WriteKey,
+    };
+
+    public async Task InitializeAsync()
+    {
+        _server = ProfileHubProcess.Start(WorkingDirectory, Environment, "serve", "--urls", "http://127.0.0.1:0");
+        await _server.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>`profilehub import --connector segmentapi` in the same directory: processes the stored calls.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> ImportAsync()
+    {
+        await using var import = ProfileHubProcess.Start(WorkingDirectory, Environment, "import", "--connector", Connector);
+        var exit = await import.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        return (exit, import.Stdout, import.Stderr);
+    }
+
+    /// <summary>Runs Segment's own Node.js library (tests/conformance/segment/send.mjs) against this server.</summary>
+    public async Task<(int ExitCode, string Output)> SendWithAnalyticsNodeAsync(string writeKey)
+    {
+        var directory = ConformanceDirectory();
+        if (!Directory.Exists(Path.Combine(directory, "node_modules", "@segment", "analytics-node")))
+        {
+            throw new InvalidOperationException($"Run `npm ci` in {directory} first (./build.sh test does).");
+        }
+
+        var start = new ProcessStartInfo("node", ["send.mjs", BaseAddress.ToString().TrimEnd('/'), writeKey])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await node.WaitForExitAsync(timeout.Token);
+        return (node.ExitCode, await output + await errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        Directory.Delete(WorkingDirectory, recursive: true);
+    }
+
+    private static string ConformanceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "conformance", "segment");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("tests/conformance/segment not found above the test binaries.");
+    }
+}
