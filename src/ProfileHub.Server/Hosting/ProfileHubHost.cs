@@ -25,11 +25,12 @@ internal static class ProfileHubHost
     /// A host for verbs that run without a web server (migrate, apikey, ...): the same configuration and
     /// services, with every log line on stderr so that stdout carries only the verb's output.
     /// </summary>
-    public static IHost BuildVerbHost(string[] args)
+    public static IHost BuildVerbHost(string[] args, Action<HostApplicationBuilder>? addArea = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddProfileHubCore();
+        addArea?.Invoke(builder);
         return builder.Build();
     }
 }

@@ -20,12 +20,13 @@ internal static class ImportVerb
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var builder = Host.CreateApplicationBuilder(ProfileHubHost.HostSettings([.. parse.UnmatchedTokens]));
-            builder.AddProfileHubCore();
-            builder.AddProfileHubIngestion();
-            // The progress display and the summary say what happened; only warnings and errors are logged.
-            builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-            using var host = builder.Build();
+            using var host = ProfileHubHost.BuildVerbHost([.. parse.UnmatchedTokens], builder =>
+            {
+                builder.AddProfileHubIngestion();
+
+                // The progress display and the summary say what happened; only warnings and errors are logged.
+                builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+            });
             await host.Services.PrepareDatabaseAsync(cancellationToken);
             await host.Services.SyncConnectorsAsync(cancellationToken);
             return await RunAsync(host.Services.GetRequiredService<IngestionRun>(), parse.GetValue(connector)!, parse.GetValue(fromStart), cancellationToken);
