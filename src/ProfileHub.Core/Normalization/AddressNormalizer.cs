@@ -64,7 +64,7 @@ public static class AddressNormalizer
             }
 
             var written = buffer.Written;
-            if (NormalizeCountry(country) == "US" && IsDigits(written))
+            if (NormalizeCountry(country) == "US" && !written.ContainsAnyExceptInRange('0', '9'))
             {
                 return written.Length switch
                 {
@@ -126,6 +126,40 @@ public static class AddressNormalizer
     }
 
     /// <summary>
+    /// A state, province or territory. For the US, Canada and Australia (the country given, or found
+    /// from the value when none is) the subdivision code: "California", "Calif." and "ca" → "CA",
+    /// "New South Wales" → "NSW", "Québec" → "QC". Elsewhere, or when the value is not recognized, the
+    /// folded words (lower case, no accents or punctuation), so equal spellings still compare equal.
+    /// </summary>
+    public static string? NormalizeRegion(string? raw, string? country)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var key = new CharBuffer(stackalloc char[64]);
+        try
+        {
+            TextFolding.AppendWords(raw, ref key, keepDigits: true, joinDots: true);
+            if (key.Length == 0)
+            {
+                return null;
+            }
+
+            var iso = NormalizeCountry(country);
+            var code = iso is null
+                ? Subdivisions.Find("US", key.Written) ?? Subdivisions.Find("CA", key.Written) ?? Subdivisions.Find("AU", key.Written)
+                : Subdivisions.Covers(iso) ? Subdivisions.Find(iso, key.Written) : null;
+            return code ?? key.ToString();
+        }
+        finally
+        {
+            key.Dispose();
+        }
+    }
+
+    /// <summary>
     /// ISO 3166-1 alpha-2 for an alpha-2 or alpha-3 code in any case, an English, local or common name
     /// ("United Kingdom", "UK", "GB", "gb", "Great Britain" → "GB"; "España" → "ES"); null when unknown.
     /// </summary>
@@ -160,18 +194,5 @@ public static class AddressNormalizer
         {
             key.Dispose();
         }
-    }
-
-    private static bool IsDigits(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

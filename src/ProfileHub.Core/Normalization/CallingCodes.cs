@@ -15,42 +15,44 @@ internal sealed record CallingCountry(string Code, string Region, int MinLength,
 internal static class CallingCodes
 {
     // "code region [min max [trunk]]". Lengths are of the national significant number (without the
-    // trunk prefix). Italy (39) has no trunk prefix: its leading 0 is part of the number.
+    // trunk prefix); trunk '-' means none (Italy's leading 0 is part of the number). Where the plan is
+    // not listed the trunk prefix is taken to be 0: it is almost everywhere, and in the few countries
+    // without one no national number starts with 0, so removing a leading 0 there cannot misread one.
     private const string Data = """
-        1 US 10 10
+        1 US 10 10 1
         7 RU 10 10 8
         20 EG 8 10 0
         27 ZA 9 9 0
-        30 GR 10 10
+        30 GR 10 10 -
         31 NL 9 9 0
         32 BE 8 9 0
         33 FR 9 9 0
-        34 ES 9 9
-        36 HU 8 9
-        39 IT 6 11
+        34 ES 9 9 -
+        36 HU 8 9 -
+        39 IT 6 11 -
         40 RO 9 9 0
         41 CH 9 9 0
         43 AT 4 13 0
         44 GB 9 10 0
-        45 DK 8 8
+        45 DK 8 8 -
         46 SE 7 10 0
-        47 NO 8 8
-        48 PL 9 9
+        47 NO 8 8 -
+        48 PL 9 9 -
         49 DE 6 13 0
         51 PE 8 9 0
-        52 MX 10 10
+        52 MX 10 10 -
         53 CU
         54 AR 10 11 0
         55 BR 10 11 0
-        56 CL 9 9
-        57 CO 10 10
+        56 CL 9 9 -
+        57 CO 10 10 -
         58 VE 10 10 0
         60 MY 9 10 0
         61 AU 9 9 0
         62 ID 8 12 0
         63 PH 8 10 0
         64 NZ 8 10 0
-        65 SG 8 8
+        65 SG 8 8 -
         66 TH 8 9 0
         81 JP 9 10 0
         82 KR 8 10 0
@@ -122,7 +124,7 @@ internal static class CallingCodes
         298 FO
         299 GL
         350 GI
-        351 PT 9 9
+        351 PT 9 9 -
         352 LU
         353 IE 7 9 0
         354 IS
@@ -149,7 +151,7 @@ internal static class CallingCodes
         386 SI
         387 BA
         389 MK
-        420 CZ 9 9
+        420 CZ 9 9 -
         421 SK
         423 LI
         500 FK
@@ -194,7 +196,7 @@ internal static class CallingCodes
         691 FM
         692 MH
         850 KP
-        852 HK 8 8
+        852 HK 8 8 -
         853 MO
         855 KH
         856 LA
@@ -260,9 +262,7 @@ internal static class CallingCodes
     private static readonly Dictionary<int, string> NanpRegionByAreaCode = [];
     private static readonly Dictionary<string, CallingCountry>.AlternateLookup<ReadOnlySpan<char>> CodeLookup;
 
-#pragma warning disable CA1810 // The three tables are parsed together from the text above; one constructor keeps that in one place.
     static CallingCodes()
-#pragma warning restore CA1810
     {
         foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -271,7 +271,7 @@ internal static class CallingCodes
                 f[0], f[1],
                 f.Length > 2 ? int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture) : 0,
                 f.Length > 3 ? int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture) : 0,
-                f.Length > 4 ? f[4][0] : '\0');
+                f.Length > 4 ? (f[4] == "-" ? '\0' : f[4][0]) : '0');
             ByCode.Add(country.Code, country);
             ByRegion.Add(country.Region, country);
         }
@@ -309,6 +309,8 @@ internal static class CallingCodes
 
         return null;
     }
+
+    public static IReadOnlyCollection<CallingCountry> All => ByCode.Values;
 
     public static CallingCountry? ForRegion(string region) => ByRegion.GetValueOrDefault(region);
 

@@ -21,8 +21,6 @@ internal ref struct CharBuffer
 
     public readonly ReadOnlySpan<char> Written => _span[..Length];
 
-    public readonly char Last => _span[Length - 1];
-
     public void Append(char c)
     {
         if (Length == _span.Length)
@@ -42,14 +40,6 @@ internal ref struct CharBuffer
 
         text.CopyTo(_span[Length..]);
         Length += text.Length;
-    }
-
-    public void TrimEnd(char c)
-    {
-        while (Length > 0 && _span[Length - 1] == c)
-        {
-            Length--;
-        }
     }
 
     public override readonly string ToString() => new(Written);

@@ -61,7 +61,7 @@ public static class DateNormalizer
             text = text[..t];
         }
 
-        if (text.Length == 8 && IsDigits(text))
+        if (text.Length == 8 && !text.ContainsAnyExceptInRange('0', '9'))
         {
             return Make(Number(text[..4]), Number(text[4..6]), Number(text[6..]));
         }
@@ -170,14 +170,36 @@ public static class DateNormalizer
             : null;
     }
 
+    // Weekday names ("Sat, 3 Feb 1990", "sábado 3 de febrero de 1990") say nothing the date does not.
+    private static readonly string[] Weekdays =
+    [
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thurs", "friday", "fri",
+        "saturday", "sat", "sunday", "sun", "lunes", "lun", "martes", "miercoles", "mie", "jueves", "jue",
+        "viernes", "vie", "sabado", "sábado", "sab", "miércoles", "domingo", "dom",
+    ];
+
     private static bool IsFiller(ReadOnlySpan<char> word, int count) =>
-        word.Equals("de", StringComparison.OrdinalIgnoreCase)
+        IsWeekday(word)
+        || word.Equals("de", StringComparison.OrdinalIgnoreCase)
         || word.Equals("of", StringComparison.OrdinalIgnoreCase)
         || word.Equals("del", StringComparison.OrdinalIgnoreCase)
         || (count > 0 && (word.Equals("st", StringComparison.OrdinalIgnoreCase)
             || word.Equals("nd", StringComparison.OrdinalIgnoreCase)
             || word.Equals("rd", StringComparison.OrdinalIgnoreCase)
             || word.Equals("th", StringComparison.OrdinalIgnoreCase)));
+
+    private static bool IsWeekday(ReadOnlySpan<char> word)
+    {
+        foreach (var name in Weekdays)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int MonthNumber(ReadOnlySpan<char> word)
     {
@@ -206,19 +228,6 @@ public static class DateNormalizer
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
-
-    private static bool IsDigits(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static int Number(ReadOnlySpan<char> digits)
     {

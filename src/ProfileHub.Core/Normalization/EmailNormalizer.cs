@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ProfileHub.Core.Normalization;
@@ -19,7 +20,8 @@ public static class EmailNormalizer
     /// <summary>
     /// Trims, applies Unicode NFC and lower-cases <paramref name="raw"/>; returns null when it is not an
     /// email address (no single '@', empty local part or domain, a domain without a dot, spaces or
-    /// control characters inside). Zero-width characters pasted into an address are removed.
+    /// control characters inside). Zero-width characters pasted into an address are removed; a
+    /// "Name &lt;address&gt;" or "mailto:" wrapper is taken off; a Punycode domain is kept in Unicode.
     /// </summary>
     public static NormalizedEmail? Normalize(string? raw)
     {
@@ -32,6 +34,13 @@ public static class EmailNormalizer
         if (trimmed.Length is 0 or > MaxLength)
         {
             return null;
+        }
+
+        // Display-name form exported by mail clients and CRMs: "John Smith <john@example.com>".
+        var open = trimmed.LastIndexOf('<');
+        if (open >= 0 && trimmed[^1] == '>')
+        {
+            trimmed = TrimInvisible(trimmed[(open + 1)..^1]);
         }
 
         if (trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
@@ -52,7 +61,28 @@ public static class EmailNormalizer
         }
 
         var domain = value[(at + 1)..];
+        if (domain.Contains("xn--", StringComparison.Ordinal) && UnicodeDomain(domain) is { } unicode)
+        {
+            domain = unicode;
+            value = string.Concat(value.AsSpan(0, at + 1), domain);
+        }
+
         return new NormalizedEmail(value, domain, GmailCanonical(value.AsSpan(0, at), domain));
+    }
+
+    // An internationalized domain arrives either as Unicode or as its ASCII "xn--" form (RFC 5891);
+    // the Unicode form is the one kept, so both spellings of one mailbox compare equal.
+    private static string? UnicodeDomain(string domain)
+    {
+        try
+        {
+            return new IdnMapping().GetUnicode(domain).Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            // Not valid Punycode: keep the domain as written.
+            return null;
+        }
     }
 
     private static ReadOnlySpan<char> TrimInvisible(ReadOnlySpan<char> text)
@@ -80,8 +110,9 @@ public static class EmailNormalizer
     {
         var ascii = true;
         using var buffer = new CharBuffer(stackalloc char[128]);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c < 0x80)
             {
                 if (c <= ' ' || c == 0x7F)
@@ -93,8 +124,16 @@ public static class EmailNormalizer
                 continue;
             }
 
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c))
             {
+                // Surrogate pairs are checked as a whole below; an unpaired half is not text at all.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    ascii = false;
+                    buffer.Append(text.Slice(i++, 2));
+                    continue;
+                }
+
                 return null;
             }
 
@@ -118,9 +157,7 @@ public static class EmailNormalizer
     }
 
     private static bool IsCombiningMark(char c) => char.GetUnicodeCategory(c)
-        is System.Globalization.UnicodeCategory.NonSpacingMark
-        or System.Globalization.UnicodeCategory.SpacingCombiningMark
-        or System.Globalization.UnicodeCategory.EnclosingMark;
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsAddress(string value, int at)
     {

@@ -172,6 +172,8 @@ internal static class GivenNames
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    public static IEnumerable<KeyValuePair<string, string>> Entries => Canonical;
+
     public static bool TryFind(ReadOnlySpan<char> name, out string canonical) =>
         Lookup.TryGetValue(name, out canonical!);
 

@@ -58,4 +58,46 @@ public static class IdentifierHash
 
         return Sha256Hex(phone.E164[1..]);
     }
+
+    /// <summary>
+    /// Meta <c>fn</c>/<c>ln</c>: "Lowercase only with no punctuation"; special characters stay, UTF-8 encoded
+    /// (Valéry → valéry, 정 → 정). So unlike <see cref="NameNormalizer.Normalize"/> accents are kept; every
+    /// character that is not a letter (punctuation, spaces, digits) is removed. Null when no letter is left.
+    /// </summary>
+    public static string? HashName(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var valid = TextFolding.WithoutLoneSurrogates(raw);
+        var composed = valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
+        var letters = new CharBuffer(stackalloc char[64]);
+        try
+        {
+            for (var i = 0; i < composed.Length; i++)
+            {
+                var c = composed[i];
+                if (char.IsHighSurrogate(c) && i + 1 < composed.Length && Rune.IsLetter(new Rune(c, composed[i + 1])))
+                {
+                    letters.Append(composed.AsSpan(i++, 2));
+                }
+                else if (char.IsLetter(c))
+                {
+                    letters.Append(c == '\u0130' ? 'i' : char.ToLowerInvariant(c));
+                }
+            }
+
+            return letters.Length == 0 ? null : Sha256Hex(letters.ToString());
+        }
+        finally
+        {
+            letters.Dispose();
+        }
+    }
+
+    /// <summary>Meta <c>db</c>: the date of birth as YYYYMMDD.</summary>
+    public static string HashBirthDate(DateOnly birthDate) =>
+        Sha256Hex(birthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
 }

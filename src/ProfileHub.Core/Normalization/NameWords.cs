@@ -37,7 +37,8 @@ internal sealed class NameWords
     public static bool HasOnlyAffixes(ReadOnlySpan<char> text)
     {
         var any = false;
-        foreach (var range in text.Split(' '))
+        var position = 0;
+        while (NextWord(text, ref position) is { } range)
         {
             var normalized = NameNormalizer.Normalize(text[range].ToString());
             if (normalized is null)
@@ -60,13 +61,9 @@ internal sealed class NameWords
     public static NameWords Read(ReadOnlySpan<char> text, int maxWords)
     {
         var words = new List<string>(4);
-        foreach (var range in text.SplitAny(" \t\u00A0\u2009\u202F"))
+        var position = 0;
+        while (words.Count < maxWords && NextWord(text, ref position) is { } range)
         {
-            if (words.Count == maxWords)
-            {
-                break;
-            }
-
             var normalized = NameNormalizer.Normalize(text[range].ToString());
             if (normalized is not null)
             {
@@ -87,6 +84,29 @@ internal sealed class NameWords
         }
 
         return new NameWords(words.GetRange(start, end - start));
+    }
+
+    // Words are separated by any Unicode white space (NBSP, ideographic space, line breaks); a hyphen
+    // does not separate them, so "Jean-Luc" stays one given name.
+    private static Range? NextWord(ReadOnlySpan<char> text, ref int position)
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        if (position == text.Length)
+        {
+            return null;
+        }
+
+        var start = position;
+        while (position < text.Length && !char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        return start..position;
     }
 
     /// <summary>Index of the family name's first word: the last word and the particles just before it.</summary>

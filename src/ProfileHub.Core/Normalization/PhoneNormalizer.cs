@@ -38,7 +38,7 @@ public static class PhoneNormalizer
             return Invalid(raw);
         }
 
-        var region = RegionOf(defaultRegion);
+        var region = AddressNormalizer.NormalizeCountry(defaultRegion);
         var number = digits[..count];
         var result = international
             ? International(number)
@@ -47,16 +47,6 @@ public static class PhoneNormalizer
     }
 
     private static NormalizedPhone Invalid(string raw) => new(raw, null, null, false);
-
-    private static string? RegionOf(string? defaultRegion)
-    {
-        if (string.IsNullOrWhiteSpace(defaultRegion))
-        {
-            return null;
-        }
-
-        return AddressNormalizer.NormalizeCountry(defaultRegion);
-    }
 
     private static (string E164, string Region)? WithoutPlus(ReadOnlySpan<char> digits, string? region)
     {
@@ -83,14 +73,15 @@ public static class PhoneNormalizer
         }
 
         // A number stored with its country code but without '+' ("447911123456"): national numbers
-        // start with a trunk 0 or are at most 10 digits, so only longer ones are read this way.
-        return digits.Length >= 11 && digits[0] != '0' ? International(digits) : null;
+        // start with a trunk 0 or are at most 10 digits, so only longer ones are read this way, and only
+        // into a country whose plan fixes the length (otherwise any 11 digits would pass as some country).
+        return digits.Length >= 11 && digits[0] != '0' ? International(digits, knownPlanOnly: true) : null;
     }
 
-    private static (string E164, string Region)? International(ReadOnlySpan<char> digits)
+    private static (string E164, string Region)? International(ReadOnlySpan<char> digits, bool knownPlanOnly = false)
     {
         var country = CallingCodes.Match(digits);
-        if (country is null)
+        if (country is null || (knownPlanOnly && country.MinLength == 0))
         {
             return null;
         }
@@ -260,7 +251,9 @@ public static class PhoneNormalizer
                 return true;
             }
 
-            return false;
+            // A label after a complete-looking number ("07911 123456 (mobile)", "555 234 5678 home") ends
+            // it; letters inside the digits ("1-800-FLOWERS") make the text a vanity number we do not read.
+            return count >= MinE164Digits && i > 0 && (text[i - 1] == '(' || char.IsWhiteSpace(text[i - 1]));
         }
 
         return true;

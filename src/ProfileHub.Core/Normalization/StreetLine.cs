@@ -1,8 +1,8 @@
 namespace ProfileHub.Core.Normalization;
 
 /// <summary>
-/// The parts <see cref="AddressNormalizer.NormalizeStreet"/> reads from one street line; Remainder is every
-/// word left after the unit was taken (what a line 2 without a designator holds).
+/// The parts <see cref="AddressNormalizer.NormalizeStreet"/> reads from one street line. A line 2 is read
+/// without house number or street: Remainder is every word left after its unit was taken.
 /// </summary>
 internal readonly record struct StreetLine(string? Number, string? Street, string? Unit, string? Remainder)
 {
@@ -27,7 +27,8 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
     }
 
     // Folds the line into words separated by one space. '#' and an Australian unit slash ("4/12") are
-    // words of their own; a hyphen between digits stays inside the word ("12-14"); apostrophes vanish.
+    // words of their own; a hyphen next to a digit joins the word and is kept only between digits
+    // ("12-14" stays a range, "4-B" becomes unit "4b"); apostrophes vanish.
     private static int Tokenize(string line, ref CharBuffer text, Span<Range> tokens)
     {
         Span<char> folded = stackalloc char[TextFolding.MaxExpansion];
@@ -41,10 +42,25 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
                 continue;
             }
 
-            var betweenDigits = i > 0 && i + 1 < line.Length && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]);
-            if (c == '-' && betweenDigits && start >= 0)
+            var inside = i > 0 && i + 1 < line.Length && start >= 0;
+            var betweenDigits = inside && char.IsAsciiDigit(line[i - 1]) && char.IsAsciiDigit(line[i + 1]);
+            if (c == '-' && inside && char.IsAsciiLetterOrDigit(line[i - 1]) && char.IsAsciiLetterOrDigit(line[i + 1])
+                && (char.IsAsciiDigit(line[i - 1]) || char.IsAsciiDigit(line[i + 1])))
             {
-                text.Append('-');
+                // "12-14" is a range and keeps its hyphen; "4-B" is unit 4b.
+                if (betweenDigits)
+                {
+                    text.Append('-');
+                }
+
+                continue;
+            }
+
+            // Initialisms keep their letters together: "P.O. Box" → "po box", "U.S. Route" → "us route"
+            // (a dot after a one-letter word, before a letter that ends its own word).
+            if (c == '.' && start >= 0 && text.Length - start == 1 && i + 1 < line.Length && char.IsLetter(line[i + 1])
+                && (i + 2 == line.Length || !char.IsLetterOrDigit(line[i + 2])))
+            {
                 continue;
             }
 
@@ -154,37 +170,34 @@ internal readonly record struct StreetLine(string? Number, string? Street, strin
             number ??= TakeNumber(text, tokens, used);
         }
 
-        var street = new CharBuffer(stackalloc char[64]);
-        var remainder = new CharBuffer(stackalloc char[64]);
+        // Line 1 yields the street with canonical words; line 2 (no house number read) the words as written.
+        var words = new CharBuffer(stackalloc char[64]);
         try
         {
             for (var i = 0; i < n; i++)
             {
-                if (used[i])
-                {
-                    continue;
-                }
-
                 var word = text[tokens[i]];
-                if (word is "/" or "#")
+                if (used[i] || word is "/" or "#")
                 {
                     continue;
                 }
 
-                AppendWord(ref remainder, word);
-                AppendStreetWord(ref street, word);
+                if (readNumber)
+                {
+                    AppendStreetWord(ref words, word);
+                }
+                else
+                {
+                    AppendWord(ref words, word);
+                }
             }
 
-            return new StreetLine(
-                number,
-                street.Length == 0 ? null : street.ToString(),
-                unit,
-                remainder.Length == 0 ? null : remainder.ToString());
+            var joined = words.Length == 0 ? null : words.ToString();
+            return readNumber ? new StreetLine(number, joined, unit, null) : new StreetLine(null, null, unit, joined);
         }
         finally
         {
-            street.Dispose();
-            remainder.Dispose();
+            words.Dispose();
         }
     }
 

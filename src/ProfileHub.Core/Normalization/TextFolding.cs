@@ -14,10 +14,10 @@ internal static class TextFolding
     // Additional (Vietnamese) and General Punctuation (NBSP-like spaces, zero-width characters).
     private const int TableSize = 0x2100;
 
-    // Letters whose canonical decomposition does not reach an ASCII base letter.
+    // Letters whose decomposition does not reach a base letter, and Russian ё, commonly written е.
     private const string SpecialLetters =
         "ß=ss ẞ=ss æ=ae Æ=ae œ=oe Œ=oe ø=o Ø=o đ=d Đ=d ð=d Ð=d ł=l Ł=l þ=th Þ=th ı=i İ=i ħ=h Ħ=h ŀ=l Ŀ=l " +
-        "ĳ=ij Ĳ=ij ŋ=n Ŋ=n ſ=s ƒ=f ɨ=i ʉ=u";
+        "ĳ=ij Ĳ=ij ŋ=n Ŋ=n ſ=s ƒ=f ɨ=i ʉ=u ё=е Ё=е";
 
     private static readonly string?[] Table = BuildTable();
 
@@ -136,6 +136,60 @@ internal static class TextFolding
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> without unpaired surrogate halves, which Unicode normalization rejects; the
+    /// same instance when there are none (the usual case).
+    /// </summary>
+    public static string WithoutLoneSurrogates(string text)
+    {
+        var lone = FirstLoneSurrogate(text);
+        if (lone < 0)
+        {
+            return text;
+        }
+
+        var buffer = new CharBuffer(stackalloc char[64]);
+        try
+        {
+            buffer.Append(text.AsSpan(0, lone));
+            for (var i = lone; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    buffer.Append(text.AsSpan(i++, 2));
+                }
+                else if (!char.IsSurrogate(c))
+                {
+                    buffer.Append(c);
+                }
+            }
+
+            return buffer.ToString();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Straight and typographic apostrophes, and the accents people type in their place.</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' or '\u02B9';
 
@@ -194,6 +248,16 @@ internal static class TextFolding
             table[pair[0]] = pair[2..];
         }
 
+        // A decomposition may end on a special letter (Ǿ → ø, Ʉ → ʉ): fold those too, so folding is idempotent.
+        for (var i = 0x80; i < TableSize; i++)
+        {
+            if (table[i] is { Length: > 0 } mapped)
+            {
+                var refolded = string.Concat(mapped.Select(m => m >= 0x80 && m < TableSize && table[m] is { } again ? again : m.ToString()));
+                table[i] = refolded.Length == 1 && refolded[0] == i ? null : refolded;
+            }
+        }
+
         return table;
     }
 
@@ -221,10 +285,17 @@ internal static class TextFolding
             case UnicodeCategory.TitlecaseLetter:
             case UnicodeCategory.OtherLetter:
             case UnicodeCategory.ModifierLetter:
-                return FoldLetter(c);
+                // Cyrillic diacritics make other letters (й is not и); only the case is folded there.
+                return c is >= '\u0400' and <= '\u04FF' ? LowerOrNull(c) : FoldLetter(c);
             default:
                 return null;
         }
+    }
+
+    private static string? LowerOrNull(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return lower == c ? null : lower.ToString();
     }
 
     private static string? FoldLetter(char c)

@@ -43,4 +43,47 @@ public sealed record SurvivorshipPolicy(IReadOnlyList<SurvivorshipRule> DefaultR
 
     public SurvivorshipResult Survive(string attribute, IReadOnlyList<AttributeCandidate> candidates, StewardPin? pin = null) =>
         For(attribute).Survive(candidates, pin);
+
+    /// <summary>
+    /// Every attribute of one golden profile, in ordinal order of attribute name so the output of a re-run
+    /// is identical; <paramref name="pins"/> holds the steward pins by attribute (matched ignoring case).
+    /// </summary>
+    public IReadOnlyList<SurvivorshipResult> SurviveAll(
+        IReadOnlyDictionary<string, IReadOnlyList<AttributeCandidate>> candidatesByAttribute,
+        IReadOnlyDictionary<string, StewardPin>? pins = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidatesByAttribute);
+        var attributes = new List<string>(candidatesByAttribute.Keys);
+        attributes.Sort(StringComparer.Ordinal);
+        var results = new List<SurvivorshipResult>(attributes.Count);
+        foreach (var attribute in attributes)
+        {
+            results.Add(Survive(attribute, candidatesByAttribute[attribute], PinFor(pins, attribute)));
+        }
+
+        return results;
+    }
+
+    private static StewardPin? PinFor(IReadOnlyDictionary<string, StewardPin>? pins, string attribute)
+    {
+        if (pins is null)
+        {
+            return null;
+        }
+
+        if (pins.TryGetValue(attribute, out var pin))
+        {
+            return pin;
+        }
+
+        foreach (var (key, value) in pins)
+        {
+            if (string.Equals(key, attribute, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,0 +1,28 @@
+using ProfileHub.Core.Normalization;
+
+namespace ProfileHub.Core.Tests.Normalization;
+
+public class GivenNamesTests
+{
+    [Fact]
+    public void The_table_holds_a_few_hundred_diminutives()
+    {
+        Assert.InRange(GivenNames.Entries.Count(e => e.Key != e.Value), 250, 1_000);
+    }
+
+    [Fact]
+    public void Every_canonical_name_is_its_own_canonical_form()
+    {
+        Assert.All(GivenNames.Entries, entry => Assert.Equal(entry.Value, NameNormalizer.CanonicalGivenName(entry.Value)));
+    }
+
+    [Fact]
+    public void Every_entry_is_already_in_normalized_form()
+    {
+        Assert.All(GivenNames.Entries, entry =>
+        {
+            Assert.Equal(entry.Key, NameNormalizer.Normalize(entry.Key));
+            Assert.Equal(entry.Value, NameNormalizer.Normalize(entry.Value));
+        });
+    }
+}
