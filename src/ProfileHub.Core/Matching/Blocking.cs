@@ -25,11 +25,12 @@ public enum BlockingPass
     GivenCodeAndBirthYear,
     FamilyCodeAndCity,
     GivenCodeAndCity,
+    StreetAndCity,
 }
 
 internal static class BlockingKeys
 {
-    public const int PassCount = (int)BlockingPass.GivenCodeAndCity + 1;
+    public const int PassCount = (int)BlockingPass.StreetAndCity + 1;
 
     public static bool IsIdentifierPass(BlockingPass pass) => pass <= BlockingPass.Mailbox;
 
@@ -86,6 +87,7 @@ internal static class BlockingKeys
         Add(keys, BlockingPass.GivenCodeAndBirthYear, r.GivenCode, r.BirthYear, both: true);
         Add(keys, BlockingPass.FamilyCodeAndCity, r.FamilyCode, r.City, both: true);
         Add(keys, BlockingPass.GivenCodeAndCity, r.GivenCode, r.City, both: true);
+        Add(keys, BlockingPass.StreetAndCity, r.Street, r.City, both: true);
     }
 
     /// <summary>FNV-1a, folded to a non-zero int: a stable (unlike string.GetHashCode) hash of a span.</summary>

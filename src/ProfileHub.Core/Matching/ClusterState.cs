@@ -9,7 +9,7 @@ namespace ProfileHub.Core.Matching;
 /// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
 /// lifts this.</item>
 /// <item>A profile never ends up holding two records that conflict on a strong identity (national ids
-/// or birth dates more than a typo apart, first names that clearly differ) unless those two records
+/// more than a typo apart, birth dates more than two typos apart, first names that clearly differ) unless those two records
 /// themselves score as a match: chains through a shared identifier cannot join strangers. Two records
 /// compared directly are judged by their score, in which the difference already weighs against them
 /// (mistyped ids are common: febrl's duplicates carry them).</item>
@@ -209,7 +209,7 @@ internal sealed class ClusterState
         {
             conflict = "the profiles hold different national ids";
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= 3)
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) == 4)
         {
             conflict = "the profiles hold different birth dates";
         }

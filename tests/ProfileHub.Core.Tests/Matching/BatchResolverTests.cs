@@ -6,6 +6,12 @@ namespace ProfileHub.Core.Tests.Matching;
 
 public class BatchResolverTests
 {
+    private static readonly string[] WalkInGiven =
+        ["adam", "beatrice", "callum", "daphne", "edwin", "fiona", "gareth", "hannah", "ian", "julia", "kieran", "laura",
+         "martin", "nadia", "owen", "priya", "quentin", "rosa", "simon", "tara", "umar", "violet", "walter", "yasmin"];
+
+    private static readonly string[] WalkInFamily = ["ashdown", "brackley", "cresswell"];
+
     [Fact]
     public void Resolve_links_the_same_person_across_channels_despite_typos_and_nicknames()
     {
@@ -43,7 +49,7 @@ public class BatchResolverTests
         for (var i = 0; i < 60; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
-            records.Add(People.Record("walkin-" + n, "guest" + n, "visitor" + n, phone: "020 7946 0000", city: "london"));
+            records.Add(People.Record("walkin-" + n, WalkInGiven[i % WalkInGiven.Length], WalkInFamily[i / WalkInGiven.Length], phone: "020 7946 0000", city: "london"));
         }
 
         var resolved = new Resolved(records);

@@ -19,6 +19,10 @@ internal static class People
         "quinlan", "ravensworth", "sinclair", "thornbury", "underhill", "vasquez", "whitlock", "yardley",
     ];
 
+    private static readonly string[] Streets = ["road", "lane", "street", "close", "way"];
+
+    private static readonly string[] Cities = ["london", "leeds", "york", "bristol", "norwich", "exeter"];
+
     public static SourceRecord Record(
         string id,
         string? first = null,
@@ -56,14 +60,15 @@ internal static class People
             var birth = new DateOnly(1950, 1, 1).AddDays(random.Next(50 * 365));
             var email = $"{first}.{last}.{p}@example.org";
             var phone = "+447700" + (100_000 + p).ToString(CultureInfo.InvariantCulture);
-            var street = $"{random.Next(1, 200)} {Family[random.Next(Family.Length)]} road";
+            var street = $"{random.Next(1, 200)} {Given[random.Next(Given.Length)]} {Family[random.Next(Family.Length)]} {Streets[random.Next(Streets.Length)]}";
+            var city = Cities[random.Next(Cities.Length)];
             var postcode = $"SW{random.Next(1, 20)} {random.Next(1, 9)}AB";
             var id = "bg-" + p.ToString(CultureInfo.InvariantCulture);
-            records.Add(Record(id + "-a", first, last, email, phone, birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), street, "london", postcode));
+            records.Add(Record(id + "-a", first, last, email, phone, birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), street, city, postcode));
             if (random.NextDouble() < 0.7)
             {
                 var typoLast = random.NextDouble() < 0.3 ? last[..^1] + "e" : last;
-                records.Add(Record(id + "-b", first, typoLast, random.NextDouble() < 0.5 ? email : null, phone, birth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), street, "london", postcode));
+                records.Add(Record(id + "-b", first, typoLast, random.NextDouble() < 0.5 ? email : null, phone, birth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), street, city, postcode));
             }
         }
 
