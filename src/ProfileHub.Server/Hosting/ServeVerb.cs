@@ -3,6 +3,7 @@ using ProfileHub.Connectors.Email;
 using ProfileHub.Server.Access;
 using ProfileHub.Server.Health;
 using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Matching;
 using ProfileHub.Server.Scheduling;
 using ProfileHub.Server.Storage;
 using ProfileHub.Server.Web;
@@ -32,6 +33,7 @@ internal static partial class ServeVerb
         builder.Services.AddProfileHubHealth();
         builder.Services.AddProfileHubAccess();
         builder.AddProfileHubIngestion();
+        builder.Services.AddProfileHubMatching();
         builder.AddProfileHubScheduling();
         builder.Services.AddProfileHubWeb();
 

@@ -1,4 +1,5 @@
 using ProfileHub.Connectors.Ingestion;
+using ProfileHub.Server.Matching;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
@@ -13,9 +14,6 @@ internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<Conne
 {
     public const string ConnectorData = "connector";
     public const string Group = "connectors";
-
-    /// <summary>The matching job's key; the matching area registers it.</summary>
-    public static readonly JobKey MatchJob = new("match");
 
     public static JobKey KeyFor(string connector) => new(connector, Group);
 
@@ -34,10 +32,10 @@ internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<Conne
             throw new JobExecutionException($"Connector {connector} failed: {e.Message}", e);
         }
 
-        if (summary.Changed && await context.Scheduler.Exists(MatchJob, cancellationToken))
+        if (summary.Changed && await context.Scheduler.Exists(MatchJob.Key, cancellationToken))
         {
             LogTriggeringMatch(logger, connector);
-            await context.Scheduler.TriggerJob(MatchJob, cancellationToken);
+            await context.Scheduler.TriggerJob(MatchJob.Key, cancellationToken);
         }
     }
 

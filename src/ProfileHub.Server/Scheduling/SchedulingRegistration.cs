@@ -1,4 +1,5 @@
 using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Matching;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
@@ -16,6 +17,9 @@ internal static class SchedulingRegistration
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore();
+
+            // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand.
+            quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
             foreach (var connector in connectors.Where(c => c.Enabled))
             {
                 var key = ConnectorJob.KeyFor(connector.Name);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using ProfileHub.Core.Sources;
 using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Matching;
 using ProfileHub.Server.Scheduling;
 using ProfileHub.Testing;
 using Quartz;
@@ -45,7 +46,7 @@ public sealed class ConnectorJobTests(SqliteTestDatabase database) : IClassFixtu
         builder.Services.AddSingleton(outcomes);
         builder.Services.AddQuartz(quartz =>
         {
-            quartz.AddJob<MatchStandIn>(job => job.WithIdentity(ConnectorJob.MatchJob).StoreDurably());
+            quartz.AddJob<MatchStandIn>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
             quartz.AddJobListener(outcomes);
         });
         using var host = builder.Build();
@@ -56,7 +57,7 @@ public sealed class ConnectorJobTests(SqliteTestDatabase database) : IClassFixtu
             await scheduler.TriggerJob(ConnectorJob.KeyFor("good"), new JobDataMap(), CancellationToken.None);
             await scheduler.TriggerJob(ConnectorJob.KeyFor("broken"), new JobDataMap(), CancellationToken.None);
 
-            var matched = await outcomes.Of(ConnectorJob.MatchJob).WaitAsync(Patience);
+            var matched = await outcomes.Of(MatchJob.Key).WaitAsync(Patience);
             var broken = await outcomes.Of(ConnectorJob.KeyFor("broken")).WaitAsync(Patience);
 
             Assert.Null(matched);
