@@ -34,12 +34,19 @@ internal sealed partial class MatchRunner(
 
     public SurvivorshipPolicy Policy { get; init; } = SurvivorshipPolicy.Default;
 
+    /// <summary>
+    /// A model trained on less than half of today's records (the first run saw one source; the others came
+    /// later) describes the data poorly: m- and u-probabilities and term frequencies move as sources join.
+    /// Such a run retrains, i.e. rebuilds; small increments keep scoring with the stored model.
+    /// </summary>
+    private static bool Outgrown(MatchSnapshot snapshot) => snapshot.Records.Count > 2 * snapshot.ModelRecordCount;
+
     public async Task<MatchSummary> RunAsync(bool rebuild, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
-        var model = rebuild || snapshot.ModelDocument is null ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
+        var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
         LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
         var resolution = model is null
             ? MatchResolution.Rebuild(snapshot, Settings)

@@ -24,6 +24,9 @@ internal sealed class MatchSnapshot
 
     public string? ModelDocument { get; init; }
 
+    /// <summary>How many records the stored model was trained on.</summary>
+    public int ModelRecordCount { get; init; }
+
     /// <summary>The latest ingestion time among the loaded records: records re-ingested after it keep their flag.</summary>
     public DateTimeOffset LoadedUpTo { get; init; }
 
@@ -67,6 +70,10 @@ internal sealed class MatchSnapshot
             }
         }
 
+        var model = await db.MatchModels.AsNoTracking()
+            .OrderByDescending(m => m.TrainedAt).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Document, m.RecordCount })
+            .FirstOrDefaultAsync(cancellationToken);
         return new MatchSnapshot
         {
             Records = records,
@@ -78,10 +85,8 @@ internal sealed class MatchSnapshot
             Constraints = await db.StewardConstraints.AsNoTracking().Where(c => c.RevokedAt == null).OrderBy(c => c.Id).ToListAsync(cancellationToken),
             QueuedPairs = [.. (await db.ReviewItems.AsNoTracking().Select(r => new { r.RecordA, r.RecordB }).ToListAsync(cancellationToken))
                 .Select(r => (r.RecordA, r.RecordB))],
-            ModelDocument = await db.MatchModels.AsNoTracking()
-                .OrderByDescending(m => m.TrainedAt).ThenByDescending(m => m.Id)
-                .Select(m => m.Document)
-                .FirstOrDefaultAsync(cancellationToken),
+            ModelDocument = model?.Document,
+            ModelRecordCount = model?.RecordCount ?? 0,
         };
     }
 }

@@ -39,6 +39,23 @@ public abstract class MatchRunnerTests<TDatabase>(TDatabase database) : IClassFi
     private Task<MatchSummary> MatchAsync(bool rebuild = false) => Data.Runner().RunAsync(rebuild, CancellationToken.None);
 
     [Fact]
+    public async Task A_run_retrains_when_the_records_have_more_than_doubled_since_the_model_was_trained()
+    {
+        var crm = await Data.ConnectorAsync("crm", 50);
+        await Data.AddBackgroundAsync(crm, 60);
+        var first = await MatchAsync();
+
+        // A second source arrives with more records than the model has seen in all.
+        await Data.AddBackgroundAsync(await Data.ConnectorAsync("loyalty", 70), 80);
+        var second = await MatchAsync();
+        var third = await MatchAsync();
+
+        Assert.True(first.Rebuilt);
+        Assert.True(second.Rebuilt, "the records more than doubled since the model was trained: retrain");
+        Assert.False(third.Rebuilt);
+    }
+
+    [Fact]
     public async Task Match_keeps_profile_ids_as_records_arrive_and_merges_into_the_older_profile()
     {
         var shop = await ShopWithBackgroundAsync();
