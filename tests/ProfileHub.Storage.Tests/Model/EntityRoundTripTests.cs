@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Access;
+using StoredMatchModel = ProfileHub.Core.Matching.StoredMatchModel;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
@@ -246,6 +248,35 @@ public abstract class EntityRoundTripTests<TDatabase>(TDatabase database) : ICla
             var audit = await db.AuditEvents.SingleAsync();
             Assert.Equal(("pin", profile.Id.ToString()), (audit.Action, audit.EntityId));
             Assert.Contains("Okafor-Smith", audit.Before, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Api_keys_inbound_payloads_and_match_models_round_trip()
+    {
+        var connectorId = await AddConnectorAsync("sendgrid");
+        var (key, secret) = ApiKey.Create("steward-jane", ApiRole.Steward, T0);
+        await using (var db = database.CreateContext())
+        {
+            key.Revoke(T0.AddDays(3));
+            db.ApiKeys.Add(key);
+            var payload = new InboundPayload(connectorId, """[{"event":"open"}]""", T0);
+            payload.MarkProcessed(T0.AddMinutes(1));
+            db.InboundPayloads.Add(payload);
+            db.MatchModels.Add(new StoredMatchModel("""{"lambda":0.001}""", 1234, T0));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var stored = await db.ApiKeys.SingleAsync(k => k.Hash == ApiKey.HashOf(secret));
+            Assert.Equal(("steward-jane", ApiRole.Steward, T0, T0.AddDays(3)), (stored.Name, stored.Role, stored.CreatedAt, stored.RevokedAt));
+            var payload = await db.InboundPayloads.SingleAsync();
+            Assert.Equal((connectorId, true, T0.AddMinutes(1)), (payload.ConnectorId, payload.Processed, payload.ProcessedAt));
+            Assert.Contains("open", payload.Body, StringComparison.Ordinal);
+            var model = await db.MatchModels.SingleAsync();
+            Assert.Equal((1234, T0), (model.RecordCount, model.TrainedAt));
+            Assert.Contains("lambda", model.Document, StringComparison.Ordinal);
         }
     }
 
