@@ -47,7 +47,9 @@ public abstract class BulkWriter
             $"INSERT INTO source_records ({RecordColumns}) VALUES (@connector, @key, @first, @last, @full, @number, @street, @line2, @city, " +
             $"@region, @postal, @country, @birth, @birth_raw, @gender, @observed, @ingested, {Json("@raw")}, @hash, TRUE) " +
             $"ON CONFLICT (connector_id, source_key) DO UPDATE SET {string.Join(", ", RecordUpdates.Select(c => $"{c} = excluded.{c}"))} " +
-            "WHERE source_records.content_hash <> excluded.content_hash RETURNING id",
+            // A version observed earlier than the stored one is a late, out-of-order delivery (vendors resend and
+            // reorder): it must not overwrite newer content, e.g. an older "subscribed" over a newer unsubscribe.
+            "WHERE source_records.content_hash <> excluded.content_hash AND source_records.observed_at <= excluded.observed_at RETURNING id",
             ("connector", DbType.Int32), ("key", DbType.String), ("first", DbType.String), ("last", DbType.String), ("full", DbType.String),
             ("number", DbType.String), ("street", DbType.String), ("line2", DbType.String), ("city", DbType.String), ("region", DbType.String),
             ("postal", DbType.String), ("country", DbType.String), ("birth", DbType.Date), ("birth_raw", DbType.String), ("gender", DbType.String),
@@ -73,7 +75,7 @@ public abstract class BulkWriter
                 Timestamp(record.ObservedAt), Timestamp(record.IngestedAt), record.RawPayload, record.ContentHash);
             if (await upsert.ExecuteScalarAsync(cancellationToken) is not { } id)
             {
-                continue; // Unchanged content: a resend.
+                continue; // Unchanged content (a resend) or older than what is stored (a late delivery).
             }
 
             var recordId = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);

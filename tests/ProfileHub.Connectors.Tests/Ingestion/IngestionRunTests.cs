@@ -137,6 +137,21 @@ public abstract class IngestionRunTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_late_older_version_of_a_record_does_not_overwrite_the_newer_one()
+    {
+        await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");
+        var newer = NumberedSource.Person("u1") with { ObservedAt = T0.AddDays(2), FirstName = "Newer" };
+        var older = NumberedSource.Person("u1") with { ObservedAt = T0.AddDays(1), FirstName = "Older" };
+
+        var run = await database.RunAsync("scripted", new ScriptedSource(new SourceBatch([newer], [], [], 1, "1"), new SourceBatch([older], [], [], 1, "2")));
+
+        Assert.Equal(1, run.RecordsWritten);
+        await using var db = database.CreateContext();
+        var record = await db.SourceRecords.SingleAsync();
+        Assert.Equal(("Newer", T0.AddDays(2)), (record.FirstName, record.ObservedAt));
+    }
+
+    [Fact]
     public async Task Inbound_payloads_a_batch_consumed_are_marked_processed_with_it()
     {
         var connectorId = await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");
