@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using AutoMapper;
 using ProfileHub.Connectors.Email;
 using ProfileHub.Connectors.Ingestion;
@@ -112,7 +110,7 @@ internal sealed class AdsMappingProfile : Profile
         ArgumentNullException.ThrowIfNull(e);
         var id = e.EventId is { Length: > 0 } given
             ? given
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{e.EventTime}|{PersonKey(e)}|{e.CustomData?.Value}|{e.CustomData?.Currency}")))[..32];
+            : IdentifierHash.Sha256Hex($"{e.EventTime}|{PersonKey(e)}|{e.CustomData?.Value}|{e.CustomData?.Currency}")[..32];
         return $"capi:{e.EventName}:{id}";
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ProfileHub.Core.Normalization;
 
@@ -75,6 +74,6 @@ public sealed record SourceRecordDraft(string SourceKey, DateTimeOffset Observed
             Field(consent);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return IdentifierHash.Sha256Hex(text.ToString());
     }
 }

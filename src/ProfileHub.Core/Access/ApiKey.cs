@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using ProfileHub.Core.Normalization;
 
 namespace ProfileHub.Core.Access;
 
@@ -58,7 +58,7 @@ public sealed class ApiKey
     public static string HashOf(string secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        return IdentifierHash.Sha256Hex(secret);
     }
 
     public void Revoke(DateTimeOffset at)

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using ProfileHub.GraphQL.Language;
 
 namespace ProfileHub.GraphQL.Types;
@@ -58,28 +57,7 @@ internal static class ValuePrinter
     };
 
     /// <summary>A GraphQL string literal with graphql-js's escapes (printString).</summary>
-    public static string PrintString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\r': builder.Append("\\r"); break;
-                case < ' ' or (>= '\x7f' and <= '\x9f'):
-                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    break;
-                default: builder.Append(c); break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
+    public static string PrintString(string value) => Printer.PrintString(value);
 
     /// <summary>A number as JavaScript prints it, so that defaults print as graphql-js prints them.</summary>
     public static string FormatNumber(double value)
