@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ProfileHub.GraphQL.Types;
 
 namespace ProfileHub.GraphQL.Execution;
@@ -385,6 +386,16 @@ internal sealed class ExecutionEngine
 
     private void AddError(Exception error, FieldPlan plan, ResultPath path)
     {
+        if (error is not GraphQLException and not OperationCanceledException)
+        {
+            // The client sees a masked message: the operator needs the real one, with the field it came from.
+            var logger = _context.Services.GetService(typeof(ILogger<ExecutionEngine>)) as ILogger;
+            if (logger is not null)
+            {
+                LogResolverFailure(logger, path.ToString(), error);
+            }
+        }
+
         var (message, extensions) = error switch
         {
             GraphQLException known => (known.Message, known.Extensions),
@@ -398,6 +409,9 @@ internal sealed class ExecutionEngine
         };
         _context.Errors.Add(new GraphQLError(message, GraphQLError.LocationsOf(plan.Nodes), path.ToList(), extensions) { Order = path.Ordinals() });
     }
+
+    private static readonly Action<ILogger, string, Exception?> LogResolverFailure =
+        LoggerMessage.Define<string>(LogLevel.Error, new EventId(2, "GraphQLResolverFailed"), "GraphQL resolver failed at {Path}");
 
     private sealed record WorkItem(ObjectType Type, object? Source, ResultObject Target, ResultPath? Path, int Start, int Count);
 

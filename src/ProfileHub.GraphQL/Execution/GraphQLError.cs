@@ -51,6 +51,7 @@ public static class ErrorCodes
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
     public const string Timeout = "EXECUTION_TIMEOUT";
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -56,6 +57,11 @@ internal sealed class GraphQLEndpoint
             {
                 throw new HttpProblemException(HttpProblem.MethodNotAllowed, $"The method {context.Request.Method} is not supported: use POST{(_options.AllowGet ? " or GET" : "")}.");
             }
+            if (_options.RequireAuthenticatedUser && context.User.Identity?.IsAuthenticated != true)
+            {
+                await ChallengeAsync(context, mediaType ?? MediaTypes.Json);
+                return;
+            }
             if (mediaType is null)
             {
                 throw new HttpProblemException(HttpProblem.NotAcceptable, $"None of the accepted media types is supported: use {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
@@ -90,6 +96,14 @@ internal sealed class GraphQLEndpoint
             var result = ExecutionResult.RequestError(new GraphQLError("Unexpected Execution Error", extensions: GraphQLError.CodeOf(ErrorCodes.InternalServerError)));
             await WriteAsync(context, StatusCodes.Status500InternalServerError, mediaType ?? MediaTypes.Json, result);
         }
+    }
+
+    private static async Task ChallengeAsync(HttpContext context, string mediaType)
+    {
+        await context.ChallengeAsync();
+        var result = ExecutionResult.RequestError(new GraphQLError(
+            "Authentication required: send an API key as 'Authorization: Bearer <key>'.", extensions: GraphQLError.CodeOf(ErrorCodes.Unauthenticated)));
+        await WriteAsync(context, context.Response.StatusCode == StatusCodes.Status200OK ? StatusCodes.Status401Unauthorized : context.Response.StatusCode, mediaType, result);
     }
 
     private static readonly Action<ILogger, Exception?> LogFailure =

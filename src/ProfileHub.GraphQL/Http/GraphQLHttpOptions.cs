@@ -15,4 +15,11 @@ public sealed record GraphQLHttpOptions
 
     /// <summary>Serve GraphiQL to browsers (GET with Accept: text/html) and its assets under <c>{endpoint}/graphiql/</c>.</summary>
     public bool GraphiQL { get; init; } = true;
+
+    /// <summary>
+    /// Operations need an authenticated user (the host's authentication middleware runs first); anonymous
+    /// requests get the authentication scheme's challenge (401) with a GraphQL-shaped body. GraphiQL's page
+    /// and assets stay open, so a browser can load it and send its key in GraphiQL's headers pane.
+    /// </summary>
+    public bool RequireAuthenticatedUser { get; init; }
 }

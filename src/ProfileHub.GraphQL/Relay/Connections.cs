@@ -31,7 +31,8 @@ public static class Connections
                 .Field("edges", $"[{nodeType}Edge!]", f => f.Description("A list of edges.").From<IConnection>(x => x.Edges))
                 .Field("nodes", $"[{nodeType}!]", f => f.Description("A flattened list of the nodes.").From<IConnection>(x => x.Nodes))
                 .Field("pageInfo", "PageInfo!", f => f.Description("Information to aid in pagination.").From<IConnection>(x => x.PageInfo))
-                .Field("totalCount", "Int!", f => f.Description("Identifies the total count of items in the connection.").From<IConnection>(x => x.TotalCount)))
+                .Field("totalCount", "Int!", f => f.Description("Identifies the total count of items in the connection.")
+                    .ResolveValueTask(context => context.Source<IConnection>().TotalCountAsync(context.CancellationToken))))
             .Object(nodeType + "Edge", e => e
                 .Description("An edge in a connection.")
                 .Field("cursor", "String!", f => f.Description("A cursor for use in pagination.").From<IEdge>(x => x.Cursor))
@@ -79,7 +80,8 @@ public interface IConnection
 
     PageInfo PageInfo { get; }
 
-    int TotalCount { get; }
+    /// <summary>Counted only when a query selects <c>totalCount</c> (a count over a large table is not free).</summary>
+    ValueTask<int> TotalCountAsync(CancellationToken cancellationToken);
 }
 
 public interface IEdge
@@ -99,11 +101,13 @@ public sealed record Edge<T>(string Cursor, T Node) : IEdge
 /// <summary>A page of a connection with offset cursors (opaque base64 of <c>cursor:offset</c>).</summary>
 public sealed class Connection<T> : IConnection
 {
-    internal Connection(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, int totalCount)
+    private readonly Func<CancellationToken, Task<int>> _count;
+
+    internal Connection(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> count)
     {
         TypedEdges = edges;
         PageInfo = pageInfo;
-        TotalCount = totalCount;
+        _count = count;
     }
 
     public IReadOnlyList<Edge<T>> TypedEdges { get; }
@@ -114,7 +118,7 @@ public sealed class Connection<T> : IConnection
 
     public PageInfo PageInfo { get; }
 
-    public int TotalCount { get; }
+    public ValueTask<int> TotalCountAsync(CancellationToken cancellationToken) => new(_count(cancellationToken));
 }
 
 /// <summary>Builds connection pages.</summary>
@@ -144,16 +148,22 @@ public static class Connection
         {
             edges.Add(new Edge<T>(OffsetCursor.Encode(i), all[i]));
         }
-        return new Connection<T>(edges, new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), all.Count);
+        return new Connection<T>(edges, new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), _ => Task.FromResult(all.Count));
     }
 
     /// <summary>A page the application sliced itself (e.g. in SQL), with its own cursors.</summary>
-    public static Connection<T> FromSlice<T>(IReadOnlyList<T> page, Func<T, string> cursorOf, bool hasNextPage, bool hasPreviousPage, int totalCount)
+    public static Connection<T> FromSlice<T>(IReadOnlyList<T> page, Func<T, string> cursorOf, bool hasNextPage, bool hasPreviousPage, int totalCount) =>
+        FromSlice(page, cursorOf, hasNextPage, hasPreviousPage, _ => Task.FromResult(totalCount));
+
+    /// <summary>A page sliced by the application whose total is counted only if the query asks for it.</summary>
+    public static Connection<T> FromSlice<T>(
+        IReadOnlyList<T> page, Func<T, string> cursorOf, bool hasNextPage, bool hasPreviousPage, Func<CancellationToken, Task<int>> countTotal)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(cursorOf);
+        ArgumentNullException.ThrowIfNull(countTotal);
         var edges = page.Select(node => new Edge<T>(cursorOf(node), node)).ToList();
-        return new Connection<T>(edges, new PageInfo(hasNextPage, hasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), totalCount);
+        return new Connection<T>(edges, new PageInfo(hasNextPage, hasPreviousPage, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), countTotal);
     }
 }
 

@@ -20,26 +20,41 @@ public static class Filtering
         builder.Input(inputName, input =>
         {
             input.Field("and", $"[{inputName}!]").Field("or", $"[{inputName}!]");
-            foreach (var (field, scalar, _) in filter.Fields)
+            foreach (var field in filter.Fields)
             {
-                input.Field(field, scalar + "OperationFilterInput");
+                input.Field(field.Name, field.InputType, f =>
+                {
+                    if (field.Description is not null)
+                    {
+                        f.Description(field.Description);
+                    }
+                });
             }
         });
-        foreach (var (_, scalar, comparable) in filter.Fields.DistinctBy(f => f.Scalar))
+        foreach (var field in filter.Fields.Where(f => f.Kind != FilterFieldKind.Object).DistinctBy(f => f.InputType))
         {
-            var name = scalar + "OperationFilterInput";
-            if (builder.Declares(name))
+            if (builder.Declares(field.InputType))
             {
                 continue;
             }
-            builder.Input(name, input =>
+            builder.Input(field.InputType, input =>
             {
-                input.Field("and", $"[{name}!]").Field("or", $"[{name}!]")
-                    .Field("eq", scalar).Field("neq", scalar).Field("in", $"[{scalar}]").Field("nin", $"[{scalar}]");
-                var operators = comparable ? FilterOperators.Comparable : FilterOperators.Text;
+                input.Field("and", $"[{field.InputType}!]").Field("or", $"[{field.InputType}!]")
+                    .Field("eq", field.Scalar).Field("neq", field.Scalar);
+                if (field.Kind == FilterFieldKind.Equatable)
+                {
+                    return;
+                }
+                input.Field("in", $"[{field.Scalar}]").Field("nin", $"[{field.Scalar}]");
+                var operators = field.Kind switch
+                {
+                    FilterFieldKind.Comparable => FilterOperators.Comparable,
+                    FilterFieldKind.Text => FilterOperators.Text,
+                    _ => [],
+                };
                 foreach (var op in operators)
                 {
-                    input.Field(op, scalar);
+                    input.Field(op, field.Scalar);
                 }
             });
         }
@@ -80,22 +95,47 @@ public static class Filtering
 
 public sealed class FilterInputBuilder
 {
-    internal List<(string Field, string Scalar, bool Comparable)> Fields { get; } = [];
+    internal List<FilterField> Fields { get; } = [];
 
     /// <summary>A text field: eq, neq, in, nin, contains, startsWith, endsWith.</summary>
-    public FilterInputBuilder Text(string field)
+    public FilterInputBuilder Text(string field, string? description = null) => Add(field, "String", FilterFieldKind.Text, description);
+
+    /// <summary>An ordered field of the given scalar (Int, Float, DateTime, Long...): eq, neq, gt, gte, lt, lte, in, nin.</summary>
+    public FilterInputBuilder Comparable(string field, string scalar, string? description = null) => Add(field, scalar, FilterFieldKind.Comparable, description);
+
+    /// <summary>A field of an enum type: eq, neq, in, nin.</summary>
+    public FilterInputBuilder Enum(string field, string enumType, string? description = null) => Add(field, enumType, FilterFieldKind.Enum, description);
+
+    /// <summary>A Boolean field: eq, neq.</summary>
+    public FilterInputBuilder Boolean(string field, string? description = null) => Add(field, "Boolean", FilterFieldKind.Equatable, description);
+
+    /// <summary>
+    /// A nested object filtered by its own <c>{objectType}FilterInput</c> (declared by another FilterInput call);
+    /// its conditions reach the application as dotted field paths (<c>consent.email</c>).
+    /// </summary>
+    public FilterInputBuilder Nested(string field, string objectType, string? description = null)
     {
-        Fields.Add((field, "String", false));
+        Fields.Add(new FilterField(field, objectType, objectType + "FilterInput", FilterFieldKind.Object, description));
         return this;
     }
 
-    /// <summary>An ordered field of the given scalar (Int, Float, DateTime, Long...): eq, neq, gt, gte, lt, lte, in, nin.</summary>
-    public FilterInputBuilder Comparable(string field, string scalar)
+    private FilterInputBuilder Add(string field, string scalar, FilterFieldKind kind, string? description)
     {
-        Fields.Add((field, scalar, true));
+        Fields.Add(new FilterField(field, scalar, scalar + "OperationFilterInput", kind, description));
         return this;
     }
 }
+
+internal enum FilterFieldKind
+{
+    Text,
+    Comparable,
+    Enum,
+    Equatable,
+    Object,
+}
+
+internal sealed record FilterField(string Name, string Scalar, string InputType, FilterFieldKind Kind, string? Description);
 
 internal static class FilterOperators
 {
@@ -189,8 +229,10 @@ public static class FilterParser
                     {
                         operands.Add(new FieldFilter(field, op, value));
                     }
-                    else if (field is null && value is IReadOnlyDictionary<string, object?> operations && ParseObject(operations, key) is { } nested)
+                    else if (value is IReadOnlyDictionary<string, object?> operations
+                        && ParseObject(operations, field is null ? key : field + "." + key) is { } nested)
                     {
+                        // A field's operations, or a nested object's fields (their paths dotted).
                         operands.Add(nested);
                     }
                     break;

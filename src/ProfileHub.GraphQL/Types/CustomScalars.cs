@@ -51,6 +51,38 @@ internal sealed partial class DateTimeScalar : ScalarType
     private static partial Regex Rfc3339();
 }
 
+/// <summary>
+/// <c>Date</c>: an RFC 3339 full-date (<c>2007-12-03</c>), as in the GraphQL Scalars local-date specification.
+/// Resolvers return <see cref="DateOnly"/> (or a date-only string); inputs become <see cref="DateOnly"/>.
+/// </summary>
+internal sealed class DateScalar : ScalarType
+{
+    private const string Format = "yyyy-MM-dd";
+
+    public DateScalar()
+        : base("Date", "A calendar date without time or offset, such as `2007-12-03`, compliant with the `full-date` format of RFC 3339.", "https://scalars.graphql.org/andimarek/local-date")
+    {
+    }
+
+    public override object Serialize(object value) => value switch
+    {
+        DateOnly date => date.ToString(Format, CultureInfo.InvariantCulture),
+        string s => Parse(s).ToString(Format, CultureInfo.InvariantCulture),
+        _ => throw new CoercionException($"Date cannot represent value: {Inspect(value)}"),
+    };
+
+    public override object ParseValue(object value) =>
+        value is string s ? Parse(s) : throw new CoercionException($"Date cannot represent a non string value: {Inspect(value)}");
+
+    public override object ParseLiteral(ValueNode literal, IReadOnlyDictionary<string, object?>? variables) =>
+        literal is StringValueNode s ? Parse(s.Value) : throw new CoercionException($"Date cannot represent a non string value: {Print(literal)}");
+
+    private static DateOnly Parse(string text) =>
+        DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new CoercionException($"Date cannot represent an invalid full-date string: {Inspect(text)}");
+}
+
 /// <summary><c>Long</c>: a signed 64-bit integer, written as a JSON number.</summary>
 internal sealed class LongScalar : ScalarType
 {

@@ -138,6 +138,8 @@ public static class Scalars
 
     public static ScalarType DateTime { get; } = new DateTimeScalar();
 
+    public static ScalarType Date { get; } = new DateScalar();
+
     public static ScalarType Long { get; } = new LongScalar();
 
     public static ScalarType Json { get; } = new JsonScalar();
@@ -146,7 +148,7 @@ public static class Scalars
     public static IReadOnlyList<ScalarType> Specified { get; } = [String, Int, Float, Boolean, ID];
 
     /// <summary>Custom scalars the schema builder adds when a type reference names them.</summary>
-    public static IReadOnlyList<ScalarType> Custom { get; } = [DateTime, Long, Json];
+    public static IReadOnlyList<ScalarType> Custom { get; } = [DateTime, Date, Long, Json];
 
     public static bool IsSpecified(NamedType type) => Specified.Any(s => ReferenceEquals(s, type));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProfileHub.Connectors.Email;
 using ProfileHub.Server.Access;
+using ProfileHub.Server.Api;
 using ProfileHub.Server.Health;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
@@ -36,6 +37,7 @@ internal static partial class ServeVerb
         builder.Services.AddProfileHubMatching();
         builder.AddProfileHubScheduling();
         builder.Services.AddProfileHubWeb();
+        builder.Services.AddProfileHubApi();
 
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync(cancellationToken);
@@ -45,6 +47,7 @@ internal static partial class ServeVerb
         app.MapProfileHubHealth();
         app.MapProfileHubAccess();
         app.MapProfileHubWeb();
+        app.MapProfileHubApi();
         app.MapSendGridWebhook();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");

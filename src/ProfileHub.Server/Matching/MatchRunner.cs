@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Matching;
 using ProfileHub.Core.Profiles;
@@ -24,11 +23,6 @@ internal sealed partial class MatchRunner(
 {
     /// <summary>The actor named in the audit trail for automatic merges.</summary>
     public const string Actor = "match-job";
-
-    private static readonly JsonSerializerOptions ExplanationJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     public MatchSettings Settings { get; init; } = MatchSettings.Default;
 
@@ -144,8 +138,8 @@ internal sealed partial class MatchRunner(
                 "auto_merge",
                 "profile",
                 merge.Merged.ToString(),
-                JsonSerializer.Serialize(new { status = "active" }, ExplanationJson),
-                JsonSerializer.Serialize(new { status = "merged", mergedInto = merge.Into }, ExplanationJson),
+                JsonSerializer.Serialize(new { status = "active" }, ExplanationJson.Options),
+                JsonSerializer.Serialize(new { status = "merged", mergedInto = merge.Into }, ExplanationJson.Options),
                 now));
         }
     }
@@ -182,7 +176,7 @@ internal sealed partial class MatchRunner(
                 .MaxBy(l => l.TotalWeight);
             existing.TryGetValue(record, out var membership);
             var (score, explanation, origin) = link is not null
-                ? (link.TotalWeight, Serialize(link), LinkOrigin.Rule)
+                ? (link.TotalWeight, ExplanationJson.Write(link), LinkOrigin.Rule)
                 : membership is not null && !processed.Contains(record)
                     ? (membership.Score, membership.Explanation, membership.LinkedBy)
                     // No scored link holds it in a shared profile: a steward's must-link does.
@@ -237,7 +231,7 @@ internal sealed partial class MatchRunner(
                 continue;
             }
 
-            inserts.Add(new ReviewItem(a, b, pair.TotalWeight, Serialize(pair), now));
+            inserts.Add(new ReviewItem(a, b, pair.TotalWeight, ExplanationJson.Write(pair), now));
             queued++;
         }
 
@@ -285,14 +279,6 @@ internal sealed partial class MatchRunner(
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.NeedsMatching, false), cancellationToken);
         }
     }
-
-    private static string Serialize(MatchExplanation explanation) => JsonSerializer.Serialize(
-        explanation with
-        {
-            LeftRecordId = MatchRecord.Parse(explanation.LeftRecordId).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            RightRecordId = MatchRecord.Parse(explanation.RightRecordId).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
-        ExplanationJson);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "match: loaded {Records} records in {Seconds:0.0} s")]
     private static partial void LogLoaded(ILogger logger, int records, double seconds);

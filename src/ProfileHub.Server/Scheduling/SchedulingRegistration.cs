@@ -14,6 +14,10 @@ internal static class SchedulingRegistration
     public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
     {
         var connectors = ConnectorDefinition.Read(builder.Configuration);
+
+        // `ProfileHub:Scheduling:Enabled=false` serves the API without cron triggers: a second node behind a
+        // load balancer leaves the schedule to one node, and API tests keep their data to themselves.
+        var scheduled = builder.Configuration.GetValue("ProfileHub:Scheduling:Enabled", true);
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore();
@@ -24,7 +28,7 @@ internal static class SchedulingRegistration
             {
                 var key = ConnectorJob.KeyFor(connector.Name);
                 quartz.AddJob<ConnectorJob>(job => job.WithIdentity(key).UsingJobData(ConnectorJob.ConnectorData, connector.Name).StoreDurably());
-                if (connector.Schedule is { } cron)
+                if (scheduled && connector.Schedule is { } cron)
                 {
                     quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name, ConnectorJob.Group).WithCronSchedule(cron));
                 }

@@ -14,7 +14,11 @@ internal static partial class StorageRegistration
         var provider = StorageProvider.Create(options);
         builder.Services.AddSingleton(provider);
         // The factory serves singletons and handlers (authentication, jobs); scoped contexts serve requests.
-        builder.Services.AddDbContextFactory<ProfileHubDbContext>(provider.ConfigureDbContext);
+        builder.Services.AddDbContextFactory<ProfileHubDbContext>(options =>
+        {
+            provider.ConfigureDbContext(options);
+            options.AddInterceptors(SqlCommandCount.Interceptor);
+        });
         builder.Services.AddSingleton(sp => new Migrator(
             provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Migrator>>()));
     }

@@ -1,0 +1,27 @@
+using ProfileHub.GraphQL.Types;
+using ProfileHub.Server.Api.Profiles;
+using ProfileHub.Server.Api.Stewardship;
+
+namespace ProfileHub.Server.Api;
+
+/// <summary>
+/// ProfileHub's GraphQL schema, assembled from its areas: each contributes its types (Declare) and its root
+/// fields (AddFields). The SDL is kept reviewed by a snapshot test (tests/.../Api/schema.graphql).
+/// </summary>
+internal static class ProfileHubSchema
+{
+    public static Schema Build()
+    {
+        var schema = new SchemaBuilder()
+            .Description("ProfileHub: unified customer profiles for marketing, review and merge tools for data stewards, audiences for segmentation jobs.");
+        ProfileTypes.Declare(schema);
+        ProfileQueries.Declare(schema);
+        ReviewQueue.Declare(schema);
+        schema.Object("Query", query =>
+        {
+            ProfileQueries.AddFields(query);
+            ReviewQueue.AddFields(query);
+        });
+        return schema.Build();
+    }
+}
