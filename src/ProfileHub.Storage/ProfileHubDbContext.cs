@@ -43,6 +43,10 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ErasureTombstone> ErasureTombstones => Set<ErasureTombstone>();
+
+    public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
+
     public DbSet<Core.Matching.StoredMatchModel> MatchModels => Set<Core.Matching.StoredMatchModel>();
 
     internal StorageProvider Provider => provider;

@@ -47,6 +47,7 @@ public sealed partial class IngestionRun(
         await db.SaveChangesAsync(cancellationToken);
 
         var summary = new IngestionSummary(connector.Name, run.Id);
+        var erased = await ErasedPeople.LoadAsync(db, cancellationToken);
         var started = clock.GetTimestamp();
         try
         {
@@ -56,13 +57,13 @@ public sealed partial class IngestionRun(
                 new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
             await foreach (var batch in ReadAhead(source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken), cancellationToken))
             {
-                summary = summary.Add(await CommitAsync(db, connector, run, batch, cancellationToken));
+                summary = summary.Add(await CommitAsync(db, connector, run, batch, erased, cancellationToken));
                 progress?.Report(summary);
             }
 
             run.Complete(clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
-            LogCompleted(_logger, connector.Name, summary.RowsRead, summary.Accepted, summary.Duplicates, summary.Quarantined);
+            LogCompleted(_logger, connector.Name, summary.RowsRead, summary.Accepted, summary.Duplicates, summary.Quarantined, summary.HeldBack);
             return summary with { Watermark = connector.State, Elapsed = clock.GetElapsedTime(started) };
         }
         catch (Exception e)
@@ -113,7 +114,7 @@ public sealed partial class IngestionRun(
         }
     }
 
-    private async Task<IngestionSummary> CommitAsync(ProfileHubDbContext db, Connector connector, ConnectorRun run, SourceBatch batch, CancellationToken cancellationToken)
+    private async Task<IngestionSummary> CommitAsync(ProfileHubDbContext db, Connector connector, ConnectorRun run, SourceBatch batch, ErasedPeople? erased, CancellationToken cancellationToken)
     {
         if (batch.WatermarkAfter is { } watermark && !DraftConversion.IsJson(watermark))
         {
@@ -125,6 +126,7 @@ public sealed partial class IngestionRun(
         var (records, superseded) = conversion.Records(batch.Records);
         var touchpoints = conversion.Touchpoints(batch.Touchpoints);
         var rejected = batch.Rejected.Concat(conversion.Rejected).ToList();
+        var heldBack = erased is null ? 0 : await erased.HoldBackAsync(db, connector.Id, records, touchpoints, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -147,6 +149,7 @@ public sealed partial class IngestionRun(
             TouchpointsInserted = touchpointsInserted,
             Duplicates = superseded + (records.Count - recordsWritten) + (touchpoints.Count - touchpointsInserted),
             Quarantined = rejected.Count,
+            HeldBack = heldBack,
             Batches = 1,
         };
         run.Count(part.RowsRead, part.Accepted, part.Duplicates, part.Quarantined);
@@ -188,8 +191,8 @@ public sealed partial class IngestionRun(
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector}: read {Read} rows, {Accepted} new or changed, {Duplicates} duplicates, {Quarantined} quarantined")]
-    private static partial void LogCompleted(ILogger logger, string connector, long read, long accepted, long duplicates, long quarantined);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector}: read {Read} rows, {Accepted} new or changed, {Duplicates} duplicates, {Quarantined} quarantined, {HeldBack} held back (erased people)")]
+    private static partial void LogCompleted(ILogger logger, string connector, long read, long accepted, long duplicates, long quarantined, long heldBack);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of connector run {RunId}")]
     private static partial void LogFailureNotRecorded(ILogger logger, Exception error, long runId);
@@ -221,6 +224,9 @@ public sealed record IngestionSummary(string Connector, long RunId)
 
     public long Quarantined { get; init; }
 
+    /// <summary>Records and touchpoints of erased people, recognised by their tombstones and not stored.</summary>
+    public long HeldBack { get; init; }
+
     public int Batches { get; init; }
 
     public string? Watermark { get; init; }
@@ -245,6 +251,7 @@ public sealed record IngestionSummary(string Connector, long RunId)
             TouchpointsInserted = TouchpointsInserted + part.TouchpointsInserted,
             Duplicates = Duplicates + part.Duplicates,
             Quarantined = Quarantined + part.Quarantined,
+            HeldBack = HeldBack + part.HeldBack,
             Batches = Batches + part.Batches,
         };
     }

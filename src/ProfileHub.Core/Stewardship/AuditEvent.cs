@@ -46,4 +46,11 @@ public sealed class AuditEvent
     public string? After { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>Right to erasure: the event stays (who did what, when) but its snapshots, which hold personal data, go.</summary>
+    public void Redact()
+    {
+        Before = null;
+        After = null;
+    }
 }

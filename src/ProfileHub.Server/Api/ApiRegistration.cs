@@ -1,5 +1,6 @@
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Http;
+using ProfileHub.Server.Stewardship;
 using ProfileHub.Server.Storage;
 
 namespace ProfileHub.Server.Api;
@@ -13,6 +14,7 @@ internal static class ApiRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton(_ => ProfileHubSchema.Build());
+        services.AddSingleton<StewardActions>();
     }
 
     public static void MapProfileHubApi(this WebApplication app)

@@ -17,11 +17,13 @@ internal static class ProfileHubSchema
         ProfileTypes.Declare(schema);
         ProfileQueries.Declare(schema);
         ReviewQueue.Declare(schema);
+        StewardMutations.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);
             ReviewQueue.AddFields(query);
         });
-        return schema.Build();
+        schema.Object("Mutation", StewardMutations.AddFields);
+        return schema.RootTypes("Query", "Mutation").Build();
     }
 }

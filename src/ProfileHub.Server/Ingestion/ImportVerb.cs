@@ -53,7 +53,7 @@ internal static class ImportVerb
 
             // One plain line for scripts (bench/ingest-segment.sh): ingestion time only, without start-up.
             await Console.Out.WriteLineAsync(FormattableString.Invariant(
-                $"imported: connector={summary.Connector} read={summary.RowsRead} new={summary.Accepted} duplicates={summary.Duplicates} quarantined={summary.Quarantined} seconds={summary.Elapsed.TotalSeconds:F2} rows_per_second={summary.RowsPerSecond:F0}"));
+                $"imported: connector={summary.Connector} read={summary.RowsRead} new={summary.Accepted} duplicates={summary.Duplicates} quarantined={summary.Quarantined} held_back={summary.HeldBack} seconds={summary.Elapsed.TotalSeconds:F2} rows_per_second={summary.RowsPerSecond:F0}"));
             return 0;
         }
 #pragma warning disable CA1031 // The verb's contract is a one-line reason and a non-zero exit code, whatever failed.

@@ -253,14 +253,7 @@ internal sealed partial class MatchRunner(
             }
         }
 
-        var pins = snapshot.Constraints
-            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.ProfileId is not null)
-            .GroupBy(c => c.ProfileId!.Value)
-            .ToDictionary(
-                g => g.Key,
-                // The newest pin of an attribute wins (constraints are loaded in id order).
-                g => (IReadOnlyDictionary<string, StewardPin>)g.GroupBy(c => c.Attribute!, StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(a => a.Key, a => new StewardPin(a.Last().Value!, a.Last().Actor, a.Last().CreatedAt), StringComparer.OrdinalIgnoreCase));
+        var pins = ProfileSurvivorship.PinsByProfile(snapshot.Constraints);
         foreach (var (id, records) in members)
         {
             var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);

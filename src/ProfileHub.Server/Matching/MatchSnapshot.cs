@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Storage;
 
@@ -32,9 +33,37 @@ internal sealed class MatchSnapshot
 
     public static async Task<MatchSnapshot> LoadAsync(ProfileHubDbContext db, CancellationToken cancellationToken)
     {
+        var (records, loadedUpTo) = await LoadRecordsAsync(db, db.SourceRecords, cancellationToken);
+        var model = await db.MatchModels.AsNoTracking()
+            .OrderByDescending(m => m.TrainedAt).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Document, m.RecordCount })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new MatchSnapshot
+        {
+            Records = records,
+            LoadedUpTo = loadedUpTo,
+            ProfileOfRecord = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken),
+            ProfileCreatedAt = await db.Profiles.AsNoTracking()
+                .Where(p => p.Status == ProfileStatus.Active)
+                .ToDictionaryAsync(p => p.Id, p => p.CreatedAt, cancellationToken),
+            Constraints = await db.StewardConstraints.AsNoTracking().Where(c => c.RevokedAt == null).OrderBy(c => c.Id).ToListAsync(cancellationToken),
+            QueuedPairs = [.. (await db.ReviewItems.AsNoTracking().Select(r => new { r.RecordA, r.RecordB }).ToListAsync(cancellationToken))
+                .Select(r => (r.RecordA, r.RecordB))],
+            ModelDocument = model?.Document,
+            ModelRecordCount = model?.RecordCount ?? 0,
+        };
+    }
+
+    /// <summary>
+    /// The given source records as matching and survivorship see them (connector name and trust, identifiers),
+    /// in id order, with the latest ingestion time among them. Two set-based queries whatever the count.
+    /// </summary>
+    public static async Task<(List<MatchRecord> Records, DateTimeOffset LoadedUpTo)> LoadRecordsAsync(
+        ProfileHubDbContext db, IQueryable<SourceRecord> which, CancellationToken cancellationToken)
+    {
         var connectors = await db.Connectors.AsNoTracking()
             .ToDictionaryAsync(c => c.Id, c => (c.Name, c.Trust), cancellationToken);
-        var rows = await db.SourceRecords.AsNoTracking()
+        var rows = await which.AsNoTracking()
             .OrderBy(r => r.Id)
             .Select(r => new
             {
@@ -62,7 +91,15 @@ internal sealed class MatchSnapshot
             loadedUpTo = row.IngestedAt > loadedUpTo ? row.IngestedAt : loadedUpTo;
         }
 
-        await foreach (var identifier in db.RecordIdentifiers.AsNoTracking().OrderBy(i => i.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var identifiers = db.RecordIdentifiers.AsNoTracking();
+        if (!ReferenceEquals(which, db.SourceRecords))
+        {
+            // A subset: only its identifiers (the whole store streams every identifier instead).
+            var ids = which.Select(r => r.Id);
+            identifiers = identifiers.Where(i => ids.Contains(i.RecordId));
+        }
+
+        await foreach (var identifier in identifiers.OrderBy(i => i.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (byId.TryGetValue(identifier.RecordId, out var record))
             {
@@ -70,23 +107,6 @@ internal sealed class MatchSnapshot
             }
         }
 
-        var model = await db.MatchModels.AsNoTracking()
-            .OrderByDescending(m => m.TrainedAt).ThenByDescending(m => m.Id)
-            .Select(m => new { m.Document, m.RecordCount })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new MatchSnapshot
-        {
-            Records = records,
-            LoadedUpTo = loadedUpTo,
-            ProfileOfRecord = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken),
-            ProfileCreatedAt = await db.Profiles.AsNoTracking()
-                .Where(p => p.Status == ProfileStatus.Active)
-                .ToDictionaryAsync(p => p.Id, p => p.CreatedAt, cancellationToken),
-            Constraints = await db.StewardConstraints.AsNoTracking().Where(c => c.RevokedAt == null).OrderBy(c => c.Id).ToListAsync(cancellationToken),
-            QueuedPairs = [.. (await db.ReviewItems.AsNoTracking().Select(r => new { r.RecordA, r.RecordB }).ToListAsync(cancellationToken))
-                .Select(r => (r.RecordA, r.RecordB))],
-            ModelDocument = model?.Document,
-            ModelRecordCount = model?.RecordCount ?? 0,
-        };
+        return (records, loadedUpTo);
     }
 }

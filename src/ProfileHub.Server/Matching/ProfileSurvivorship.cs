@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
+using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Survivorship;
+using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Matching;
 
@@ -58,6 +61,37 @@ internal static class ProfileSurvivorship
         }
 
         return values;
+    }
+
+    /// <summary>The active pins of each profile by attribute; the newest pin of an attribute wins.</summary>
+    public static Dictionary<Guid, IReadOnlyDictionary<string, StewardPin>> PinsByProfile(IEnumerable<StewardConstraint> constraints) =>
+        constraints
+            .Where(c => c is { Kind: ConstraintKind.PinnedValue, ProfileId: not null, IsActive: true })
+            .OrderBy(c => c.Id)
+            .GroupBy(c => c.ProfileId!.Value)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, StewardPin>)g.GroupBy(c => c.Attribute!, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(a => a.Key, a => new StewardPin(a.Last().Value!, a.Last().Actor, a.Last().CreatedAt), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Survivorship again for profiles a steward changed (members moved, a value pinned): their members and
+    /// pins as saved so far in the current transaction. The profiles must be tracked with their attributes.
+    /// </summary>
+    public static async Task RecomputeAsync(
+        ProfileHubDbContext db, IReadOnlyCollection<GoldenProfile> profiles, SurvivorshipPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = profiles.Select(p => p.Id).ToList();
+        var memberOf = await db.Memberships.Where(m => ids.Contains(m.ProfileId)).ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken);
+        var (records, _) = await MatchSnapshot.LoadRecordsAsync(db, db.SourceRecords.Where(r => db.Memberships.Any(m => m.RecordId == r.Id && ids.Contains(m.ProfileId))), cancellationToken);
+        var pins = PinsByProfile(await db.StewardConstraints.AsNoTracking()
+            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null && ids.Contains(c.ProfileId.Value))
+            .ToListAsync(cancellationToken));
+        foreach (var profile in profiles)
+        {
+            var members = records.Where(r => memberOf[r.Id] == profile.Id).ToList();
+            profile.ReplaceAttributes(Survive(members, pins.GetValueOrDefault(profile.Id), policy), now);
+        }
     }
 
     private static IEnumerable<(string Attribute, string? Value)> Values(MatchRecord record)

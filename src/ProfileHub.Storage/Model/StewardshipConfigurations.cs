@@ -54,3 +54,24 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.OccurredAt });
     }
 }
+
+internal sealed class ErasureTombstoneConfiguration : IEntityTypeConfiguration<ErasureTombstone>
+{
+    public void Configure(EntityTypeBuilder<ErasureTombstone> builder)
+    {
+        builder.ToTable("erasure_tombstones");
+        builder.HasKey(t => t.Hash);
+        builder.Property(t => t.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class InstallationSecretConfiguration : IEntityTypeConfiguration<InstallationSecret>
+{
+    public void Configure(EntityTypeBuilder<InstallationSecret> builder)
+    {
+        builder.ToTable("installation_secrets");
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(64);
+        builder.Property(s => s.Value).HasMaxLength(128);
+    }
+}
