@@ -64,6 +64,17 @@ public sealed class StewardConstraint
 
     public bool IsActive => RevokedAt is null;
 
+    /// <summary>A pin follows its profile when the profile is merged into another: the steward's value still holds.</summary>
+    public void MovePinTo(Guid profileId)
+    {
+        if (Kind != ConstraintKind.PinnedValue)
+        {
+            throw new InvalidOperationException($"Constraint {Id} is not a pin.");
+        }
+
+        ProfileId = profileId;
+    }
+
     public void Revoke(DateTimeOffset at)
     {
         if (RevokedAt is not null)

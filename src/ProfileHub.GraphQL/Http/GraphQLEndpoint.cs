@@ -102,7 +102,7 @@ internal sealed class GraphQLEndpoint
     {
         await context.ChallengeAsync();
         var result = ExecutionResult.RequestError(new GraphQLError(
-            "Authentication required: send an API key as 'Authorization: Bearer <key>'.", extensions: GraphQLError.CodeOf(ErrorCodes.Unauthenticated)));
+            "Authentication required: send the credentials the WWW-Authenticate header asks for.", extensions: GraphQLError.CodeOf(ErrorCodes.Unauthenticated)));
         await WriteAsync(context, context.Response.StatusCode == StatusCodes.Status200OK ? StatusCodes.Status401Unauthorized : context.Response.StatusCode, mediaType, result);
     }
 

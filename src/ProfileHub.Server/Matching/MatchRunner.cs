@@ -64,6 +64,7 @@ internal sealed partial class MatchRunner(
         var touched = TouchedProfiles(snapshot, resolution, plan);
         var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
         ApplyMerges(db, plan, profiles, now);
+        await ProfileSurvivorship.MovePinsAsync(db, plan.Merges.ToDictionary(m => m.Merged, m => m.Into), cancellationToken);
         await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
         var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
         LogPhase(logger, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
@@ -253,7 +254,7 @@ internal sealed partial class MatchRunner(
             }
         }
 
-        var pins = ProfileSurvivorship.PinsByProfile(snapshot.Constraints);
+        var pins = ProfileSurvivorship.PinsByProfile(snapshot.Constraints, plan.Merges.ToDictionary(m => m.Merged, m => m.Into));
         foreach (var (id, records) in members)
         {
             var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);

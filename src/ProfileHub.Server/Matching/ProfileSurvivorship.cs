@@ -63,16 +63,38 @@ internal static class ProfileSurvivorship
         return values;
     }
 
-    /// <summary>The active pins of each profile by attribute; the newest pin of an attribute wins.</summary>
-    public static Dictionary<Guid, IReadOnlyDictionary<string, StewardPin>> PinsByProfile(IEnumerable<StewardConstraint> constraints) =>
+    /// <summary>
+    /// The active pins of each profile by attribute; the newest pin of an attribute wins. <paramref name="merges"/>
+    /// maps a profile merged in this run to its survivor, which takes over its pins.
+    /// </summary>
+    public static Dictionary<Guid, IReadOnlyDictionary<string, StewardPin>> PinsByProfile(
+        IEnumerable<StewardConstraint> constraints, IReadOnlyDictionary<Guid, Guid>? merges = null) =>
         constraints
             .Where(c => c is { Kind: ConstraintKind.PinnedValue, ProfileId: not null, IsActive: true })
             .OrderBy(c => c.Id)
-            .GroupBy(c => c.ProfileId!.Value)
+            .GroupBy(c => merges is not null && merges.TryGetValue(c.ProfileId!.Value, out var into) ? into : c.ProfileId!.Value)
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, StewardPin>)g.GroupBy(c => c.Attribute!, StringComparer.OrdinalIgnoreCase)
                     .ToDictionary(a => a.Key, a => new StewardPin(a.Last().Value!, a.Last().Actor, a.Last().CreatedAt), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Moves the active pins of merged profiles to the profiles they were merged into (in the current unit of work).</summary>
+    public static async Task MovePinsAsync(ProfileHubDbContext db, IReadOnlyDictionary<Guid, Guid> merges, CancellationToken cancellationToken)
+    {
+        if (merges.Count == 0)
+        {
+            return;
+        }
+
+        var merged = merges.Keys.ToList();
+        var pins = await db.StewardConstraints
+            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null && merged.Contains(c.ProfileId.Value))
+            .ToListAsync(cancellationToken);
+        foreach (var pin in pins)
+        {
+            pin.MovePinTo(merges[pin.ProfileId!.Value]);
+        }
+    }
 
     /// <summary>
     /// Survivorship again for profiles a steward changed (members moved, a value pinned): their members and

@@ -31,8 +31,9 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
                 throw new StewardException(StewardException.InvalidState, "A merge needs at least two different profiles.");
             }
 
+            // Locked in one global order, so two merges of the same profiles cannot deadlock.
             var loaded = new List<GoldenProfile>();
-            foreach (var profile in profiles)
+            foreach (var profile in profiles.DistinctBy(p => p.Id).OrderBy(p => p.Id))
             {
                 loaded.Add(await EditableAsync(db, profile, cancellationToken));
             }
@@ -80,7 +81,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
             if (decision == ReviewStatus.Merged && a.ProfileId != b.ProfileId)
             {
                 var loaded = new List<GoldenProfile>();
-                foreach (var id in new[] { a.ProfileId, b.ProfileId })
+                foreach (var id in new[] { a.ProfileId, b.ProfileId }.Order())
                 {
                     var version = versions.FirstOrDefault(v => v.Id == id)
                         ?? throw new StewardException(StewardException.StaleVersion, $"Merging needs the version you saw of profile {id}: pass it in versions.", new Dictionary<string, object?> { ["profileId"] = id });
@@ -176,6 +177,10 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     /// <summary>An active profile, tracked with its attributes, at the version the steward saw.</summary>
     internal static async Task<GoldenProfile> EditableAsync(ProfileHubDbContext db, ProfileVersion expected, CancellationToken cancellationToken)
     {
+        // A no-op write takes the profile's row lock (PostgreSQL) or the database write lock (SQLite) first, so a
+        // concurrent edit of the same profile waits here, then reads the version the first one committed and is
+        // refused cleanly, instead of both rewriting the attribute rows and colliding on their unique index.
+        await db.Profiles.Where(p => p.Id == expected.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version), cancellationToken);
         var profile = await db.Profiles.Include(p => p.Attributes).SingleOrDefaultAsync(p => p.Id == expected.Id, cancellationToken)
             ?? throw new StewardException(StewardException.NotFound, $"No profile {expected.Id}.", new Dictionary<string, object?> { ["profileId"] = expected.Id });
         switch (profile.Status)
@@ -322,6 +327,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         }
 
         await ResolveOpenReviewsAsync(db, records, records, ReviewStatus.Merged, actor, cancellationToken);
+        await ProfileSurvivorship.MovePinsAsync(db, profiles.Where(p => p != survivor).ToDictionary(p => p.Id, _ => survivor.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await ProfileSurvivorship.RecomputeAsync(db, [survivor], Policy, now, cancellationToken);
         Audit(db, actor, "merge", "profile", survivor.Id.ToString(), new { profiles = before }, new { version = survivor.Version, members = records });

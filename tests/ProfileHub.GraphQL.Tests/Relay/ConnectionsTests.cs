@@ -1,4 +1,6 @@
+using ProfileHub.GraphQL.Relay;
 using ProfileHub.GraphQL.Tests.Support;
+using ProfileHub.GraphQL.Types;
 using static ProfileHub.GraphQL.Tests.Support.Run;
 
 namespace ProfileHub.GraphQL.Tests.Relay;
@@ -26,5 +28,27 @@ public class ConnectionsTests
     {
         var result = await Result(PeopleSchema.Build(), "{ people(after: \"nonsense\") { totalCount } }");
         Assert.Equal("The cursor \"nonsense\" is not valid.", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task A_sliced_page_counts_its_total_only_when_the_query_selects_it()
+    {
+        var counted = 0;
+        var schema = new SchemaBuilder()
+            .Object("Query", q => q.ConnectionField("numbers", "Number", f => f.Resolve(_ => Connection.FromSlice<int>(
+                [1, 2], n => n.ToString(System.Globalization.CultureInfo.InvariantCulture), hasNextPage: true, hasPreviousPage: false,
+                countTotal: _ =>
+                {
+                    counted++;
+                    return Task.FromResult(42);
+                }))))
+            .Object<int>("Number", n => n.Field("value", "Int!", f => f.From<int>(i => i)))
+            .Connection("Number")
+            .Build();
+
+        Assert.Equal(Q("{'data':{'numbers':{'nodes':[{'value':1},{'value':2}]}}}"), await Json(schema, "{ numbers { nodes { value } } }"));
+        Assert.Equal(0, counted);
+        Assert.Equal(Q("{'data':{'numbers':{'totalCount':42}}}"), await Json(schema, "{ numbers { totalCount } }"));
+        Assert.Equal(1, counted);
     }
 }

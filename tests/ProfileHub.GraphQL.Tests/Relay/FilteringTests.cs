@@ -1,4 +1,5 @@
 using ProfileHub.GraphQL.Relay;
+using ProfileHub.GraphQL.Types;
 using ProfileHub.GraphQL.Tests.Support;
 using static ProfileHub.GraphQL.Tests.Support.Run;
 
@@ -33,5 +34,37 @@ public class FilteringTests
         Assert.Contains("input StringOperationFilterInput {\n  and: [StringOperationFilterInput!]\n  or: [StringOperationFilterInput!]\n  eq: String\n  neq: String\n  in: [String]\n  nin: [String]\n  contains: String\n  startsWith: String\n  endsWith: String\n}", sdl, StringComparison.Ordinal);
         Assert.Contains("input IntOperationFilterInput {\n  and: [IntOperationFilterInput!]\n  or: [IntOperationFilterInput!]\n  eq: Int\n  neq: Int\n  in: [Int]\n  nin: [Int]\n  gt: Int\n  gte: Int\n  lt: Int\n  lte: Int\n}", sdl, StringComparison.Ordinal);
         Assert.Contains("input PersonSortInput {\n  name: SortEnumType\n  age: SortEnumType\n}", sdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nested_object_enum_and_boolean_filters_reach_the_application_as_dotted_paths()
+    {
+        var filters = new List<FilterExpression?>();
+        var schema = new SchemaBuilder()
+            .Enum("Tier", e => e.Value("GOLD").Value("SILVER"))
+            .Object("Query", q => q.Field("members", "Int", f => f
+                .Argument("where", "MemberFilterInput")
+                .Resolve(ctx =>
+                {
+                    filters.Add(ctx.Where());
+                    return 0;
+                })))
+            .FilterInput("Member", f => f.Enum("tier", "Tier").Boolean("active").Nested("address", "Address"))
+            .FilterInput("Address", f => f.Text("city").Comparable("since", "Date"))
+            .Build();
+
+        await Json(schema, """{ members(where: { tier: { in: [GOLD] }, active: { eq: true }, address: { city: { eq: "york" }, or: [{ since: { gte: "2020-01-01" } }] } }) }""");
+
+        var where = Assert.IsType<AndFilter>(Assert.Single(filters));
+        Assert.Equal(FilterOperator.In, Assert.IsType<FieldFilter>(where.Operands[0]).Operator);
+        Assert.Equal(new FieldFilter("active", FilterOperator.Equal, true), where.Operands[1]);
+        var address = Assert.IsType<AndFilter>(where.Operands[2]);
+        var since = Assert.IsType<FieldFilter>(Assert.Single(Assert.IsType<OrFilter>(address.Operands[0]).Operands));
+        Assert.Equal(new FieldFilter("address.since", FilterOperator.GreaterThanOrEqual, new DateOnly(2020, 1, 1)), since);
+        Assert.Equal(new FieldFilter("address.city", FilterOperator.Equal, "york"), address.Operands[1]);
+        var sdl = schema.ToSdl();
+        Assert.Contains("input TierOperationFilterInput {\n  and: [TierOperationFilterInput!]\n  or: [TierOperationFilterInput!]\n  eq: Tier\n  neq: Tier\n  in: [Tier]\n  nin: [Tier]\n}", sdl, StringComparison.Ordinal);
+        Assert.Contains("input BooleanOperationFilterInput {\n  and: [BooleanOperationFilterInput!]\n  or: [BooleanOperationFilterInput!]\n  eq: Boolean\n  neq: Boolean\n}", sdl, StringComparison.Ordinal);
+        Assert.Contains("  address: AddressFilterInput\n", sdl, StringComparison.Ordinal);
     }
 }

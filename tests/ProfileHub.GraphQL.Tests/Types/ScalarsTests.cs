@@ -60,4 +60,14 @@ public class ScalarsTests
         Assert.Equal(3_000_000_000L, Scalars.Long.Serialize(3_000_000_000L));
         Assert.Throws<CoercionException>(() => Scalars.Long.ParseValue("12"));
     }
+
+    [Fact]
+    public void Date_reads_and_writes_rfc_3339_full_dates_only()
+    {
+        Assert.Equal(new DateOnly(2024, 2, 29), Scalars.Date.ParseValue("2024-02-29"));
+        Assert.Equal("2024-02-29", Scalars.Date.Serialize(new DateOnly(2024, 2, 29)));
+        Assert.Throws<CoercionException>(() => Scalars.Date.ParseValue("2023-02-29"));
+        Assert.Throws<CoercionException>(() => Scalars.Date.ParseValue("2024-02-29T00:00:00Z"));
+        Assert.Throws<CoercionException>(() => Scalars.Date.ParseValue(20240229));
+    }
 }

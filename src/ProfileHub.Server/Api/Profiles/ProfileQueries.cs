@@ -28,6 +28,7 @@ internal static class ProfileQueries
             .Argument("id", "ID!")
             .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await Node(c, c.Argument<string>("id")))))
         .Field("nodes", "[Node]!", f => f
+            .Description("Several objects by their global ids, in the order asked (null for an unknown id).")
             .Argument("ids", "[ID!]!")
             .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c =>
             {

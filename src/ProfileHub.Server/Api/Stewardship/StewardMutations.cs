@@ -71,6 +71,7 @@ internal static class StewardMutations
             .Argument("value", "String!")
             .ResolveWith(Steward(async (c, actions) => await actions.PinAsync(Version(c.Arguments["profile"]), c.Argument<string>("attribute"), c.Argument<string>("value"), c.Actor(), c.CancellationToken))))
         .Field("unpinAttribute", "Profile", f => f
+            .Description("Takes a pin back: the survivorship rules decide the attribute again.")
             .Argument("profile", "ProfileVersionInput!")
             .Argument("attribute", "String!")
             .ResolveWith(Steward(async (c, actions) => await actions.UnpinAsync(Version(c.Arguments["profile"]), c.Argument<string>("attribute"), c.Actor(), c.CancellationToken))))

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Access;
+using ProfileHub.Server.Tests.Support;
+using ProfileHub.Testing;
+
+namespace ProfileHub.Server.Tests.Api;
+
+/// <summary>
+/// Right to erasure end to end, on each database: a person imported by `profilehub import`, matched, erased
+/// through the API, then sent again by the source: held back, not stored.
+/// </summary>
+public abstract class ErasureTests<TDatabase>(ApiFixture<TDatabase> fixture) : IClassFixture<ApiFixture<TDatabase>>, IDisposable
+    where TDatabase : TestDatabase, new()
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("profilehub-erasure-").FullName;
+
+    private string Events => Path.Combine(_directory, "events.jsonl");
+
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task An_erased_person_is_gone_from_the_api_and_held_back_when_the_source_sends_them_again()
+    {
+        await File.WriteAllLinesAsync(Events, [
+            """{"type":"identify","messageId":"e-1","userId":"erase-me","timestamp":"2026-10-01T10:00:00Z","traits":{"email":"Erase.Me@example.com","firstName":"Erin","lastName":"Rasmussen"}}""",
+            """{"type":"track","messageId":"e-2","userId":"erase-me","event":"Order Completed","timestamp":"2026-10-01T10:05:00Z","properties":{"revenue":10}}""",
+        ]);
+        Assert.Contains("new=2", await ImportAsync(), StringComparison.Ordinal);
+        await new MatchData(fixture.Database, new FixedClock(ApiScenario.Start.AddDays(20))).Runner().RunAsync(rebuild: false, CancellationToken.None);
+        var found = (await fixture.Server.PostAsync("""{ profileByIdentifier(kind: EMAIL, value: "erase.me@example.com") { id version givenName journey { touchpointCount } } }""")).Ok()
+            .Data.GetProperty("profileByIdentifier");
+        Assert.Equal("Erin", found.GetProperty("givenName").GetString());
+        Assert.Equal(1, found.GetProperty("journey").GetProperty("touchpointCount").GetInt32());
+        var id = found.GetProperty("id").GetString();
+
+        const string Erase = """mutation($p: ProfileVersionInput!) { eraseProfile(profile: $p) { profileId records touchpoints tombstones } }""";
+        var erased = (await fixture.Server.PostAsync(Erase, new { p = new { id, version = found.GetProperty("version").GetInt32() } }, ApiRole.Steward))
+            .Ok().Data.GetProperty("eraseProfile");
+        Assert.Equal((1, 1), (erased.GetProperty("records").GetInt32(), erased.GetProperty("touchpoints").GetInt32()));
+        Assert.True(erased.GetProperty("tombstones").GetInt32() >= 2, "the source key and the email");
+
+        var after = (await fixture.Server.PostAsync($$"""{ profile(id: "{{id}}") { status givenName email history { action before after } } byEmail: profileByIdentifier(kind: EMAIL, value: "erase.me@example.com") { id } }""")).Ok().Data;
+        Assert.Equal("ERASED", after.GetProperty("profile").GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("profile").GetProperty("givenName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("byEmail").ValueKind);
+        Assert.DoesNotContain("Erin", after.GetProperty("profile").GetProperty("history").ToString(), StringComparison.Ordinal);
+
+        var again = await fixture.Server.PostAsync(Erase, new { p = new { id, version = 99 } }, ApiRole.Steward);
+        Assert.Equal(["ALREADY_ERASED"], again.ErrorCodes);
+
+        // The source sends the person again (a new event and an updated identify): nothing of them is stored.
+        await File.AppendAllLinesAsync(Events, [
+            """{"type":"identify","messageId":"e-3","userId":"erase-me","timestamp":"2026-10-02T10:00:00Z","traits":{"email":"erase.me@example.com","firstName":"Erin"}}""",
+            """{"type":"track","messageId":"e-4","userId":"erase-me","event":"Page Viewed","timestamp":"2026-10-02T10:01:00Z"}""",
+        ]);
+        var output = await ImportAsync();
+        Assert.Contains("new=0", output, StringComparison.Ordinal);
+        Assert.Contains("held_back=2", output, StringComparison.Ordinal);
+        await using var db = fixture.Database.CreateContext();
+        Assert.False(await db.SourceRecords.AnyAsync(r => r.SourceKey == "erase-me"));
+        Assert.False(await db.Touchpoints.AnyAsync(t => t.SourceKey == "erase-me"));
+    }
+
+    private async Task<string> ImportAsync()
+    {
+        await using var import = ProfileHubProcess.Start(
+            _directory,
+            new Dictionary<string, string>
+            {
+                ["ProfileHub__Database__Provider"] = fixture.Database.ProviderName,
+                ["ProfileHub__Database__ConnectionString"] = fixture.Database.ConnectionString,
+                ["ProfileHub__Connectors__web__Kind"] = "Web",
+                ["ProfileHub__Connectors__web__Format"] = "segment-jsonl",
+                ["ProfileHub__Connectors__web__Settings__path"] = Events,
+            },
+            "import",
+            "--connector",
+            "web");
+        Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        return import.Stdout;
+    }
+}
+
+public sealed class SqliteErasureTests(ApiFixture<SqliteTestDatabase> fixture) : ErasureTests<SqliteTestDatabase>(fixture);
+
+public sealed class PostgresErasureTests(ApiFixture<PostgresTestDatabase> fixture) : ErasureTests<PostgresTestDatabase>(fixture);
