@@ -7,6 +7,8 @@
 #
 # Usage: bench/graphql-http.sh [RUNS] [SECONDS]      (default 3 runs of 10 s)
 #   CONNECTIONS=64 THREADS=2 WARMUP=3 override wrk's connections, threads and warm-up seconds.
+#   PIN=1 gives each server one core of its own (taskset: servers on the last core, wrk on the others), the
+#   per-core comparison: graphql-js on node:http uses one core, Kestrel otherwise uses them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -15,6 +17,13 @@ seconds="${2:-10}"
 connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-3}"
+server_cpu=()
+wrk_cpu=()
+if [ "${PIN:-0}" = 1 ]; then
+  last=$(($(nproc) - 1))
+  server_cpu=(taskset -c "$last")
+  wrk_cpu=(taskset -c "0-$((last > 1 ? last - 1 : 0))")
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/profilehub-graphql-http.XXXXXX")
 pids=()
 
@@ -60,9 +69,9 @@ log "building ProfileHub.Bench (Release) and installing bench/graphql-js from it
 dotnet build -c Release bench/ProfileHub.Bench >/dev/null
 (cd bench/graphql-js && npm ci --silent --no-audit --no-fund 2>/dev/null)
 
-dotnet bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll serve-graphql >"$work/profilehub.log" 2>&1 &
+"${server_cpu[@]}" dotnet bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll serve-graphql >"$work/profilehub.log" 2>&1 &
 pids+=($!)
-(cd bench/graphql-js && exec node server.mjs) >"$work/graphql-js.log" 2>&1 &
+(cd bench/graphql-js && exec "${server_cpu[@]}" node server.mjs) >"$work/graphql-js.log" 2>&1 &
 pids+=($!)
 declare -A url
 url[ProfileHub]=$(listening_url "$work/profilehub.log")
@@ -106,8 +115,8 @@ log "both servers return identical JSON for: ${queries[*]}"
 
 measure() {
   local server=$1 query=$2 run=$3 line
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >"$work/wrk.out"
+  "${wrk_cpu[@]}" wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >/dev/null
+  "${wrk_cpu[@]}" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >"$work/wrk.out"
   line=$(grep '^RESULT' "$work/wrk.out")
   if grep -q 'Non-2xx' "$work/wrk.out"; then
     echo "FAIL: $server answered $query with non-2xx statuses under load:" >&2
@@ -133,7 +142,9 @@ done
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "GraphQL over HTTP on loopback, $(date -u +%Y-%m-%d), wrk -t$threads -c$connections -d${seconds}s, median of $runs runs"
+pinning=""
+if [ ${#server_cpu[@]} -gt 0 ]; then pinning="each server on one core (${server_cpu[*]}), wrk on ${wrk_cpu[*]}, "; fi
+echo "GraphQL over HTTP on loopback, $(date -u +%Y-%m-%d), ${pinning}wrk -t$threads -c$connections -d${seconds}s, median of $runs runs"
 printf '%-6s %-11s %12s %9s %9s %7s   %s\n' query server "requests/s" "p50 ms" "p99 ms" errors "requests/s of each run"
 for query in "${queries[@]}"; do
   for server in ProfileHub graphql-js; do

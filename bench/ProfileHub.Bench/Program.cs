@@ -11,6 +11,7 @@ using ProfileHub.Bench.Synthetic;
 //   graphql [seconds]                             GraphQL execution throughput (compare with bench/graphql-js/throughput.mjs)
 //   serve-graphql [--port N]                      the bench schema over HTTP on 127.0.0.1 (bench/graphql-http.sh loads it)
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
+//   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
 return args.FirstOrDefault() switch
 {
@@ -21,12 +22,13 @@ return args.FirstOrDefault() switch
     "graphql" => await GraphQLThroughput.RunAsync(args[1..]),
     "serve-graphql" => await GraphQLBenchServer.RunAsync(args[1..]),
     "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
+    "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | normalize [--iterations N]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N]");
     return 1;
 }

@@ -167,7 +167,7 @@ public class ParseValidateBenchmarks
     /// Short enough for a few minutes on 2 shared cores; in-process so the benchmark is not rebuilt as a generated
     /// project (which the repository's warnings-as-errors build would judge).
     /// </summary>
-    private sealed class ShortConfig : ManualConfig
+    internal sealed class ShortConfig : ManualConfig
     {
         public ShortConfig()
         {
