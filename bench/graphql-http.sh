@@ -39,6 +39,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -65,9 +66,12 @@ if ! command -v wrk >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 
-log "building ProfileHub.Bench (Release) and installing bench/graphql-js from its lockfile"
+log "building ProfileHub.Bench (Release)"
 dotnet build -c Release bench/ProfileHub.Bench >/dev/null
-(cd bench/graphql-js && npm ci --silent --no-audit --no-fund 2>/dev/null)
+if [ ! -d bench/graphql-js/node_modules/graphql-http ]; then
+  log "installing bench/graphql-js's packages from its lockfile"
+  (cd bench/graphql-js && npm ci --silent --no-audit --no-fund 2>/dev/null)
+fi
 
 "${server_cpu[@]}" dotnet bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll serve-graphql >"$work/profilehub.log" 2>&1 &
 pids+=($!)
