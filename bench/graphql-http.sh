@@ -121,9 +121,8 @@ measure() {
   local server=$1 query=$2 run=$3 line
   "${wrk_cpu[@]}" wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >/dev/null
   "${wrk_cpu[@]}" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -s bench/graphql-http.lua "${url[$server]}" -- "$work/$query.json" >"$work/wrk.out"
-  line=$(grep '^RESULT' "$work/wrk.out")
-  if grep -q 'Non-2xx' "$work/wrk.out"; then
-    echo "FAIL: $server answered $query with non-2xx statuses under load:" >&2
+  if grep -q 'Non-2xx' "$work/wrk.out" || ! line=$(grep '^RESULT' "$work/wrk.out"); then
+    echo "FAIL: wrk against $server on $query (non-2xx answers, or no result):" >&2
     cat "$work/wrk.out" >&2
     exit 1
   fi
