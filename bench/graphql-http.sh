@@ -9,6 +9,8 @@
 #   CONNECTIONS=64 THREADS=2 WARMUP=3 override wrk's connections, threads and warm-up seconds.
 #   PIN=1 gives each server one core of its own (taskset: servers on the last core, wrk on the others), the
 #   per-core comparison: graphql-js on node:http uses one core, Kestrel otherwise uses them all.
+#   GRAPHQL_JS_CACHE=1 gives graphql-js a document cache too (server.mjs --cache): graphql-http otherwise parses
+#   and validates every request, where ProfileHub's executor serves a repeated document from its cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -75,7 +77,9 @@ fi
 
 "${server_cpu[@]}" dotnet bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll serve-graphql >"$work/profilehub.log" 2>&1 &
 pids+=($!)
-(cd bench/graphql-js && exec "${server_cpu[@]}" node server.mjs) >"$work/graphql-js.log" 2>&1 &
+js_args=()
+if [ "${GRAPHQL_JS_CACHE:-0}" = 1 ]; then js_args=(--cache); fi
+(cd bench/graphql-js && exec "${server_cpu[@]}" node server.mjs "${js_args[@]}") >"$work/graphql-js.log" 2>&1 &
 pids+=($!)
 declare -A url
 url[ProfileHub]=$(listening_url "$work/profilehub.log")
@@ -147,6 +151,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 echo
 pinning=""
 if [ ${#server_cpu[@]} -gt 0 ]; then pinning="each server on one core (${server_cpu[*]}), wrk on ${wrk_cpu[*]}, "; fi
+if [ ${#js_args[@]} -gt 0 ]; then pinning="${pinning}graphql-js with a document cache, "; fi
 echo "GraphQL over HTTP on loopback, $(date -u +%Y-%m-%d), ${pinning}wrk -t$threads -c$connections -d${seconds}s, median of $runs runs"
 printf '%-6s %-11s %12s %9s %9s %7s   %s\n' query server "requests/s" "p50 ms" "p99 ms" errors "requests/s of each run"
 for query in "${queries[@]}"; do
