@@ -9,6 +9,9 @@ using ProfileHub.Bench.Synthetic;
 //   incremental [--people N] [--queries Q]        one new record against an in-memory index: median and p99
 //   match-db [--server CONN] [--people N] [--new-percent P]  `match` on PostgreSQL: first run, then P% new records
 //   graphql [seconds]                             GraphQL execution throughput (compare with bench/graphql-js/throughput.mjs)
+//   serve-graphql [--port N]                      the bench schema over HTTP on 127.0.0.1 (bench/graphql-http.sh loads it)
+//   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
+//   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
 return args.FirstOrDefault() switch
 {
@@ -17,12 +20,15 @@ return args.FirstOrDefault() switch
     "incremental" => IncrementalBenchmark.Run(args[1..]),
     "match-db" => await MatchDatabaseBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLThroughput.RunAsync(args[1..]),
+    "serve-graphql" => await GraphQLBenchServer.RunAsync(args[1..]),
+    "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
+    "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | normalize [--iterations N]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N]");
     return 1;
 }

@@ -44,6 +44,16 @@ internal static class DefaultResolver
         }
         var parameter = Expression.Parameter(typeof(object), "source");
         var access = Expression.MakeMemberAccess(Expression.Convert(parameter, type), member);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(access, typeof(object)), parameter).Compile();
+        // Booleans and small ints come from shared boxes: a list of a thousand objects would box each one.
+        Expression boxed = access.Type == typeof(bool) ? Expression.Condition(access, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+            : access.Type == typeof(int) ? Expression.Call(typeof(DefaultResolver).GetMethod(nameof(BoxInt), BindingFlags.NonPublic | BindingFlags.Static)!, access)
+            : Expression.Convert(access, typeof(object));
+        return Expression.Lambda<Func<object, object?>>(boxed, parameter).Compile();
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+    private static readonly object[] SmallInts = Enumerable.Range(-128, 1152).Select(i => (object)i).ToArray();
+
+    private static object BoxInt(int value) => (uint)(value + 128) < (uint)SmallInts.Length ? SmallInts[value + 128] : value;
 }

@@ -32,12 +32,12 @@ internal sealed class ExecutionEngine
         {
             for (var i = 0; i < plan.Fields.Length && !root.Dead; i++)
             {
-                await RunAsync([new WorkItem(rootType, rootValue, root, null, i, 1)]);
+                await RunAsync([new WorkItem(rootType, rootValue, root, i, 1)]);
             }
         }
         else
         {
-            await RunAsync([new WorkItem(rootType, rootValue, root, null, 0, plan.Fields.Length)]);
+            await RunAsync([new WorkItem(rootType, rootValue, root, 0, plan.Fields.Length)]);
         }
         return root.Dead ? null : root;
     }
@@ -90,42 +90,38 @@ internal sealed class ExecutionEngine
             var plan = fields[i];
             if (plan.ArgumentError is not null)
             {
-                CompleteField(new FieldRecord(item, i, null, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null), next);
+                CompleteField(new FieldRecord(item, i, new GraphQLException(plan.ArgumentError, ErrorCodes.BadUserInput), null), next);
                 continue;
             }
             var resolver = plan.Definition.Resolver;
             if (resolver is null)
             {
                 // The common case (a property of the parent): no context, no path unless something needs one.
-                CompleteField(new FieldRecord(item, i, null, Resolve(item.Source, plan), null), next);
+                CompleteField(new FieldRecord(item, i, Resolve(item.Source, plan), null), next);
                 continue;
             }
-            var path = PathOf(item, plan);
             try
             {
-                var result = resolver(new ResolveContext(_context, plan, item.Type, item.Source, path));
+                var result = resolver(new ResolveContext(_context, plan, item.Type, item.Source, item.Target, i));
                 if (result.IsCompletedSuccessfully)
                 {
-                    CompleteField(new FieldRecord(item, i, path, result.Result, null), next);
+                    CompleteField(new FieldRecord(item, i, result.Result, null), next);
                 }
                 else
                 {
                     var task = result.AsTask();
                     pending.Add(task);
-                    records.Add(new FieldRecord(item, i, path, null, task));
+                    records.Add(new FieldRecord(item, i, null, task));
                 }
             }
 #pragma warning disable CA1031 // A resolver's failure becomes a field error (spec 6.4.4), whatever it is.
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                CompleteField(new FieldRecord(item, i, path, error, null), next);
+                CompleteField(new FieldRecord(item, i, error, null), next);
             }
         }
     }
-
-    private static ResultPath PathOf(WorkItem item, FieldPlan plan) =>
-        item.Path is null ? ResultPath.Root(plan.ResponseKey, plan.Ordinal) : item.Path.Append(plan.ResponseKey, plan.Ordinal);
 
     private static object? Resolve(object? source, FieldPlan plan)
     {
@@ -182,14 +178,14 @@ internal sealed class ExecutionEngine
         var plan = target.Plan.Fields[record.Index];
         var type = plan.Definition.Type;
         object? completed;
-        if (record.Path is null && value is not null and not Exception && type.Nullable is ScalarType scalar && TrySerialize(scalar, value, out var leaf))
+        if (value is not null and not Exception && type.Nullable is ScalarType scalar && TrySerialize(scalar, value, out var leaf))
         {
-            // Fast path for leaves: no path is needed when nothing goes wrong.
+            // Fast path for leaves: nothing to check when the value is already what the scalar writes.
             completed = leaf;
         }
         else
         {
-            completed = Complete(type, plan, record.Path ?? PathOf(record.Item, plan), value, target, record.Index, next);
+            completed = Complete(type, plan, value, target, record.Index, next);
         }
         if (completed == Invalid)
         {
@@ -201,29 +197,32 @@ internal sealed class ExecutionEngine
         }
     }
 
-    /// <summary>CompleteValue (6.4.3): the value for a slot, or <see cref="Invalid"/> when a null must go to the parent.</summary>
-    private object? Complete(GraphQLType type, FieldPlan plan, ResultPath path, object? value, ResultNode container, int slot, List<WorkItem> next)
+    /// <summary>
+    /// CompleteValue (6.4.3): the value for a slot of <paramref name="container"/>, or <see cref="Invalid"/> when a null
+    /// must go to the parent. The slot's response path is only built when an error needs it (<see cref="ResultNode.PathAt"/>).
+    /// </summary>
+    private object? Complete(GraphQLType type, FieldPlan plan, object? value, ResultNode container, int slot, List<WorkItem> next)
     {
         if (value is Exception error)
         {
-            AddError(error, plan, path);
+            AddError(error, plan, container.PathAt(slot));
             return type.IsNonNull ? Invalid : null;
         }
         if (type is NonNullType nonNull)
         {
-            var inner = CompleteNullable(nonNull.OfType, plan, path, value, container, slot, slotNullable: false, next);
+            var inner = CompleteNullable(nonNull.OfType, plan, value, container, slot, slotNullable: false, next);
             if (inner is null)
             {
-                AddError(new GraphQLException($"Cannot return null for non-nullable field {ParentName(container)}.{plan.Definition.Name}."), plan, path);
+                AddError(new GraphQLException($"Cannot return null for non-nullable field {ParentName(container)}.{plan.Definition.Name}."), plan, container.PathAt(slot));
                 return Invalid;
             }
             return inner;
         }
-        var result = CompleteNullable(type, plan, path, value, container, slot, slotNullable: true, next);
+        var result = CompleteNullable(type, plan, value, container, slot, slotNullable: true, next);
         return result == Invalid ? null : result;
     }
 
-    private object? CompleteNullable(GraphQLType type, FieldPlan plan, ResultPath path, object? value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
+    private object? CompleteNullable(GraphQLType type, FieldPlan plan, object? value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
     {
         if (value is JsonElement json)
         {
@@ -240,40 +239,40 @@ internal sealed class ExecutionEngine
         switch (type)
         {
             case ListType list:
-                return CompleteList(list, plan, path, value, container, slot, slotNullable, next);
+                return CompleteList(list, plan, value, container, slot, slotNullable, next);
             case ScalarType scalar:
                 if (TrySerialize(scalar, value, out var leaf))
                 {
                     return leaf;
                 }
-                return Serialize(scalar, null, value, plan, path);
+                return Serialize(scalar, null, value, plan, container, slot);
             case EnumType enumType:
-                return Serialize(null, enumType, value, plan, path);
+                return Serialize(null, enumType, value, plan, container, slot);
             default:
-                var runtimeType = type as ObjectType ?? ResolveRuntimeType((NamedType)type, value, plan, path, container);
+                var runtimeType = type as ObjectType ?? ResolveRuntimeType((NamedType)type, value, plan, container, slot);
                 if (runtimeType is null)
                 {
                     return Invalid;
                 }
                 var childPlan = plan.ChildPlan(runtimeType, _collector);
                 var child = new ResultObject(childPlan, container, slot, slotNullable);
-                next.Add(new WorkItem(runtimeType, value, child, path, 0, childPlan.Fields.Length));
+                next.Add(new WorkItem(runtimeType, value, child, 0, childPlan.Fields.Length));
                 return child;
         }
     }
 
-    private object? CompleteList(ListType type, FieldPlan plan, ResultPath path, object value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
+    private object? CompleteList(ListType type, FieldPlan plan, object value, ResultNode container, int slot, bool slotNullable, List<WorkItem> next)
     {
         if (value is string || value is not IEnumerable items)
         {
-            AddError(new GraphQLException($"Expected Iterable, but did not find one for field \"{ParentName(container)}.{plan.Definition.Name}\"."), plan, path);
+            AddError(new GraphQLException($"Expected Iterable, but did not find one for field \"{ParentName(container)}.{plan.Definition.Name}\"."), plan, container.PathAt(slot));
             return Invalid;
         }
         var source = items as IList ?? items.Cast<object?>().ToList();
         var list = new ResultList(source.Count, container, slot, slotNullable);
         for (var i = 0; i < source.Count; i++)
         {
-            var item = Complete(type.OfType, plan, path.Append(i), source[i], list, i, next);
+            var item = Complete(type.OfType, plan, source[i], list, i, next);
             if (item == Invalid)
             {
                 list.Dead = true;
@@ -298,7 +297,7 @@ internal sealed class ExecutionEngine
         return false;
     }
 
-    private object? Serialize(ScalarType? scalar, EnumType? enumType, object value, FieldPlan plan, ResultPath path)
+    private object? Serialize(ScalarType? scalar, EnumType? enumType, object value, FieldPlan plan, ResultNode container, int slot)
     {
         try
         {
@@ -306,12 +305,12 @@ internal sealed class ExecutionEngine
         }
         catch (CoercionException error)
         {
-            AddError(new GraphQLException(error.Message), plan, path);
+            AddError(new GraphQLException(error.Message), plan, container.PathAt(slot));
             return Invalid;
         }
     }
 
-    private ObjectType? ResolveRuntimeType(NamedType abstractType, object value, FieldPlan plan, ResultPath path, ResultNode container)
+    private ObjectType? ResolveRuntimeType(NamedType abstractType, object value, FieldPlan plan, ResultNode container, int slot)
     {
         var schema = _context.Schema;
         var resolveType = (abstractType as InterfaceType)?.ResolveType ?? (abstractType as UnionType)?.ResolveType;
@@ -322,12 +321,12 @@ internal sealed class ExecutionEngine
             var named = schema.GetType(name);
             if (named is not ObjectType objectType)
             {
-                AddError(new GraphQLException($"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema."), plan, path);
+                AddError(new GraphQLException($"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema."), plan, container.PathAt(slot));
                 return null;
             }
             if (!schema.IsSubType(abstractType, objectType))
             {
-                AddError(new GraphQLException($"Runtime Object type \"{name}\" is not a possible type for \"{abstractType.Name}\"."), plan, path);
+                AddError(new GraphQLException($"Runtime Object type \"{name}\" is not a possible type for \"{abstractType.Name}\"."), plan, container.PathAt(slot));
                 return null;
             }
             return objectType;
@@ -350,7 +349,7 @@ internal sealed class ExecutionEngine
         }
         AddError(new GraphQLException(
             $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{ParentName(container)}.{plan.Definition.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."),
-            plan, path);
+            plan, container.PathAt(slot));
         return null;
     }
 
@@ -413,7 +412,7 @@ internal sealed class ExecutionEngine
     private static readonly Action<ILogger, string, Exception?> LogResolverFailure =
         LoggerMessage.Define<string>(LogLevel.Error, new EventId(2, "GraphQLResolverFailed"), "GraphQL resolver failed at {Path}");
 
-    private sealed record WorkItem(ObjectType Type, object? Source, ResultObject Target, ResultPath? Path, int Start, int Count);
+    private sealed record WorkItem(ObjectType Type, object? Source, ResultObject Target, int Start, int Count);
 
-    private readonly record struct FieldRecord(WorkItem Item, int Index, ResultPath? Path, object? Value, Task<object?>? Task);
+    private readonly record struct FieldRecord(WorkItem Item, int Index, object? Value, Task<object?>? Task);
 }

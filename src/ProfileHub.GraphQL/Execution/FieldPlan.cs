@@ -13,6 +13,7 @@ namespace ProfileHub.GraphQL.Execution;
 internal sealed class FieldPlan
 {
     private Dictionary<ObjectType, SelectionPlan>? _children;
+    private volatile SelectionPlan? _lastChild;
 
     public FieldPlan(string responseKey, FieldDefinition definition, int ordinal)
     {
@@ -69,7 +70,13 @@ internal sealed class FieldPlan
 
     public SelectionPlan ChildPlan(ObjectType runtimeType, FieldCollector collector)
     {
-        // Plans of operations without variables are shared by concurrent requests: the lock is uncontended otherwise.
+        // Asked once per object of a list, mostly for one runtime type: the last plan is read without the lock, which
+        // every request sharing a cached plan (operations without variables) would otherwise contend for.
+        var last = _lastChild;
+        if (last is not null && ReferenceEquals(last.Type, runtimeType))
+        {
+            return last;
+        }
         lock (Nodes)
         {
             _children ??= new Dictionary<ObjectType, SelectionPlan>(1);
@@ -77,6 +84,7 @@ internal sealed class FieldPlan
             {
                 _children[runtimeType] = plan = collector.Collect(runtimeType, Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!));
             }
+            _lastChild = plan;
             return plan;
         }
     }

@@ -62,7 +62,7 @@ public sealed class GraphQLExecutor
         {
             return new PreparedRequest(ExecutionResult.RequestError(document.Errors));
         }
-        var operation = SelectOperation(document.Document!, request.OperationName, out var operationError);
+        var operation = SelectOperation(document.Operations, request.OperationName, out var operationError);
         if (operation is null)
         {
             return new PreparedRequest(ExecutionResult.RequestError(operationError!));
@@ -166,21 +166,20 @@ public sealed class GraphQLExecutor
     }
 
     /// <summary>GetOperation (spec 6.1).</summary>
-    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName, out GraphQLError? error)
+    private static OperationDefinitionNode? SelectOperation(OperationDefinitionNode[] operations, string? operationName, out GraphQLError? error)
     {
         error = null;
-        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
         if (operationName is null)
         {
-            if (operations.Count == 1)
+            if (operations.Length == 1)
             {
                 return operations[0];
             }
-            error = new GraphQLError(operations.Count == 0 ? "Must provide an operation." : "Must provide operation name if query contains multiple operations.",
+            error = new GraphQLError(operations.Length == 0 ? "Must provide an operation." : "Must provide operation name if query contains multiple operations.",
                 extensions: GraphQLError.CodeOf(ErrorCodes.OperationResolutionFailure));
             return null;
         }
-        var operation = operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        var operation = Array.Find(operations, o => o.Name?.Value == operationName);
         if (operation is null)
         {
             error = new GraphQLError($"Unknown operation named \"{operationName}\".", extensions: GraphQLError.CodeOf(ErrorCodes.OperationResolutionFailure));
@@ -217,6 +216,7 @@ public sealed class ExecutableDocument
     {
         Document = document;
         Errors = errors;
+        Operations = document?.Definitions.OfType<OperationDefinitionNode>().ToArray() ?? [];
         Fragments = document?.Definitions.OfType<FragmentDefinitionNode>()
             .GroupBy(f => f.Name.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
@@ -225,6 +225,9 @@ public sealed class ExecutableDocument
     public DocumentNode? Document { get; }
 
     public IReadOnlyList<GraphQLError> Errors { get; }
+
+    /// <summary>Listed once per document: operation selection (spec 6.1) runs on every request.</summary>
+    internal OperationDefinitionNode[] Operations { get; }
 
     internal Dictionary<string, FragmentDefinitionNode> Fragments { get; }
 

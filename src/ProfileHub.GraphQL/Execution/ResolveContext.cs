@@ -13,14 +13,18 @@ public sealed class ResolveContext
 {
     private readonly OperationContext _operation;
     private readonly FieldPlan _plan;
+    private readonly ResultObject _target;
+    private readonly int _slot;
+    private ResultPath? _path;
 
-    internal ResolveContext(OperationContext operation, FieldPlan plan, ObjectType parentType, object? parent, ResultPath path)
+    internal ResolveContext(OperationContext operation, FieldPlan plan, ObjectType parentType, object? parent, ResultObject target, int slot)
     {
         _operation = operation;
         _plan = plan;
         ParentType = parentType;
         Parent = parent;
-        Path = path;
+        _target = target;
+        _slot = slot;
     }
 
     /// <summary>The object the field belongs to (the parent resolver's value; the root value for root fields).</summary>
@@ -30,7 +34,8 @@ public sealed class ResolveContext
 
     public FieldDefinition Field => _plan.Definition;
 
-    public ResultPath Path { get; }
+    /// <summary>Built on first use: most resolvers never ask for it.</summary>
+    public ResultPath Path => _path ??= _target.PathAt(_slot);
 
     public IReadOnlyList<FieldNode> FieldNodes => _plan.Nodes;
 

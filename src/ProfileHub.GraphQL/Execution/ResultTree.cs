@@ -38,6 +38,21 @@ internal abstract class ResultNode
     }
 
     public abstract void Set(int slot, object? value);
+
+    /// <summary>
+    /// The response path of one of this node's slots, derived from the tree (each node knows its parent and slot), so
+    /// execution builds paths only for the errors and resolvers that ask for them.
+    /// </summary>
+    public ResultPath PathAt(int slot)
+    {
+        var parentPath = Parent?.PathAt(Slot);
+        if (this is ResultObject obj)
+        {
+            var field = obj.Plan.Fields[slot];
+            return parentPath is null ? ResultPath.Root(field.ResponseKey, field.Ordinal) : parentPath.Append(field.ResponseKey, field.Ordinal);
+        }
+        return parentPath!.Append(slot);
+    }
 }
 
 internal sealed class ResultObject : ResultNode

@@ -32,4 +32,20 @@ public class ResolveContextTests
             .Build();
         Assert.Equal(Q("{'data':{'f':'a+b 2 5 Silver True'}}"), await Json(schema, "{ f(ids: [\"a\", \"b\"], n: 5, tier: SILVER) }"));
     }
+
+    [Fact]
+    public async Task A_resolver_inside_a_list_sees_its_path_with_aliases_and_item_indexes()
+    {
+        var schema = new SchemaBuilder()
+            .Object("Query", q => q.Field("rows", "[Row!]!", f => f.Resolve(_ => new List<int> { 1, 2 })))
+            .Object("Row", r => r
+                .Field("cells", "[Cell]", f => f.Resolve(_ => new List<string> { "x" }))
+                .Field("where", "String", f => f.Resolve(ctx => ctx.Path.ToString())))
+            .Object("Cell", c => c.Field("where", "String", f => f.Resolve(ctx => ctx.Path.ToString())))
+            .Build();
+
+        var json = await Json(schema, "{ table: rows { where cells { at: where } } }");
+
+        Assert.Equal(Q("{'data':{'table':[{'where':'table[0].where','cells':[{'at':'table[0].cells[0].at'}]},{'where':'table[1].where','cells':[{'at':'table[1].cells[0].at'}]}]}}"), json);
+    }
 }
