@@ -175,6 +175,29 @@ public abstract class StewardMutationTests<TDatabase>(ApiFixture<TDatabase> fixt
     }
 
     [Fact]
+    public async Task A_conflict_stays_in_the_conflict_queue_until_a_steward_pins_the_attribute()
+    {
+        var quinn = await ProfileOfAsync(Scenario.Records["quinn"]);
+        Assert.Equal(quinn, await ProfileOfAsync(Scenario.Records["quinn-2"]));
+        const string Queue = """{ conflictQueue(first: 100) { nodes { id conflicts { attribute survivor { value } candidates { value lineage { source rule } } } } } }""";
+
+        var queued = (await Server.PostAsync(Queue, role: ApiRole.Steward)).Ok().Data.GetProperty("conflictQueue").GetProperty("nodes").EnumerateArray()
+            .Single(n => n.GetProperty("id").GetString() == quinn.ToString());
+        var conflict = Assert.Single(queued.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal("BirthDate", conflict.GetProperty("attribute").GetString());
+        var values = new[] { conflict.GetProperty("survivor").GetProperty("value").GetString(), conflict.GetProperty("candidates")[0].GetProperty("value").GetString() };
+        Assert.Equal(["1980-01-01", "1981-01-01"], values.Order());
+        Assert.Equal("Conflict", conflict.GetProperty("candidates")[0].GetProperty("lineage").GetProperty("rule").GetString());
+
+        (await Server.PostAsync(
+            """mutation($p: ProfileVersionInput!) { pinAttribute(profile: $p, attribute: "BirthDate", value: "1980-01-01") { birthDate conflicts { attribute } } }""",
+            new { p = new { id = quinn, version = await VersionAsync(quinn) } },
+            ApiRole.Steward)).Ok();
+        var after = (await Server.PostAsync(Queue, role: ApiRole.Steward)).Ok().Data.GetProperty("conflictQueue").GetProperty("nodes");
+        Assert.DoesNotContain(after.EnumerateArray(), n => n.GetProperty("id").GetString() == quinn.ToString());
+    }
+
+    [Fact]
     public async Task Concurrent_edits_of_one_version_let_exactly_one_through()
     {
         var profile = await ProfileOfAsync(Scenario.Records["robert"]);

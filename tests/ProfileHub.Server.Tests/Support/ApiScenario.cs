@@ -28,6 +28,8 @@ internal sealed class ApiScenario
     public static readonly Person Eve = new("Eve", "Marsh", "eve.m@example.net", null, null, null, "oxford", null);
     public static readonly Person Ivy = new("Ivy", "Chen", "ivy.chen@example.com", null, "1992-07-19", null, "derby", null);
     public static readonly Person IvyMaybe = new("Ivy", "Chen", "ichen@example.org", null, null, null, "derby", null);
+    public static readonly Person Quinn = new("Quinn", "Farrow", "quinn.farrow@example.com", "+447700900444", "1980-01-01", "5 Mint Yard", "york", "YO1 6AA");
+    public static readonly Person QuinnOtherBirthday = new("Quinn", "Farrow", "quinn.farrow@example.com", "+447700900444", "1981-01-01", "5 Mint Yard", "york", "YO1 6AA");
     public static readonly Person Pablo = new("Pablo", "Ortega", "pablo.ortega@example.com", "+447700900888", "1975-01-30", "2 Rope Walk", "hull", "HU2 8AA");
 
     public static readonly DateTimeOffset Start = new(2026, 10, 1, 9, 0, 0, TimeSpan.Zero);
@@ -61,7 +63,7 @@ internal sealed class ApiScenario
         var harriet = await data.AddAsync(shop, "harriet", Harriet);
         var harriett = await data.AddAsync(shop, "harriett", Harriett);
         var records = new Dictionary<string, long> { ["robert"] = robert, ["bob"] = bob, ["harriet"] = harriet, ["harriett"] = harriett };
-        foreach (var (key, person) in new[] { ("dana", Dana), ("dana-again", DanaAgain), ("evelyn", Evelyn), ("eve", Eve), ("ivy", Ivy), ("ivy-maybe", IvyMaybe), ("pablo", Pablo) })
+        foreach (var (key, person) in new[] { ("dana", Dana), ("dana-again", DanaAgain), ("evelyn", Evelyn), ("eve", Eve), ("ivy", Ivy), ("ivy-maybe", IvyMaybe), ("pablo", Pablo), ("quinn", Quinn), ("quinn-2", QuinnOtherBirthday) })
         {
             records[key] = await data.AddAsync(shop, key, person);
         }

@@ -91,17 +91,23 @@ internal static class ProfileQueries
         return holder is { } id ? await Survivor(context, id) : null;
     }
 
-    private static async Task<Connection<GoldenProfile>> ProfilesAsync(ResolveContext context)
+    /// <summary>Active profiles under the field's where/order arguments; <paramref name="conflictsOnly"/> for the conflict queue.</summary>
+    public static async Task<Connection<GoldenProfile>> ProfilesAsync(ResolveContext context, bool conflictsOnly = false)
     {
         var arguments = ConnectionArguments.From(context);
         var order = context.Order();
         var where = context.Where();
-        var fingerprint = KeysetCursor.Fingerprint("profiles", context.Arguments.GetValueOrDefault("where"), order);
+        var fingerprint = KeysetCursor.Fingerprint(conflictsOnly ? "conflicts" : "profiles", context.Arguments.GetValueOrDefault("where"), order);
         return await KeysetPage.LoadAsync(
             context.Services.Get<IDbContextFactory<ProfileHubDbContext>>(),
             db =>
             {
                 var rows = db.Profiles.AsNoTracking().Where(p => p.Status == ProfileStatus.Active);
+                if (conflictsOnly)
+                {
+                    rows = rows.Where(p => db.ProfileAttributes.Any(a => a.ProfileId == p.Id && a.Rule == Matching.ProfileSurvivorship.ConflictRule));
+                }
+
                 return ProfileListing.Filter(db).Translate(where) is { } predicate ? rows.Where(predicate) : rows;
             },
             ProfileListing.Order(order),

@@ -44,6 +44,11 @@ internal static class ReviewQueue
         .Connection("ReviewItem");
 
     public static void AddFields(ObjectTypeBuilder query) => query
+        .ConnectionField("conflictQueue", "Profile", f => f
+            .Description("Profiles whose equally trusted sources disagree on an attribute (see Profile.conflicts); each leaves the queue when a steward pins the attribute.")
+            .Argument("where", "ProfileFilterInput")
+            .Argument("order", "[ProfileSortInput!]")
+            .ResolveWith(ApiAccess.Requires(Capability.Steward, async context => await ProfileQueries.ProfilesAsync(context, conflictsOnly: true))))
         .ConnectionField("reviewQueue", "ReviewItem", f => f
             .Description("Uncertain matches awaiting a steward, oldest first unless ordered.")
             .Argument("where", "ReviewItemFilterInput")
