@@ -37,7 +37,7 @@ internal sealed class CsvFileSource : IConnectorSource
                 TrackLineNumbers = true,
                 AllowLineBreaksInQuotes = true,
                 MalformedData = CsvMalformedDataHandling.Recover,
-                OnMalformedRecord = record => malformed[record.LineNumber] = record.Reason.ToString(),
+                OnMalformedRecord = record => malformed[record.LineNumber] = VendorApi.VendorCsv.Describe(record.Reason),
             };
             await using var csv = CsvReader.FromFile(path, options);
             await csv.ReadHeaderAsync(cancellationToken);
@@ -57,7 +57,7 @@ internal sealed class CsvFileSource : IConnectorSource
                 batch.RowsRead++;
                 if (malformed.Remove(csv.LineNumber, out var reason) || csv.FieldCount != header.Length)
                 {
-                    batch.Rejected.Add(new RejectedRow(position, raw, reason is null ? $"expected {header.Length} fields, found {csv.FieldCount}" : $"malformed CSV: {reason}"));
+                    batch.Rejected.Add(new RejectedRow(position, raw, reason ?? $"expected {header.Length} fields, found {csv.FieldCount}"));
                 }
                 else
                 {

@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 using ProfileHub.Connectors.Ingestion;
 
 namespace ProfileHub.Connectors.VendorApi;
@@ -14,8 +15,9 @@ internal sealed record CsvRow(long Line, IReadOnlyDictionary<string, string> Fie
 
 /// <summary>
 /// Reads a vendor's CSV export (RFC 4180: comma separated, double-quoted fields with "" escapes and line
-/// breaks inside quotes) row by row. A row with stray quotes or the wrong number of fields is rejected with
-/// its line, as is an unterminated quote at the end (a truncated file); the rows around it still load.
+/// breaks inside quotes) with CsvHelper, row by row. A row CsvHelper finds malformed (stray quotes, an
+/// unterminated quote at the end of a truncated file) or with the wrong number of fields is rejected with
+/// the line it starts on; the rows around it still load.
 /// </summary>
 internal static class VendorCsv
 {
@@ -23,142 +25,53 @@ internal static class VendorCsv
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(rejected);
-        var tokenizer = new Tokenizer(text);
-        var header = tokenizer.Next();
-        if (header is null)
+        var malformed = new Dictionary<long, string>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = record => malformed[record.LineNumber] = Describe(record.Reason),
+        };
+        using var csv = CsvReader.Create(text, options, leaveOpen: true);
+        csv.ReadHeader();
+        if (csv.Headers.Count == 0)
         {
             yield break;
         }
 
-        var names = header.Fields.Select((h, i) => i == 0 ? h.Trim().TrimStart('\uFEFF') : h.Trim()).ToArray();
-        while (tokenizer.Next() is { } record)
+        var names = csv.Headers.Select((h, i) => i == 0 ? h.Trim().TrimStart('\uFEFF') : h.Trim()).ToArray();
+        while (csv.Read())
         {
-            if (record.Fields.Count == 1 && record.Fields[0].Length == 0 && record.Problem is null)
+            var raw = Encoding.UTF8.GetString(csv.RawRecord).TrimEnd('\r', '\n');
+            if (raw.Length == 0)
             {
                 continue;
             }
 
-            var problem = record.Problem
-                ?? (record.Fields.Count != names.Length ? $"expected {names.Length} fields, found {record.Fields.Count}" : null);
+            var problem = malformed.Remove(csv.LineNumber, out var reason)
+                ? reason
+                : csv.FieldCount != names.Length ? $"expected {names.Length} fields, found {csv.FieldCount}" : null;
             if (problem is not null)
             {
-                rejected.Add(new RejectedRow($"{fileName}:{record.Line}", record.Raw, problem));
+                rejected.Add(new RejectedRow($"{fileName}:{csv.LineNumber}", raw, problem));
                 continue;
             }
 
             var map = new Dictionary<string, string>(names.Length, StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < names.Length; i++)
             {
-                map.TryAdd(names[i], record.Fields[i]);
+                map.TryAdd(names[i], csv.GetString(i) ?? string.Empty);
             }
 
-            yield return new CsvRow(record.Line, map, record.Raw);
+            yield return new CsvRow(csv.LineNumber, map, raw);
         }
     }
 
-    private sealed record Record(long Line, List<string> Fields, string Raw, string? Problem);
-
-    private sealed class Tokenizer(TextReader text)
-    {
-        private long _line = 1;
-
-        public Record? Next()
-        {
-            if (text.Peek() < 0)
-            {
-                return null;
-            }
-
-            var startLine = _line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var raw = new StringBuilder();
-            string? problem = null;
-            var quoted = false;
-            var afterQuote = false;
-            var fieldStart = true;
-            while (true)
-            {
-                var c = text.Read();
-                if (c < 0)
-                {
-                    if (quoted)
-                    {
-                        problem ??= "truncated row: unterminated quote at end of file";
-                    }
-
-                    break;
-                }
-
-                var ch = (char)c;
-                if (ch == '\n')
-                {
-                    _line++;
-                }
-
-                if (quoted)
-                {
-                    raw.Append(ch);
-                    if (ch == '"')
-                    {
-                        if (text.Peek() == '"')
-                        {
-                            raw.Append((char)text.Read());
-                            field.Append('"');
-                        }
-                        else
-                        {
-                            quoted = false;
-                            afterQuote = true;
-                        }
-                    }
-                    else
-                    {
-                        field.Append(ch);
-                    }
-
-                    continue;
-                }
-
-                if (ch is '\r' or '\n')
-                {
-                    if (ch == '\r' && text.Peek() == '\n')
-                    {
-                        text.Read();
-                        _line++;
-                    }
-
-                    break;
-                }
-
-                raw.Append(ch);
-                if (ch == ',')
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStart = true;
-                    afterQuote = false;
-                    continue;
-                }
-
-                if (ch == '"' && fieldStart)
-                {
-                    quoted = true;
-                    fieldStart = false;
-                    continue;
-                }
-
-                if (ch == '"' || afterQuote)
-                {
-                    problem ??= $"bad quoting in field {fields.Count + 1}";
-                }
-
-                fieldStart = false;
-                field.Append(ch);
-            }
-
-            fields.Add(field.ToString());
-            return new Record(startLine, fields, raw.ToString(), problem);
-        }
-    }
+    /// <summary>CsvHelper's reason in words: <c>UnterminatedQuote</c> → "malformed CSV: unterminated quote".</summary>
+    public static string Describe<TReason>(TReason reason)
+        where TReason : struct, Enum =>
+        "malformed CSV: " + string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -26,7 +26,7 @@ public sealed class VendorCsvTests
 
         Assert.Equal(["ok", "fine"], rows.Select(r => r["a"]));
         Assert.Equal(
-            ["f.csv:3 bad quoting in field 1", "f.csv:4 bad quoting in field 1", "f.csv:5 expected 2 fields, found 1", "f.csv:7 truncated row: unterminated quote at end of file"],
+            ["f.csv:3 malformed CSV: stray quote", "f.csv:4 malformed CSV: text after closing quote", "f.csv:5 expected 2 fields, found 1", "f.csv:7 malformed CSV: unterminated quote"],
             rejected.Select(r => $"{r.Position} {r.Reason}"));
     }
 }
