@@ -1,13 +1,16 @@
 using System.Net;
 using Polly;
 using Polly.Retry;
+using ProfileHub.Connectors.Social;
 
 namespace ProfileHub.Connectors.Ingestion;
 
 /// <summary>
 /// The retry every pulled connector's HTTP calls go through: transient failures (network errors, 408, 429,
 /// 5xx) are retried with exponential backoff and jitter, and a server's Retry-After (seconds or a date, RFC
-/// 9110 §10.2.3) replaces the backoff, so vendor rate limits (Zendesk's and Smile's 429s) are honoured.
+/// 9110 §10.2.3) replaces the backoff, so vendor rate limits (Zendesk's and Smile's 429s) are honoured. Meta's
+/// Graph API throttles with 400/403 and an error code instead (<see cref="GraphApiThrottling"/>): retried too,
+/// after the time its usage header announces.
 /// </summary>
 public sealed class TransientHttpRetry : DelegatingHandler
 {
@@ -26,10 +29,9 @@ public sealed class TransientHttpRetry : DelegatingHandler
                 UseJitter = true,
                 Delay = baseDelay ?? TimeSpan.FromSeconds(1),
                 MaxDelay = longest,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutException>()
-                    .HandleResult(IsTransient),
+                ShouldHandle = async args => args.Outcome.Exception is HttpRequestException or TimeoutException
+                    || (args.Outcome.Result is { } response
+                        && (IsTransient(response) || await GraphApiThrottling.IsThrottledAsync(response, args.Context.CancellationToken))),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, clock, longest)),
                 OnRetry = args =>
                 {
@@ -56,7 +58,7 @@ public sealed class TransientHttpRetry : DelegatingHandler
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider clock, TimeSpan longest)
     {
         var header = response?.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : null);
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : (TimeSpan?)null) ?? GraphApiThrottling.RegainAccessIn(response);
         return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, longest.Ticks));
     }
 }

@@ -96,6 +96,24 @@ public abstract class FacebookCommentsSourceTests<TDatabase>(TDatabase database)
         Assert.DoesNotContain("token-xyz", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(17)]
+    [InlineData(613)]
+    [InlineData(80001)]
+    public async Task A_throttled_call_is_retried_and_the_run_completes(int code)
+    {
+        var calls = 0;
+        await using var server = await FakeVendorServer.StartAsync(request => Interlocked.Increment(ref calls) == 1
+            ? new FakeResponse(400, $$$"""{"error":{"message":"User request limit reached","type":"OAuthException","code":{{{code}}}}}""")
+            : Graph(request, loop: false));
+        await AddConnectorAsync(server);
+
+        var summary = await database.RunAsync("facebook", new FacebookCommentsSource(Mapping.Shared), httpRetries: 2);
+
+        Assert.True(calls >= 3, $"the throttled call was retried ({calls} calls)");
+        Assert.Equal(3, summary.RowsRead);
+    }
+
     // With loop set, the second page's next link leads back to the second page itself.
     private static FakeResponse Graph(FakeRequest request, bool loop)
     {
