@@ -21,6 +21,8 @@ namespace ProfileHub.Bench.Api;
 /// into tables emptied in the same transaction (COPY FREEZE: no vacuum or hint-bit writes afterwards), with
 /// the secondary indexes and foreign keys dropped during the load and rebuilt after it (as pg_restore does).
 /// A database already seeded (the comment on <c>profiles</c> says so) is left as it is, so reruns are quick.
+/// <c>--create</c> creates the database first when it does not exist; <c>--sample DIR</c> then writes the
+/// load driver's inputs: <c>emails.txt</c> (emails as the sources wrote them) and <c>profile-ids.txt</c>.
 /// </summary>
 internal static class SeedApiCommand
 {
@@ -35,6 +37,23 @@ internal static class SeedApiCommand
         var profiles = int.Parse(QualityRunner.Option(args, "--profiles") ?? "1000000", CultureInfo.InvariantCulture);
         var touchpoints = int.Parse(QualityRunner.Option(args, "--touchpoints-per-profile") ?? "10", CultureInfo.InvariantCulture);
         var seed = int.Parse(QualityRunner.Option(args, "--seed") ?? "6", CultureInfo.InvariantCulture);
+        var sample = QualityRunner.Option(args, "--sample");
+        if (args.Contains("--create"))
+        {
+            await CreateDatabaseAsync(connection);
+        }
+
+        var status = await SeedAsync(connection, profiles, touchpoints, seed);
+        if (status == 0 && sample is not null)
+        {
+            await SampleAsync(connection, sample);
+        }
+
+        return status;
+    }
+
+    private static async Task<int> SeedAsync(string connection, int profiles, int touchpoints, int seed)
+    {
 
         var provider = StorageProvider.Create(new DatabaseOptions { Provider = "postgres", ConnectionString = connection });
         using (var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)))
@@ -88,6 +107,48 @@ internal static class SeedApiCommand
         Console.WriteLine($"ANALYZE in {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"seeded {profiles:N0} profiles in {total.Elapsed.TotalSeconds:0.0} s ({counts.Values.Sum() / total.Elapsed.TotalSeconds:N0} rows/s overall)");
         return 0;
+    }
+
+    private static async Task CreateDatabaseAsync(string connection)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connection);
+        var name = target.Database ?? throw new InvalidOperationException("the connection string names no Database");
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ConnectionString);
+        await server.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", server);
+        exists.Parameters.AddWithValue("n", name);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await Execute(server, $"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            Console.WriteLine($"created database {name}");
+        }
+    }
+
+    /// <summary>100,000 emails (as written, so the API normalizes them) and profile ids, spread over the whole table in a fixed pseudo-random order.</summary>
+    private static async Task SampleAsync(string connection, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        foreach (var (file, sql) in (ValueTuple<string, string>[])[
+            ("emails.txt", "SELECT value FROM record_identifiers WHERE kind = 'Email' GROUP BY value ORDER BY md5(value) LIMIT 100000"),
+            ("profile-ids.txt", "SELECT replace(id::text, '-', '') FROM profiles ORDER BY md5(id::text) LIMIT 100000")])
+        {
+            var lines = new List<string>();
+#pragma warning disable CA2100 // Constant SQL of this bench.
+            await using (var command = new NpgsqlCommand(sql, db))
+#pragma warning restore CA2100
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            await File.WriteAllLinesAsync(Path.Combine(directory, file), lines);
+            Console.WriteLine($"wrote {lines.Count:N0} lines to {Path.Combine(directory, file)}");
+        }
     }
 
     private static async Task<int[]> ConnectorsAsync(NpgsqlConnection connection)

@@ -84,7 +84,7 @@ internal static class ProfileLoaders
         context.DataLoaders.Group<Guid, TouchpointView>("touchpoints:" + signature, (ids, ct) => Fetch(context, async db =>
         {
             var page = PerProfile(db, ids, where, keyset, reverse, take);
-            var rows = await db.Profiles.Where(p => ids.Contains(p.Id)).Select(page).ToListAsync(ct);
+            var rows = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(page).ToListAsync(ct);
             var sources = await db.Connectors.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
             return rows.SelectMany(r => r.Touchpoints.Select(t => new TouchpointView(r.ProfileId, sources[t.ConnectorId], t))).ToLookup(t => t.ProfileId);
         }))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using ProfileHub.GraphQL.Relay;
 
@@ -22,13 +23,17 @@ internal sealed record KeysetKey<T>(LambdaExpression Column, SortDirection Direc
 /// </summary>
 internal sealed class Keyset<T>
 {
+    // Compiling a getter emits a dynamic method the JIT then compiles: a keyset is built per request (and per
+    // profile for touchpoint pages), so the getters are shared by column, keyed by the column's text (p => p.Id).
+    private static readonly ConcurrentDictionary<string, Func<T, object?>> Getters = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<KeysetKey<T>> _keys;
     private readonly Func<T, object?>[] _getters;
 
     public Keyset(IReadOnlyList<KeysetKey<T>> keys)
     {
         _keys = keys;
-        _getters = [.. keys.Select(k => Getter(k.Column))];
+        _getters = [.. keys.Select(k => Getters.GetOrAdd(k.Column.ToString(), static (_, column) => Getter(column), k.Column))];
     }
 
     public IReadOnlyList<Type> Types => [.. _keys.Select(k => k.ValueType)];
