@@ -12,7 +12,8 @@
 # Without PROFILEHUB_TEST_POSTGRES it starts a throwaway PostgreSQL as build.sh does (seeding every time).
 #
 # Environment: PROFILEHUB_BENCH_TOUCHPOINTS (10 per profile), PROFILEHUB_BENCH_CONNECTIONS (64),
-# PROFILEHUB_BENCH_POOL (Npgsql pool size of the server, 48: the shared dev server allows 100 connections).
+# PROFILEHUB_BENCH_POOL (Npgsql pool size of the server, 48: the shared dev server allows 100 connections),
+# PROFILEHUB_BENCH_THINK_MS (0: each connection waits this long between its requests; see bench/api/graphql.lua).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,6 +24,7 @@ seconds=${3:-20}
 touchpoints=${PROFILEHUB_BENCH_TOUCHPOINTS:-10}
 connections=${PROFILEHUB_BENCH_CONNECTIONS:-64}
 pool=${PROFILEHUB_BENCH_POOL:-48}
+export PROFILEHUB_BENCH_THINK_MS=${PROFILEHUB_BENCH_THINK_MS:-0}
 warmup=5
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -159,7 +161,7 @@ run_query page "$work/cursors.txt"
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 echo
-echo "ProfileHub API on PostgreSQL, $profiles profiles ($touchpoints touchpoints each), $connections connections, median of $runs x ${seconds}s ($(date -u +%Y-%m-%d))"
+echo "ProfileHub API on PostgreSQL, $profiles profiles ($touchpoints touchpoints each), $connections connections (think time ${PROFILEHUB_BENCH_THINK_MS} ms), median of $runs x ${seconds}s ($(date -u +%Y-%m-%d))"
 printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' query "p50 ms" "p90 ms" "p99 ms" "max ms" "req/s" failed SQL
 printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' "profileByIdentifier, 10 fields + lineage" \
   "$(ms "${results[identifier.p50]}")" "$(ms "${results[identifier.p90]}")" "$(ms "${results[identifier.p99]}")" "$(ms "${results[identifier.max]}")" \

@@ -9,6 +9,10 @@
 --             profile counts as failed.
 -- page:       profiles(first: 100, after: cursor) with source records and the last 10 touchpoints; a line
 --             "null" asks for the first page.
+--
+-- PROFILEHUB_BENCH_THINK_MS (default 0) makes each connection wait that long between its requests, as a
+-- client that does something with a response before asking again: 0 is a closed loop where every connection
+-- always has a request in flight, so latency is the queue (connections / throughput) once the server is busy.
 
 local queries = {
   identifier = 'query($v: String!) { profileByIdentifier(kind: EMAIL, value: $v) { id version givenName familyName email phone city country birthDate attributes { name value lineage { source observedAt rule } } } }',
@@ -16,6 +20,7 @@ local queries = {
 }
 local variable = { identifier = 'v', page = 'a' }
 
+local think = tonumber(os.getenv("PROFILEHUB_BENCH_THINK_MS") or "0")
 local threads = {}
 local kind, lines
 failed = 0
@@ -47,6 +52,10 @@ function request()
   local json = value == "null" and "null" or ('"' .. value .. '"')
   local body = '{"query":"' .. queries[kind] .. '","variables":{"' .. variable[kind] .. '":' .. json .. '}}'
   return wrk.format(nil, nil, nil, body)
+end
+
+function delay()
+  return think
 end
 
 function response(status, headers, body)
