@@ -26,6 +26,7 @@ connections=${PROFILEHUB_BENCH_CONNECTIONS:-64}
 pool=${PROFILEHUB_BENCH_POOL:-48}
 export PROFILEHUB_BENCH_THINK_MS=${PROFILEHUB_BENCH_THINK_MS:-0}
 warmup=5
+threads=$(( connections < 2 ? connections : 2 ))
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -146,9 +147,9 @@ declare -A results
 run_query() { # run_query NAME INPUT
   local name=$1 input=$2 out
   log "$name: warm-up ${warmup}s, then $runs runs of ${seconds}s at $connections connections"
-  wrk -t2 -c"$connections" -d"${warmup}s" --timeout 10s -s bench/api/graphql.lua "$url" -- "$name" "$input" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s -s bench/api/graphql.lua "$url" -- "$name" "$input" >/dev/null
   for run in $(seq 1 "$runs"); do
-    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/api/graphql.lua "$url" -- "$name" "$input" | grep '^RESULT')
+    out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s bench/api/graphql.lua "$url" -- "$name" "$input" | grep '^RESULT')
     log "  run $run: $out"
     echo "$out" >>"$work/$name.results"
   done
