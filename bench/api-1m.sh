@@ -13,7 +13,8 @@
 #
 # Environment: PROFILEHUB_BENCH_TOUCHPOINTS (10 per profile), PROFILEHUB_BENCH_CONNECTIONS (64),
 # PROFILEHUB_BENCH_POOL (Npgsql pool size of the server, 48: the shared dev server allows 100 connections),
-# PROFILEHUB_BENCH_THINK_MS (0: each connection waits this long between its requests; see bench/api/graphql.lua).
+# PROFILEHUB_BENCH_THINK_MS (0: each connection waits this long between its requests; see bench/api/graphql.lua),
+# PROFILEHUB_BENCH_QUERIES ("identifier page": which queries to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -157,17 +158,18 @@ run_query() { # run_query NAME INPUT
     results[$name.$field]=$(sed -E "s/.* $field=([0-9.]+).*/\1/" "$work/$name.results" | median)
   done
 }
-run_query identifier "$work/emails.txt"
-run_query page "$work/cursors.txt"
+queries=${PROFILEHUB_BENCH_QUERIES:-identifier page}
+[[ " $queries " == *" identifier "* ]] && run_query identifier "$work/emails.txt"
+[[ " $queries " == *" page "* ]] && run_query page "$work/cursors.txt"
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 echo
 echo "ProfileHub API on PostgreSQL, $profiles profiles ($touchpoints touchpoints each), $connections connections (think time ${PROFILEHUB_BENCH_THINK_MS} ms), median of $runs x ${seconds}s ($(date -u +%Y-%m-%d))"
 printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' query "p50 ms" "p90 ms" "p99 ms" "max ms" "req/s" failed SQL
-printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' "profileByIdentifier, 10 fields + lineage" \
+[ -n "${results[identifier.p50]:-}" ] && printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' "profileByIdentifier, 10 fields + lineage" \
   "$(ms "${results[identifier.p50]}")" "$(ms "${results[identifier.p90]}")" "$(ms "${results[identifier.p99]}")" "$(ms "${results[identifier.max]}")" \
   "${results[identifier.rps]}" "${results[identifier.failed]}" "$identifier_commands"
-printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' "profiles(first: 100) + sourceRecords + touchpoints(10)" \
+[ -n "${results[page.p50]:-}" ] && printf '%-58s %9s %9s %9s %9s %8s %7s %6s\n' "profiles(first: 100) + sourceRecords + touchpoints(10)" \
   "$(ms "${results[page.p50]}")" "$(ms "${results[page.p90]}")" "$(ms "${results[page.p99]}")" "$(ms "${results[page.max]}")" \
   "${results[page.rps]}" "${results[page.failed]}" "${page_commands[100]}"
 echo "SQL commands per page by page size: 1 -> ${page_commands[1]}, 10 -> ${page_commands[10]}, 50 -> ${page_commands[50]}, 100 -> ${page_commands[100]}"
