@@ -85,8 +85,7 @@ internal static class ProfileLoaders
         {
             var page = PerProfile(db, ids, where, keyset, reverse, take);
             var rows = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(page).ToListAsync(ct);
-            var sources = await db.Connectors.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-            return rows.SelectMany(r => r.Touchpoints.Select(t => new TouchpointView(r.ProfileId, sources[t.ConnectorId], t))).ToLookup(t => t.ProfileId);
+            return rows.SelectMany(r => r.Touchpoints.Select(t => new TouchpointView(r.ProfileId, t.Source, t.Touchpoint))).ToLookup(t => t.ProfileId);
         }))
         .LoadAsync(profile);
 
@@ -147,7 +146,11 @@ internal static class ProfileLoaders
         Expression page = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Touchpoint)], all.Body, Expression.Quote(where));
         page = keyset.Order(page, reverse);
         page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Touchpoint)], page, Expression.Constant(take));
-        var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Touchpoint)], page);
+
+        // The connector's name in the same command (a scalar subquery), not in a round trip of its own.
+        Expression<Func<Touchpoint, SourcedTouchpoint>> named = t => new SourcedTouchpoint(t, db.Connectors.Where(c => c.Id == t.ConnectorId).Select(c => c.Name).First());
+        page = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Touchpoint), typeof(SourcedTouchpoint)], page, Expression.Quote(named));
+        var list = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(SourcedTouchpoint)], page);
         var body = Expression.New(
             typeof(ProfileTouchpoints).GetConstructors()[0],
             [Expression.Property(all.Parameters[0], nameof(GoldenProfile.Id)), list],
@@ -156,5 +159,7 @@ internal static class ProfileLoaders
         return Expression.Lambda<Func<GoldenProfile, ProfileTouchpoints>>(body, all.Parameters[0]);
     }
 
-    private sealed record ProfileTouchpoints(Guid ProfileId, List<Touchpoint> Touchpoints);
+    private sealed record ProfileTouchpoints(Guid ProfileId, List<SourcedTouchpoint> Touchpoints);
+
+    private sealed record SourcedTouchpoint(Touchpoint Touchpoint, string Source);
 }
