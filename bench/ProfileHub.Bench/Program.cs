@@ -1,3 +1,4 @@
+using ProfileHub.Bench.Api;
 using ProfileHub.Bench.GraphQL;
 using ProfileHub.Bench.Quality;
 using ProfileHub.Bench.Speed;
@@ -13,6 +14,7 @@ using ProfileHub.Bench.Synthetic;
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
+//   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),
@@ -24,11 +26,12 @@ return args.FirstOrDefault() switch
     "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
     "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
+    "seed-api" => await SeedApiCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
     return 1;
 }

@@ -80,15 +80,20 @@ internal static class ProfileQueries
     private static async Task<GoldenProfile?> ByIdentifier(ResolveContext context, IdentifierKind kind, string value)
     {
         var normalized = IdentifierLookup.Normalize(kind, value);
+
+        // The holder's row in the same command as the lookup (one round trip, not two); only a merged
+        // holder costs more, to follow it to its survivor.
         var holder = await ProfileLoaders.Fetch(context, db =>
-            (from i in db.RecordIdentifiers
-             where i.Kind == kind && i.NormalizedValue == normalized
-             join m in db.Memberships on i.RecordId equals m.RecordId
-             join p in db.Profiles on m.ProfileId equals p.Id
-             group p by new { p.Id, p.CreatedAt } into g
-             orderby g.Count() descending, g.Key.CreatedAt, g.Key.Id
-             select (Guid?)g.Key.Id).FirstOrDefaultAsync(context.CancellationToken));
-        return holder is { } id ? await Survivor(context, id) : null;
+            db.Profiles.AsNoTracking().Where(profile => profile.Id ==
+                (from i in db.RecordIdentifiers
+                 where i.Kind == kind && i.NormalizedValue == normalized
+                 join m in db.Memberships on i.RecordId equals m.RecordId
+                 join p in db.Profiles on m.ProfileId equals p.Id
+                 group p by new { p.Id, p.CreatedAt } into g
+                 orderby g.Count() descending, g.Key.CreatedAt, g.Key.Id
+                 select (Guid?)g.Key.Id).FirstOrDefault())
+            .FirstOrDefaultAsync(context.CancellationToken));
+        return holder is { Status: ProfileStatus.Merged } ? await Survivor(context, holder.Id) : holder;
     }
 
     /// <summary>Active profiles under the field's where/order arguments; <paramref name="conflictsOnly"/> for the conflict queue.</summary>

@@ -21,6 +21,10 @@ internal static class TouchpointListing
         .Column("controllable", t => t.Controllable)
         .Column("initiative", t => t.Initiative);
 
+    // Built once: a Keyset compiles a getter per key, and this field resolves once per profile of a page.
+    private static readonly Keyset<Touchpoint> NewestFirst = Chronological(SortDirection.Descending);
+    private static readonly Keyset<Touchpoint> OldestFirst = Chronological(SortDirection.Ascending);
+
     public static void Declare(SchemaBuilder schema) => schema
         .FilterInput("Touchpoint", f => f
             .Enum("channel", "TouchpointChannel").Text("type").Enum("stage", "JourneyStage").Comparable("occurredAt", "DateTime")
@@ -37,7 +41,7 @@ internal static class TouchpointListing
             var size = KeysetPage.PageSize(arguments);
             var order = context.Order();
             var direction = order.Count > 0 ? order[0].Direction : SortDirection.Descending;
-            var keyset = new Keyset<Touchpoint>([KeysetKey<Touchpoint>.Of(t => t.OccurredAt, direction), KeysetKey<Touchpoint>.Of(t => t.Id, direction)]);
+            var keyset = direction == SortDirection.Descending ? NewestFirst : OldestFirst;
             var where = Filter.Translate(context.Where()) ?? (t => true);
             var fingerprint = KeysetCursor.Fingerprint("touchpoints", context.Arguments.GetValueOrDefault("where"), direction);
 
@@ -53,4 +57,7 @@ internal static class TouchpointListing
                 row => KeysetCursor.Encode(fingerprint, keyset.ValuesOf(row.Touchpoint)),
                 _ => ProfileLoaders.TouchpointCount(context, profile, fingerprint, where));
         });
+
+    private static Keyset<Touchpoint> Chronological(SortDirection direction) =>
+        new([KeysetKey<Touchpoint>.Of(t => t.OccurredAt, direction), KeysetKey<Touchpoint>.Of(t => t.Id, direction)]);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using ProfileHub.GraphQL.Relay;
 
@@ -22,13 +23,20 @@ internal sealed record KeysetKey<T>(LambdaExpression Column, SortDirection Direc
 /// </summary>
 internal sealed class Keyset<T>
 {
+    // Compiling a getter emits a dynamic method the JIT then compiles: a keyset is built per request (and per
+    // profile for touchpoint pages), so the getters of plain columns are shared, keyed by the column's text
+    // (p => p.Id). Anything else (a captured value prints the same whatever it holds) is compiled each time.
+    private static readonly ConcurrentDictionary<string, Func<T, object?>> Getters = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<KeysetKey<T>> _keys;
     private readonly Func<T, object?>[] _getters;
 
     public Keyset(IReadOnlyList<KeysetKey<T>> keys)
     {
         _keys = keys;
-        _getters = [.. keys.Select(k => Getter(k.Column))];
+        _getters = [.. keys.Select(k => IsMemberPath(k.Column.Body, k.Column.Parameters[0])
+            ? Getters.GetOrAdd(k.Column.ToString(), static (_, column) => Getter(column), k.Column)
+            : Getter(k.Column))];
     }
 
     public IReadOnlyList<Type> Types => [.. _keys.Select(k => k.ValueType)];
@@ -127,6 +135,15 @@ internal sealed class Keyset<T>
     }
 
     private static Expression Replace(LambdaExpression lambda, ParameterExpression parameter) => QueryExpressions.Body(lambda, parameter);
+
+    /// <summary><c>row.A.B</c>, possibly converted: reads only the row, so its text says everything it does.</summary>
+    private static bool IsMemberPath(Expression expression, ParameterExpression row) => expression switch
+    {
+        ParameterExpression parameter => parameter == row,
+        MemberExpression { Expression: { } inner } => IsMemberPath(inner, row),
+        UnaryExpression { NodeType: ExpressionType.Convert } convert => IsMemberPath(convert.Operand, row),
+        _ => false,
+    };
 
     private static Func<T, object?> Getter(LambdaExpression column)
     {
