@@ -137,7 +137,7 @@ internal sealed class ClusterState
         }
 
         // A birth date (to a typo) is personal too: household members rarely share one (twins do).
-        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is 1 or 2
+        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= 1 and <= PairComparer.BirthDaySwapped
             || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
             || ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 1
             || ComparisonVector.Level(vector, (int)Comparison.ExternalId) == 1
@@ -209,7 +209,7 @@ internal sealed class ClusterState
         {
             conflict = "the profiles hold different national ids";
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) == 4)
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= PairComparer.BirthWithinTenYears - 1)
         {
             conflict = "the profiles hold different birth dates";
         }

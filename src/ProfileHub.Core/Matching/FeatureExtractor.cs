@@ -57,6 +57,7 @@ internal static class FeatureExtractor
         {
             result.BirthKey = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             result.BirthYear = date.Year;
+            result.BirthDay = date.DayNumber + 1;
             return;
         }
 

@@ -42,6 +42,7 @@ internal sealed class FeatureTable
             FamilyCode = pool.Intern(record.FamilyCode ?? Nysiis.Encode(record.Family)),
             BirthKey = pool.Intern(record.BirthKey),
             BirthYear = record.BirthYear,
+            BirthDay = record.BirthDay,
             StreetNumber = pool.Intern(record.StreetNumber),
             Street = pool.Intern(record.Street),
             City = pool.Intern(record.City),

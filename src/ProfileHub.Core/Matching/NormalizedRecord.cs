@@ -24,6 +24,9 @@ internal sealed class NormalizedRecord
 
     public int BirthYear { get; set; }
 
+    /// <summary>Birth date as a day number (<see cref="DateOnly.DayNumber"/>) + 1 when it parsed, else 0.</summary>
+    public int BirthDay { get; set; }
+
     public string? StreetNumber { get; set; }
 
     public string? Street { get; set; }

@@ -6,11 +6,20 @@ namespace ProfileHub.Core.Matching;
 /// </summary>
 internal static class PairComparer
 {
-    /// <summary>The given-name level "different" (not a typo, nickname, initial or swap).</summary>
-    public const int GivenDifferent = 7;
+    /// <summary>The given-name level "different" (not a typo, nickname or initial).</summary>
+    public const int GivenDifferent = 6;
 
     /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
     public const int GivenSimilar = 4;
+
+    /// <summary>Birth-date level "day and month swapped" (the last level that still points at one date).</summary>
+    public const int BirthDaySwapped = 3;
+
+    /// <summary>Birth-date level "within ten years": dates that far apart and not a typo name two people.</summary>
+    public const int BirthWithinTenYears = 7;
+
+    /// <summary>Birth-date level "different".</summary>
+    public const int BirthDifferent = 8;
 
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
@@ -19,10 +28,19 @@ internal static class PairComparer
     {
         var pool = table.Pool;
         ulong v = 0;
-        var swapped = IsSwapped(in a, in b);
-        v = ComparisonVector.With(v, (int)Comparison.GivenName, swapped ? 6 : GivenLevel(pool, in a, in b));
-        v = ComparisonVector.With(v, (int)Comparison.FamilyName, swapped ? 0 : FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
-        v = ComparisonVector.With(v, (int)Comparison.BirthDate, EditLevel(pool, a.BirthKey, b.BirthKey, twoLevels: true));
+        if (NamesSwapped(pool, in a, in b))
+        {
+            // Compared the right way round: a.Given against b.Family, a.Family against b.Given.
+            v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Family, b.Family));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Given, 0.92, 0.80));
+        }
+        else
+        {
+            v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Given, b.GivenCanonical));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
+        }
+
+        v = ComparisonVector.With(v, (int)Comparison.BirthDate, BirthDateLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.Email, EmailLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
         v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
@@ -36,32 +54,71 @@ internal static class PairComparer
         return v;
     }
 
-    /// <summary>Given and family names entered the wrong way round on one side.</summary>
-    private static bool IsSwapped(in RecordFeatures a, in RecordFeatures b) =>
-        a.Given != 0 && a.Family != 0 && a.Given != b.Given
-        && a.Given == b.Family && a.Family == b.Given;
+    /// <summary>
+    /// Given and family names entered the wrong way round on one side ("smith john", "hels trey" against
+    /// "trey held"), also when one of the four is missing ("white" as the first name, no surname, against
+    /// "georgia white"): every crosswise pair present is at least similar, one is very similar or exact,
+    /// and no straight pair present is even similar. Straight agreement always wins, so "john john"
+    /// against "john smith" is compared straight.
+    /// </summary>
+    public static bool NamesSwapped(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if ((a.Given == 0 || b.Family == 0) && (a.Family == 0 || b.Given == 0))
+        {
+            return false;
+        }
+
+        if ((a.Given != 0 && a.Given == b.Given) || (a.Family != 0 && a.Family == b.Family))
+        {
+            return false;
+        }
+
+        var strong = false;
+        if (!CrossAgrees(pool, a.Given, b.Family, ref strong) || !CrossAgrees(pool, a.Family, b.Given, ref strong) || !strong)
+        {
+            return false;
+        }
+
+        return !StraightAgrees(pool, a.Given, b.Given) && !StraightAgrees(pool, a.Family, b.Family);
+    }
+
+    /// <summary>A crosswise pair: missing is neutral, present must be similar; very similar sets <paramref name="strong"/>.</summary>
+    private static bool CrossAgrees(StringPool pool, int x, int y, ref bool strong)
+    {
+        if (x == 0 || y == 0)
+        {
+            return true;
+        }
+
+        var similarity = x == y ? 1 : StringSimilarity.JaroWinkler(pool[x], pool[y]);
+        strong |= similarity >= 0.92;
+        return similarity >= 0.80;
+    }
+
+    private static bool StraightAgrees(StringPool pool, int x, int y) =>
+        x != 0 && y != 0 && StringSimilarity.JaroWinkler(pool[x], pool[y]) >= 0.80;
 
     private static int ExactLevel(int a, int b) => a == 0 || b == 0 ? 0 : a == b ? 1 : 2;
 
-    private static int GivenLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    private static int GivenLevel(StringPool pool, int aGiven, int aCanonical, int bGiven, int bCanonical)
     {
-        if (a.Given == 0 || b.Given == 0)
+        if (aGiven == 0 || bGiven == 0)
         {
             return 0;
         }
 
-        if (a.Given == b.Given)
+        if (aGiven == bGiven)
         {
             return 1;
         }
 
-        if (a.GivenCanonical == b.GivenCanonical)
+        if (aCanonical == bCanonical)
         {
             return 2;
         }
 
-        var x = pool[a.Given];
-        var y = pool[b.Given];
+        var x = pool[aGiven];
+        var y = pool[bGiven];
         var similarity = StringSimilarity.JaroWinkler(x, y);
         if (similarity >= 0.92)
         {
@@ -74,7 +131,7 @@ internal static class PairComparer
         }
 
         // "J" against "John": one side gave only an initial.
-        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : 7;
+        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : GivenDifferent;
     }
 
     private static int FuzzyLevel(StringPool pool, int a, int b, double high, double low)
@@ -109,6 +166,42 @@ internal static class PairComparer
         }
 
         return sameNumber && street >= 0.75 ? 3 : 5;
+    }
+
+    /// <summary>The levels of <see cref="Comparison.BirthDate"/>, strongest first (see <see cref="Comparisons.All"/>).</summary>
+    private static int BirthDateLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.BirthKey == 0 || b.BirthKey == 0)
+        {
+            return 0;
+        }
+
+        if (a.BirthKey == b.BirthKey)
+        {
+            return 1;
+        }
+
+        var x = pool[a.BirthKey].AsSpan();
+        var y = pool[b.BirthKey].AsSpan();
+        var distance = StringSimilarity.BoundedEditDistance(x, y, 2);
+        if (distance <= 1)
+        {
+            return 2;
+        }
+
+        // yyyyMMdd against yyyyddMM: a date written in the other order (US forms against the rest).
+        if (x.Length == 8 && y.Length == 8 && x[..4].SequenceEqual(y[..4])
+            && x.Slice(4, 2).SequenceEqual(y.Slice(6, 2)) && x.Slice(6, 2).SequenceEqual(y.Slice(4, 2)))
+        {
+            return BirthDaySwapped;
+        }
+
+        var days = a.BirthDay == 0 || b.BirthDay == 0 ? int.MaxValue : Math.Abs(a.BirthDay - b.BirthDay);
+        return days <= 31 ? 4
+            : distance == 2 ? 5
+            : days <= 366 ? 6
+            : days <= 3653 ? BirthWithinTenYears
+            : BirthDifferent;
     }
 
     private static int CityLevel(StringPool pool, int a, int b)

@@ -130,6 +130,12 @@ internal sealed class PairScorer
         var weights = new double[Comparisons.Count];
         var notes = new string?[Comparisons.Count];
         Weigh(left, right, vector, weights, notes);
+        if (PairComparer.NamesSwapped(_table.Pool, in a, in b))
+        {
+            notes[(int)Comparison.GivenName] ??= "compared with the other record's last name (entered the wrong way round)";
+            notes[(int)Comparison.FamilyName] ??= "compared with the other record's first name (entered the wrong way round)";
+        }
+
         var contributions = new List<MatchContribution>(Comparisons.Count);
         var total = Model.PriorWeight;
         for (var c = 0; c < Comparisons.Count; c++)

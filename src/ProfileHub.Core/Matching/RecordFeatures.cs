@@ -13,6 +13,7 @@ internal struct RecordFeatures
     public int FamilyCode;
     public int BirthKey;
     public int BirthYear;
+    public int BirthDay;
     public int StreetNumber;
     public int Street;
     public int City;
