@@ -15,11 +15,8 @@ internal static class PairComparer
     /// <summary>Birth-date level "day and month swapped" (the last level that still points at one date).</summary>
     public const int BirthDaySwapped = 3;
 
-    /// <summary>Birth-date level "within ten years": dates that far apart and not a typo name two people.</summary>
-    public const int BirthWithinTenYears = 7;
-
-    /// <summary>Birth-date level "different".</summary>
-    public const int BirthDifferent = 8;
+    /// <summary>Birth-date level "within a year": the first level that no longer reads as one date mistyped.</summary>
+    public const int BirthWithinYear = 6;
 
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
@@ -199,9 +196,9 @@ internal static class PairComparer
         var days = a.BirthDay == 0 || b.BirthDay == 0 ? int.MaxValue : Math.Abs(a.BirthDay - b.BirthDay);
         return days <= 31 ? 4
             : distance == 2 ? 5
-            : days <= 366 ? 6
-            : days <= 3653 ? BirthWithinTenYears
-            : BirthDifferent;
+            : days <= 366 ? BirthWithinYear
+            : days <= 3653 ? 7
+            : 8;
     }
 
     private static int CityLevel(StringPool pool, int a, int b)
@@ -256,9 +253,9 @@ internal static class PairComparer
                 var right = pool[y].AsSpan();
                 var leftAt = left.IndexOf('@');
                 var rightAt = right.IndexOf('@');
-                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance.
-                if (leftAt >= 5 && rightAt >= 5
-                    && StringSimilarity.BoundedEditDistance(left[..leftAt], right[..rightAt], 2) <= 2)
+                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance;
+                // but two changed digits in the same letters are another account number (craig9055 / craig1855).
+                if (leftAt >= 5 && rightAt >= 5 && SimilarMailbox(left[..leftAt], right[..rightAt]))
                 {
                     return 3;
                 }
@@ -266,6 +263,40 @@ internal static class PairComparer
         }
 
         return 4;
+    }
+
+    private static bool SimilarMailbox(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        var distance = StringSimilarity.BoundedEditDistance(left, right, 2);
+        return distance <= 1 || (distance == 2 && !SameLetters(left, right));
+    }
+
+    /// <summary>The two texts hold the same letters in the same order once digits are skipped.</summary>
+    private static bool SameLetters(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < left.Length && char.IsAsciiDigit(left[i]))
+            {
+                i++;
+            }
+
+            while (j < right.Length && char.IsAsciiDigit(right[j]))
+            {
+                j++;
+            }
+
+            if (i == left.Length || j == right.Length)
+            {
+                return i == left.Length && j == right.Length;
+            }
+
+            if (left[i++] != right[j++])
+            {
+                return false;
+            }
+        }
     }
 
     private static int PhoneLevel(StringPool pool, int[] a, int[] b)

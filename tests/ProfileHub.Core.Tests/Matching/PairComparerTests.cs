@@ -86,6 +86,8 @@ public class PairComparerTests
     [InlineData("jane.doe@gmail.com", "janedoe+shop@gmail.com", "same Gmail account")]
     [InlineData("robert255@smith.net", "roberta25@smith.net", "similar mailbox")]
     [InlineData("jane@example.com", "oliver@example.com", "different")]
+    [InlineData("craig9055@yahoo.com", "craig1855@yahoo.com", "different")]
+    [InlineData("masons2@reed.com", "masons52@reed.com", "similar mailbox")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
