@@ -140,6 +140,7 @@ internal static class QualityRunner
         var decisions = run.Pairs.Zip(run.Explanations()).ToDictionary(
             p => CandidatePairs.Pack(p.First.Left, p.First.Right),
             p => p.Second.RefusalReason is { } reason ? $"Refused ({reason})" : p.Second.Decision.ToString());
+        var candidates = CandidatePairs.Generate(run.Table, run.Scorer.Settings, out _).ToHashSet();
         var byEntity = Enumerable.Range(0, ids.Length).GroupBy(i => truth[ids[i]]).Where(g => g.Count() > 1);
         var missed = 0;
         foreach (var group in byEntity)
@@ -153,7 +154,8 @@ internal static class QualityRunner
                     {
                         missed++;
                         var found = decisions.TryGetValue(CandidatePairs.Pack(members[i], members[j]), out var decision);
-                        PrintPair("MISSED", run, members[i], members[j], found ? decision! : "below lower / not blocked");
+                        PrintPair("MISSED", run, members[i], members[j], found ? decision!
+                            : candidates.Contains(CandidatePairs.Pack(members[i], members[j])) ? "below lower" : "not blocked");
                     }
                 }
             }

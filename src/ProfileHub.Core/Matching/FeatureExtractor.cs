@@ -41,6 +41,7 @@ internal static class FeatureExtractor
         result.Family = family;
         result.GivenCanonical = given is null ? null : NameNormalizer.CanonicalGivenName(given);
         result.GivenCode = Nysiis.Encode(result.GivenCanonical);
+        result.GivenOwnCode = result.GivenCanonical == given ? result.GivenCode : Nysiis.Encode(given);
         result.FamilyCode = Nysiis.Encode(family);
     }
 

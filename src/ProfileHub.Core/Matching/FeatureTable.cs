@@ -39,6 +39,7 @@ internal sealed class FeatureTable
             GivenCanonical = pool.Intern(record.GivenCanonical ?? record.Given),
             Family = pool.Intern(record.Family),
             GivenCode = pool.Intern(record.GivenCode ?? Nysiis.Encode(record.GivenCanonical ?? record.Given)),
+            GivenOwnCode = pool.Intern(record.GivenOwnCode ?? Nysiis.Encode(record.Given)),
             FamilyCode = pool.Intern(record.FamilyCode ?? Nysiis.Encode(record.Family)),
             BirthKey = pool.Intern(record.BirthKey),
             BirthYear = record.BirthYear,

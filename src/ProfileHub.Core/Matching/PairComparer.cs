@@ -253,9 +253,7 @@ internal static class PairComparer
                 var right = pool[y].AsSpan();
                 var leftAt = left.IndexOf('@');
                 var rightAt = right.IndexOf('@');
-                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance;
-                // but two changed digits in the same letters are another account number (craig9055 / craig1855).
-                if (leftAt >= 5 && rightAt >= 5 && SimilarMailbox(left[..leftAt], right[..rightAt]))
+                if (leftAt >= 5 && rightAt >= 5 && SimilarAddress(left, leftAt, right, rightAt))
                 {
                     return 3;
                 }
@@ -265,10 +263,24 @@ internal static class PairComparer
         return 4;
     }
 
-    private static bool SimilarMailbox(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    /// <summary>
+    /// The same mailbox at another domain (or a mistyped one), or a mailbox one or two keystrokes away
+    /// (robert255 / roberta25, long enough not to be chance) at the same domain to a typo. Not similar:
+    /// two changed digits in the same letters (craig9055 / craig1855: another account number), nor a
+    /// changed mailbox at another provider (dan.hand@icloud / dean.hand@hotmail: another person's address).
+    /// </summary>
+    private static bool SimilarAddress(ReadOnlySpan<char> left, int leftAt, ReadOnlySpan<char> right, int rightAt)
     {
-        var distance = StringSimilarity.BoundedEditDistance(left, right, 2);
-        return distance <= 1 || (distance == 2 && !SameLetters(left, right));
+        var leftBox = left[..leftAt];
+        var rightBox = right[..rightAt];
+        if (leftBox.SequenceEqual(rightBox))
+        {
+            return true;
+        }
+
+        var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
+        return (distance <= 1 || (distance == 2 && !SameLetters(leftBox, rightBox)))
+            && StringSimilarity.BoundedEditDistance(left[(leftAt + 1)..], right[(rightAt + 1)..], 2) <= 2;
     }
 
     /// <summary>The two texts hold the same letters in the same order once digits are skipped.</summary>

@@ -88,6 +88,8 @@ public class PairComparerTests
     [InlineData("jane@example.com", "oliver@example.com", "different")]
     [InlineData("craig9055@yahoo.com", "craig1855@yahoo.com", "different")]
     [InlineData("masons2@reed.com", "masons52@reed.com", "similar mailbox")]
+    [InlineData("gabriel.t54@nichols.info", "gabriel.t54@nnichls.info", "similar mailbox")]
+    [InlineData("dan.hand@icloud.com", "dean.hand@hotmail.com", "different")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
