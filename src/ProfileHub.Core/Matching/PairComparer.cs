@@ -116,7 +116,7 @@ internal static class PairComparer
 
         var x = pool[aGiven];
         var y = pool[bGiven];
-        var similarity = StringSimilarity.JaroWinkler(x, y);
+        var similarity = NameSimilarity(x, y);
         if (similarity >= 0.92)
         {
             return 3;
@@ -143,8 +143,46 @@ internal static class PairComparer
             return 1;
         }
 
-        var similarity = StringSimilarity.JaroWinkler(pool[a], pool[b]);
+        var similarity = NameSimilarity(pool[a], pool[b]);
         return similarity >= high ? 2 : similarity >= low ? 3 : 4;
+    }
+
+    /// <summary>
+    /// Jaro-Winkler, except that names equal but for spaces ("h o" / "ho", "soph ie" / "sophie": a
+    /// stray or lost space in keying) count as very similar, which Jaro-Winkler on short names misses.
+    /// </summary>
+    private static double NameSimilarity(string x, string y)
+    {
+        var similarity = StringSimilarity.JaroWinkler(x, y);
+        return similarity < 0.92 && x.Length != y.Length && EqualIgnoring(x, y, static c => c == ' ') ? 0.92 : similarity;
+    }
+
+    /// <summary>The two texts are equal once the characters <paramref name="ignored"/> accepts are skipped.</summary>
+    private static bool EqualIgnoring(ReadOnlySpan<char> x, ReadOnlySpan<char> y, Func<char, bool> ignored)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < x.Length && ignored(x[i]))
+            {
+                i++;
+            }
+
+            while (j < y.Length && ignored(y[j]))
+            {
+                j++;
+            }
+
+            if (i == x.Length || j == y.Length)
+            {
+                return i == x.Length && j == y.Length;
+            }
+
+            if (x[i++] != y[j++])
+            {
+                return false;
+            }
+        }
     }
 
     private static int AddressLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
@@ -279,36 +317,8 @@ internal static class PairComparer
         }
 
         var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
-        return (distance <= 1 || (distance == 2 && !SameLetters(leftBox, rightBox)))
+        return (distance <= 1 || (distance == 2 && !EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit)))
             && StringSimilarity.BoundedEditDistance(left[(leftAt + 1)..], right[(rightAt + 1)..], 2) <= 2;
-    }
-
-    /// <summary>The two texts hold the same letters in the same order once digits are skipped.</summary>
-    private static bool SameLetters(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
-    {
-        int i = 0, j = 0;
-        while (true)
-        {
-            while (i < left.Length && char.IsAsciiDigit(left[i]))
-            {
-                i++;
-            }
-
-            while (j < right.Length && char.IsAsciiDigit(right[j]))
-            {
-                j++;
-            }
-
-            if (i == left.Length || j == right.Length)
-            {
-                return i == left.Length && j == right.Length;
-            }
-
-            if (left[i++] != right[j++])
-            {
-                return false;
-            }
-        }
     }
 
     private static int PhoneLevel(StringPool pool, int[] a, int[] b)

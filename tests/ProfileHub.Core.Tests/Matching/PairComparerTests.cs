@@ -34,6 +34,13 @@ public class PairComparerTests
         Assert.Equal(expected, Label(People.Record("a", first: a, last: "x"), People.Record("b", first: b, last: "y"), Comparison.GivenName));
 
     [Theory]
+    [InlineData("Schepers", "Schepoirs", "very similar")]
+    [InlineData("Ho", "H O", "very similar")]
+    [InlineData("Herbert", "Harrington", "different")]
+    public void Family_names_compare_at_graded_levels_and_ignore_a_stray_space(string a, string b, string expected) =>
+        Assert.Equal(expected, Label(People.Record("a", first: "x", last: a), People.Record("b", first: "y", last: b), Comparison.FamilyName));
+
+    [Theory]
     [InlineData("smith", "john", "john", "smith", "exact", "exact")]
     [InlineData("hels", "trey", "trey", "held", "similar", "exact")]
     [InlineData("white", null, "georgia", "white", "exact", "missing")]
