@@ -8,11 +8,11 @@ using ProfileHub.Server.Resolve;
 namespace ProfileHub.Bench.Quality;
 
 /// <summary>
-/// `quality [--gate] [--strict] [--datasets PATH]`: resolves every labelled dataset with the one default
+/// `quality [--gate] [--strict] [--datasets PATH] [--only NAME]`: resolves every labelled dataset with the one default
 /// configuration through the same reader as `profilehub resolve`, and prints pairwise quality,
 /// blocking pairs completeness and reduction ratio, over-merges and the largest profile. `--gate` exits
 /// non-zero when a dataset falls below its regression floor (the test command runs this); `--strict` also
-/// when it misses its target.
+/// when it misses its target. `--only` measures the datasets whose name contains NAME (for experiments).
 /// </summary>
 internal static class QualityRunner
 {
@@ -21,6 +21,7 @@ internal static class QualityRunner
         var gate = args.Contains("--gate") || args.Contains("--strict");
         var strict = args.Contains("--strict");
         var datasetsRoot = Option(args, "--datasets") ?? RepositoryPaths.Datasets();
+        var only = Option(args, "--only");
         if (!Directory.Exists(datasetsRoot))
         {
             Console.WriteLine($"quality gate SKIPPED: {datasetsRoot} not found");
@@ -30,7 +31,7 @@ internal static class QualityRunner
         var rows = new List<string[]>();
         var failures = new List<string>();
         var missed = new List<string>();
-        foreach (var dataset in Dataset.Labelled)
+        foreach (var dataset in Dataset.Labelled.Where(d => only is null || d.Name.Contains(only, StringComparison.Ordinal)))
         {
             var path = Path.Combine(datasetsRoot, dataset.RelativePath);
             if (!File.Exists(path))
@@ -55,7 +56,7 @@ internal static class QualityRunner
             rows.Add(Row(dataset.Name, result, dataset.Target.ToString("0.000", CultureInfo.InvariantCulture), verdict));
         }
 
-        foreach (var people in new[] { 20_000 })
+        foreach (var people in only is null || "synthetic".Contains(only, StringComparison.Ordinal) ? [20_000] : Array.Empty<int>())
         {
             var synthetic = SyntheticPeople.Generate(people, seed: 42);
             var bytes = SyntheticPeople.ToCsv(synthetic);
@@ -116,6 +117,10 @@ internal static class QualityRunner
         var profileIds = run!.ProfileIds();
         var ids = Enumerable.Range(0, run.RecordCount).Select(run.Table.RecordId).ToArray();
         var metrics = PairwiseMetrics.Compute(profileIds, [.. ids.Select(id => truth[id])]);
+        if (int.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_MISSES"), CultureInfo.InvariantCulture, out var misses))
+        {
+            PrintMisses(run, profileIds, ids, truth, misses);
+        }
         var candidates = CandidatePairs.Generate(run.Table, MatchSettings.Default, out var blocking);
         var truePairsFound = candidates.LongCount(p =>
         {
@@ -124,6 +129,57 @@ internal static class QualityRunner
         });
         seconds.Sort();
         return new Measurement(metrics, metrics.TruePairs == 0 ? 1 : (double)truePairsFound / metrics.TruePairs, blocking, seconds[1]);
+    }
+
+    /// <summary>
+    /// PROFILEHUB_BENCH_MISSES=N: up to N true pairs placed apart and N pairs wrongly placed together,
+    /// each with its explanation, to see which comparison or guard loses them.
+    /// </summary>
+    private static void PrintMisses(MatchRun run, string[] profileIds, string[] ids, IReadOnlyDictionary<string, string> truth, int limit)
+    {
+        var decisions = run.Pairs.Zip(run.Explanations()).ToDictionary(
+            p => CandidatePairs.Pack(p.First.Left, p.First.Right),
+            p => p.Second.RefusalReason is { } reason ? $"Refused ({reason})" : p.Second.Decision.ToString());
+        var candidates = CandidatePairs.Generate(run.Table, run.Scorer.Settings, out _).ToHashSet();
+        var byEntity = Enumerable.Range(0, ids.Length).GroupBy(i => truth[ids[i]]).Where(g => g.Count() > 1);
+        var missed = 0;
+        foreach (var group in byEntity)
+        {
+            var members = group.ToArray();
+            for (var i = 0; i < members.Length && missed < limit; i++)
+            {
+                for (var j = i + 1; j < members.Length && missed < limit; j++)
+                {
+                    if (profileIds[members[i]] != profileIds[members[j]])
+                    {
+                        missed++;
+                        var found = decisions.TryGetValue(CandidatePairs.Pack(members[i], members[j]), out var decision);
+                        PrintPair("MISSED", run, members[i], members[j], found ? decision!
+                            : candidates.Contains(CandidatePairs.Pack(members[i], members[j])) ? "below lower" : "not blocked");
+                    }
+                }
+            }
+        }
+
+        var wrong = 0;
+        foreach (var pair in run.Pairs)
+        {
+            if (wrong < limit && run.DecisionFor(pair) == MatchDecision.Linked && truth[ids[pair.Left]] != truth[ids[pair.Right]])
+            {
+                wrong++;
+                PrintPair("WRONG", run, pair.Left, pair.Right, "Linked");
+            }
+        }
+    }
+
+    private static void PrintPair(string label, MatchRun run, int left, int right, string decision)
+    {
+        var explanation = run.Scorer.Explain(left, right, MatchDecision.Review, null);
+        Console.WriteLine($"{label} {explanation.LeftRecordId} / {explanation.RightRecordId}: {decision}, weight {explanation.TotalWeight:0.0} (prior {explanation.PriorWeight:0.0})");
+        foreach (var c in explanation.Contributions.Where(c => c.LeftValue is not null || c.RightValue is not null))
+        {
+            Console.WriteLine($"    {c.Attribute,-14} {c.LeftValue,-24} {c.RightValue,-24} {c.Level,-28} {c.Weight,6:0.0} {c.Note}");
+        }
     }
 
     private static void PrintModel(FellegiSunterModel model)

@@ -3,7 +3,9 @@ namespace ProfileHub.Core.Matching;
 /// <summary>
 /// The blocking passes. A pair is a candidate when the two records share a key of any pass. Identifier
 /// passes compare everyone holding the identifier (unless it is junk); name passes pair a phonetic
-/// (NYSIIS) name code or a birth date with a second attribute so typos in one field still meet.
+/// (NYSIIS) name code or a birth date with a second attribute so typos in one field still meet. A
+/// "NameCode" pass keys a record by each of its names' codes (first and last) in one pass, so names
+/// entered the wrong way round, or only one of them given, still meet the same person.
 /// </summary>
 public enum BlockingPass
 {
@@ -16,21 +18,18 @@ public enum BlockingPass
     SocialHandle,
     Mailbox,
     NameCodes,
-    FamilyCodeAndPostalCode,
-    GivenCodeAndPostalCode,
-    BirthDateAndFamilyInitial,
-    BirthDateAndGivenInitial,
+    NameCodeAndPostalCode,
+    BirthDateAndInitial,
     PostalCodeAndStreetNumber,
-    FamilyCodeAndBirthYear,
-    GivenCodeAndBirthYear,
-    FamilyCodeAndCity,
-    GivenCodeAndCity,
+    NameCodeAndBirthYear,
+    NameCodeAndCity,
     StreetAndCity,
+    StreetAndStreetNumber,
 }
 
 internal static class BlockingKeys
 {
-    public const int PassCount = (int)BlockingPass.StreetAndCity + 1;
+    public const int PassCount = (int)BlockingPass.StreetAndStreetNumber + 1;
 
     public static bool IsIdentifierPass(BlockingPass pass) => pass <= BlockingPass.Mailbox;
 
@@ -40,8 +39,35 @@ internal static class BlockingKeys
 
     public static BlockingPass PassOf(ulong key) => (BlockingPass)(key >> 58);
 
-    /// <summary>Appends every blocking key of a record; the pass is kept in the key's top 6 bits.</summary>
+    /// <summary>
+    /// Replaces the list's content with every distinct blocking key of a record; the pass is kept in the
+    /// key's top 6 bits. Distinct, so a record counts once in a block ("thomas thomas" keys its one code once).
+    /// </summary>
     public static void Collect(FeatureTable table, int index, List<ulong> keys)
+    {
+        keys.Clear();
+        AddAll(table, index, keys);
+        SortDistinct(keys);
+    }
+
+    /// <summary>Sorts the list and removes repeated values, in place.</summary>
+    public static void SortDistinct<T>(List<T> values)
+        where T : IEquatable<T>
+    {
+        values.Sort();
+        var distinct = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (distinct == 0 || !values[i].Equals(values[distinct - 1]))
+            {
+                values[distinct++] = values[i];
+            }
+        }
+
+        values.RemoveRange(distinct, values.Count - distinct);
+    }
+
+    private static void AddAll(FeatureTable table, int index, List<ulong> keys)
     {
         ref readonly var r = ref table[index];
         var pool = table.Pool;
@@ -76,18 +102,28 @@ internal static class BlockingKeys
         Add(keys, BlockingPass.ExternalId, r.ExternalId, 0);
         Add(keys, BlockingPass.SocialHandle, r.SocialHandle, 0);
 
-        // Unordered, so "smith john" and "john smith" share the block.
+        // Unordered, so "smith john" and "john smith" share the block; the given name's own code as well
+        // as its canonical one's, so "alfie kelly" meets "kelly alfie" although alfie's canonical is alfred.
         Add(keys, BlockingPass.NameCodes, Math.Min(r.GivenCode, r.FamilyCode), Math.Max(r.GivenCode, r.FamilyCode), both: true);
-        Add(keys, BlockingPass.FamilyCodeAndPostalCode, r.FamilyCode, r.PostalCode, both: true);
-        Add(keys, BlockingPass.GivenCodeAndPostalCode, r.GivenCode, r.PostalCode, both: true);
-        Add(keys, BlockingPass.BirthDateAndFamilyInitial, r.BirthKey, Initial(pool, r.Family), both: true);
-        Add(keys, BlockingPass.BirthDateAndGivenInitial, r.BirthKey, Initial(pool, r.Given), both: true);
+        Add(keys, BlockingPass.NameCodes, Math.Min(r.GivenOwnCode, r.FamilyCode), Math.Max(r.GivenOwnCode, r.FamilyCode), both: true);
+        AddPerName(keys, BlockingPass.NameCodeAndPostalCode, in r, r.PostalCode);
+        AddPerName(keys, BlockingPass.NameCodeAndBirthYear, in r, r.BirthYear);
+        AddPerName(keys, BlockingPass.NameCodeAndCity, in r, r.City);
+        Add(keys, BlockingPass.BirthDateAndInitial, r.BirthKey, Initial(pool, r.Family), both: true);
+        Add(keys, BlockingPass.BirthDateAndInitial, r.BirthKey, Initial(pool, r.Given), both: true);
         Add(keys, BlockingPass.PostalCodeAndStreetNumber, r.PostalCode, r.StreetNumber, both: true);
-        Add(keys, BlockingPass.FamilyCodeAndBirthYear, r.FamilyCode, r.BirthYear, both: true);
-        Add(keys, BlockingPass.GivenCodeAndBirthYear, r.GivenCode, r.BirthYear, both: true);
-        Add(keys, BlockingPass.FamilyCodeAndCity, r.FamilyCode, r.City, both: true);
-        Add(keys, BlockingPass.GivenCodeAndCity, r.GivenCode, r.City, both: true);
         Add(keys, BlockingPass.StreetAndCity, r.Street, r.City, both: true);
+
+        // The address without its locality: a mistyped postcode and city still meet.
+        Add(keys, BlockingPass.StreetAndStreetNumber, r.Street, r.StreetNumber, both: true);
+    }
+
+    /// <summary>One key per name code (family, canonical given, own given) paired with <paramref name="other"/>.</summary>
+    private static void AddPerName(List<ulong> keys, BlockingPass pass, in RecordFeatures r, int other)
+    {
+        Add(keys, pass, r.FamilyCode, other, both: true);
+        Add(keys, pass, r.GivenCode, other, both: true);
+        Add(keys, pass, r.GivenOwnCode, other, both: true);
     }
 
     /// <summary>FNV-1a, folded to a non-zero int: a stable (unlike string.GetHashCode) hash of a span.</summary>
@@ -150,7 +186,6 @@ internal static class CandidatePairs
         var scratch = new List<ulong>(32);
         for (var i = 0; i < table.Count; i++)
         {
-            scratch.Clear();
             BlockingKeys.Collect(table, i, scratch);
             foreach (var key in scratch)
             {

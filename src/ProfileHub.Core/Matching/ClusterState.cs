@@ -8,11 +8,12 @@ namespace ProfileHub.Core.Matching;
 /// details alone: that is a household (one landline, one address), not one person. A shared personal
 /// identifier (a non-junk email, a birth date, a national, loyalty or external id, a social handle)
 /// lifts this.</item>
-/// <item>A profile never ends up holding two records that conflict on a strong identity (national ids
-/// more than a typo apart, birth dates more than two typos apart, first names that clearly differ) unless those two records
-/// themselves score as a match: chains through a shared identifier cannot join strangers. Two records
-/// compared directly are judged by their score, in which the difference already weighs against them
-/// (mistyped ids are common: febrl's duplicates carry them).</item>
+/// <item>A profile never ends up holding two records that conflict on an identity (national ids more
+/// than a typo apart, birth dates a year or more apart and not a typo or a day/month swap, first names
+/// that clearly differ) unless those two records' own comparison allows it (see IdentityConflict):
+/// chains through a shared identifier cannot join strangers. Two records compared directly are judged
+/// by their score, in which the difference already weighs against them (mistyped ids are common:
+/// febrl's duplicates carry them).</item>
 /// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
 /// </list>
 /// </summary>
@@ -137,7 +138,7 @@ internal sealed class ClusterState
         }
 
         // A birth date (to a typo) is personal too: household members rarely share one (twins do).
-        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is 1 or 2
+        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= 1 and <= PairComparer.BirthDaySwapped
             || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
             || ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 1
             || ComparisonVector.Level(vector, (int)Comparison.ExternalId) == 1
@@ -196,8 +197,11 @@ internal sealed class ClusterState
     }
 
     /// <summary>
-    /// Why records x and y may not share a profile, or null. A difference on a strong identity is
-    /// tolerated only when the pair itself scores as a match (its own evidence outweighs the difference).
+    /// Why records x and y may not share a profile, or null. A different national id is a strong
+    /// identity: tolerated only when the pair itself scores as a match. A different first name or birth
+    /// date (dates a year or more apart, not a typo) is weaker, and corrupted duplicates carry such
+    /// differences often: tolerated unless the pair's own evidence, which already weighs the difference,
+    /// is against the match (it scores below the review threshold).
     /// </summary>
     private string? IdentityConflict(int x, int y)
     {
@@ -205,11 +209,13 @@ internal sealed class ClusterState
         ref readonly var b = ref _table[y];
         var vector = PairComparer.Compare(_table, in a, in b);
         string? conflict = null;
+        var bar = _scorer.Settings.LowerThreshold;
         if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
             conflict = "the profiles hold different national ids";
+            bar = _scorer.Settings.UpperThreshold;
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) == 4)
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= PairComparer.BirthWithinYear)
         {
             conflict = "the profiles hold different birth dates";
         }
@@ -223,9 +229,9 @@ internal sealed class ClusterState
             return null;
         }
 
-        var directlyMatched = _scorer.ScoreVector(x, y, vector) >= _scorer.Settings.UpperThreshold
+        var tolerated = _scorer.ScoreVector(x, y, vector) >= bar
             && (ComparisonVector.Level(vector, (int)Comparison.GivenName) != PairComparer.GivenDifferent
                 || SharesPersonalIdentifier(in a, in b, vector));
-        return directlyMatched ? null : conflict;
+        return tolerated ? null : conflict;
     }
 }

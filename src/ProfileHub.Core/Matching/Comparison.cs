@@ -38,9 +38,12 @@ internal static class Comparisons
     // Level names are what a marketer reads in an explanation; index 0 is always "missing".
     public static readonly ComparisonDefinition[] All =
     [
-        new(Comparison.GivenName, "first name", ["missing", "exact", "nickname", "very similar", "similar", "initial", "swapped with surname", "different"], true),
+        new(Comparison.GivenName, "first name", ["missing", "exact", "nickname", "very similar", "similar", "initial", "different"], true),
         new(Comparison.FamilyName, "last name", ["missing", "exact", "very similar", "similar", "different"], true),
-        new(Comparison.BirthDate, "birth date", ["missing", "exact", "one typo apart", "two typos apart", "different"], false),
+        // Ordered strongest first: a pair takes the first level that holds. Typos are digit edits of the
+        // yyyyMMdd form (so they also reach impossible dates kept as text); the day distances catch
+        // shifted dates (a wrong day picked in a form, a record keyed from a rough age).
+        new(Comparison.BirthDate, "birth date", ["missing", "exact", "one typo apart", "day and month swapped", "within a month", "two typos apart", "within a year", "within ten years", "different"], false),
         new(Comparison.Email, "email", ["missing", "exact", "same Gmail account", "similar mailbox", "different"], true),
         new(Comparison.Phone, "phone", ["missing", "exact", "one digit apart", "different"], true),
         // Street number and street are one comparison: they describe one fact, and counting them

@@ -18,8 +18,10 @@ internal static class ExpectationMaximization
     public static readonly Session[] Sessions =
     [
         new([BlockingPass.NameCodes], [Comparison.GivenName, Comparison.FamilyName]),
-        new([BlockingPass.BirthDateAndFamilyInitial, BlockingPass.BirthDateAndGivenInitial], [Comparison.BirthDate]),
-        new([BlockingPass.FamilyCodeAndPostalCode], [Comparison.FamilyName, Comparison.PostalCode]),
+        new([BlockingPass.BirthDateAndInitial], [Comparison.BirthDate]),
+        // Its blocks nearly all agree on the family name; the few that met on a given name (or crosswise)
+        // are too few to bias the given name's m, which this session is one of the best sources of.
+        new([BlockingPass.NameCodeAndPostalCode], [Comparison.FamilyName, Comparison.PostalCode]),
         new([BlockingPass.Email, BlockingPass.GmailAccount], [Comparison.Email]),
         new([BlockingPass.Phone], [Comparison.Phone]),
     ];

@@ -41,6 +41,7 @@ internal static class FeatureExtractor
         result.Family = family;
         result.GivenCanonical = given is null ? null : NameNormalizer.CanonicalGivenName(given);
         result.GivenCode = Nysiis.Encode(result.GivenCanonical);
+        result.GivenOwnCode = result.GivenCanonical == given ? result.GivenCode : Nysiis.Encode(given);
         result.FamilyCode = Nysiis.Encode(family);
     }
 
@@ -57,6 +58,7 @@ internal static class FeatureExtractor
         {
             result.BirthKey = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             result.BirthYear = date.Year;
+            result.BirthDay = date.DayNumber + 1;
             return;
         }
 

@@ -110,7 +110,6 @@ public sealed class MatchIndex
 
     private List<int> GatherCandidates(int index)
     {
-        _keyScratch.Clear();
         BlockingKeys.Collect(_table, index, _keyScratch);
         var candidates = _candidateScratch;
         candidates.Clear();
@@ -137,24 +136,13 @@ public sealed class MatchIndex
             }
         }
 
-        candidates.Sort();
-        var distinct = 0;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (distinct == 0 || candidates[i] != candidates[distinct - 1])
-            {
-                candidates[distinct++] = candidates[i];
-            }
-        }
-
-        candidates.RemoveRange(distinct, candidates.Count - distinct);
+        BlockingKeys.SortDistinct(candidates);
         IndexKeys(index, _keyScratch);
         return candidates;
     }
 
     private void IndexKeys(int index)
     {
-        _keyScratch.Clear();
         BlockingKeys.Collect(_table, index, _keyScratch);
         IndexKeys(index, _keyScratch);
     }

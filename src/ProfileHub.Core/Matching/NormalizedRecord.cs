@@ -17,12 +17,18 @@ internal sealed class NormalizedRecord
     /// <summary>NYSIIS code of the canonical given name (computed here, in the parallel phase).</summary>
     public string? GivenCode { get; set; }
 
+    /// <summary>NYSIIS code of the given name as written, for blocking against a surname field.</summary>
+    public string? GivenOwnCode { get; set; }
+
     public string? FamilyCode { get; set; }
 
     /// <summary>Birth date as yyyyMMdd digits when parsed, else the raw text's digits (for typo checks).</summary>
     public string? BirthKey { get; set; }
 
     public int BirthYear { get; set; }
+
+    /// <summary>Birth date as a day number (<see cref="DateOnly.DayNumber"/>) + 1 when it parsed, else 0.</summary>
+    public int BirthDay { get; set; }
 
     public string? StreetNumber { get; set; }
 

@@ -6,11 +6,17 @@ namespace ProfileHub.Core.Matching;
 /// </summary>
 internal static class PairComparer
 {
-    /// <summary>The given-name level "different" (not a typo, nickname, initial or swap).</summary>
-    public const int GivenDifferent = 7;
+    /// <summary>The given-name level "different" (not a typo, nickname or initial).</summary>
+    public const int GivenDifferent = 6;
 
     /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
     public const int GivenSimilar = 4;
+
+    /// <summary>Birth-date level "day and month swapped" (the last level that still points at one date).</summary>
+    public const int BirthDaySwapped = 3;
+
+    /// <summary>Birth-date level "within a year": the first level that no longer reads as one date mistyped.</summary>
+    public const int BirthWithinYear = 6;
 
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
@@ -19,10 +25,19 @@ internal static class PairComparer
     {
         var pool = table.Pool;
         ulong v = 0;
-        var swapped = IsSwapped(in a, in b);
-        v = ComparisonVector.With(v, (int)Comparison.GivenName, swapped ? 6 : GivenLevel(pool, in a, in b));
-        v = ComparisonVector.With(v, (int)Comparison.FamilyName, swapped ? 0 : FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
-        v = ComparisonVector.With(v, (int)Comparison.BirthDate, EditLevel(pool, a.BirthKey, b.BirthKey, twoLevels: true));
+        if (NamesSwapped(pool, in a, in b))
+        {
+            // Compared the right way round: a.Given against b.Family, a.Family against b.Given.
+            v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Family, b.Family));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Given, 0.92, 0.80));
+        }
+        else
+        {
+            v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Given, b.GivenCanonical));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
+        }
+
+        v = ComparisonVector.With(v, (int)Comparison.BirthDate, BirthDateLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.Email, EmailLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
         v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
@@ -36,33 +51,72 @@ internal static class PairComparer
         return v;
     }
 
-    /// <summary>Given and family names entered the wrong way round on one side.</summary>
-    private static bool IsSwapped(in RecordFeatures a, in RecordFeatures b) =>
-        a.Given != 0 && a.Family != 0 && a.Given != b.Given
-        && a.Given == b.Family && a.Family == b.Given;
+    /// <summary>
+    /// Given and family names entered the wrong way round on one side ("smith john", "hels trey" against
+    /// "trey held"), also when one of the four is missing ("white" as the first name, no surname, against
+    /// "georgia white"): every crosswise pair present is at least similar, one is very similar or exact,
+    /// and no straight pair present is even similar. Straight agreement always wins, so "john john"
+    /// against "john smith" is compared straight.
+    /// </summary>
+    public static bool NamesSwapped(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if ((a.Given == 0 || b.Family == 0) && (a.Family == 0 || b.Given == 0))
+        {
+            return false;
+        }
+
+        if ((a.Given != 0 && a.Given == b.Given) || (a.Family != 0 && a.Family == b.Family))
+        {
+            return false;
+        }
+
+        var strong = false;
+        if (!CrossAgrees(pool, a.Given, b.Family, ref strong) || !CrossAgrees(pool, a.Family, b.Given, ref strong) || !strong)
+        {
+            return false;
+        }
+
+        return !StraightAgrees(pool, a.Given, b.Given) && !StraightAgrees(pool, a.Family, b.Family);
+    }
+
+    /// <summary>A crosswise pair: missing is neutral, present must be similar; very similar sets <paramref name="strong"/>.</summary>
+    private static bool CrossAgrees(StringPool pool, int x, int y, ref bool strong)
+    {
+        if (x == 0 || y == 0)
+        {
+            return true;
+        }
+
+        var similarity = x == y ? 1 : StringSimilarity.JaroWinkler(pool[x], pool[y]);
+        strong |= similarity >= 0.92;
+        return similarity >= 0.80;
+    }
+
+    private static bool StraightAgrees(StringPool pool, int x, int y) =>
+        x != 0 && y != 0 && StringSimilarity.JaroWinkler(pool[x], pool[y]) >= 0.80;
 
     private static int ExactLevel(int a, int b) => a == 0 || b == 0 ? 0 : a == b ? 1 : 2;
 
-    private static int GivenLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    private static int GivenLevel(StringPool pool, int aGiven, int aCanonical, int bGiven, int bCanonical)
     {
-        if (a.Given == 0 || b.Given == 0)
+        if (aGiven == 0 || bGiven == 0)
         {
             return 0;
         }
 
-        if (a.Given == b.Given)
+        if (aGiven == bGiven)
         {
             return 1;
         }
 
-        if (a.GivenCanonical == b.GivenCanonical)
+        if (aCanonical == bCanonical)
         {
             return 2;
         }
 
-        var x = pool[a.Given];
-        var y = pool[b.Given];
-        var similarity = StringSimilarity.JaroWinkler(x, y);
+        var x = pool[aGiven];
+        var y = pool[bGiven];
+        var similarity = NameSimilarity(x, y);
         if (similarity >= 0.92)
         {
             return 3;
@@ -74,7 +128,7 @@ internal static class PairComparer
         }
 
         // "J" against "John": one side gave only an initial.
-        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : 7;
+        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : GivenDifferent;
     }
 
     private static int FuzzyLevel(StringPool pool, int a, int b, double high, double low)
@@ -89,8 +143,46 @@ internal static class PairComparer
             return 1;
         }
 
-        var similarity = StringSimilarity.JaroWinkler(pool[a], pool[b]);
+        var similarity = NameSimilarity(pool[a], pool[b]);
         return similarity >= high ? 2 : similarity >= low ? 3 : 4;
+    }
+
+    /// <summary>
+    /// Jaro-Winkler, except that names equal but for spaces ("h o" / "ho", "soph ie" / "sophie": a
+    /// stray or lost space in keying) count as very similar, which Jaro-Winkler on short names misses.
+    /// </summary>
+    private static double NameSimilarity(string x, string y)
+    {
+        var similarity = StringSimilarity.JaroWinkler(x, y);
+        return similarity < 0.92 && x.Length != y.Length && EqualIgnoring(x, y, static c => c == ' ') ? 0.92 : similarity;
+    }
+
+    /// <summary>The two texts are equal once the characters <paramref name="ignored"/> accepts are skipped.</summary>
+    private static bool EqualIgnoring(ReadOnlySpan<char> x, ReadOnlySpan<char> y, Func<char, bool> ignored)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < x.Length && ignored(x[i]))
+            {
+                i++;
+            }
+
+            while (j < y.Length && ignored(y[j]))
+            {
+                j++;
+            }
+
+            if (i == x.Length || j == y.Length)
+            {
+                return i == x.Length && j == y.Length;
+            }
+
+            if (x[i++] != y[j++])
+            {
+                return false;
+            }
+        }
     }
 
     private static int AddressLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
@@ -109,6 +201,42 @@ internal static class PairComparer
         }
 
         return sameNumber && street >= 0.75 ? 3 : 5;
+    }
+
+    /// <summary>The levels of <see cref="Comparison.BirthDate"/>, strongest first (see <see cref="Comparisons.All"/>).</summary>
+    private static int BirthDateLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
+    {
+        if (a.BirthKey == 0 || b.BirthKey == 0)
+        {
+            return 0;
+        }
+
+        if (a.BirthKey == b.BirthKey)
+        {
+            return 1;
+        }
+
+        var x = pool[a.BirthKey].AsSpan();
+        var y = pool[b.BirthKey].AsSpan();
+        var distance = StringSimilarity.BoundedEditDistance(x, y, 2);
+        if (distance <= 1)
+        {
+            return 2;
+        }
+
+        // yyyyMMdd against yyyyddMM: a date written in the other order (US forms against the rest).
+        if (x.Length == 8 && y.Length == 8 && x[..4].SequenceEqual(y[..4])
+            && x.Slice(4, 2).SequenceEqual(y.Slice(6, 2)) && x.Slice(6, 2).SequenceEqual(y.Slice(4, 2)))
+        {
+            return BirthDaySwapped;
+        }
+
+        var days = a.BirthDay == 0 || b.BirthDay == 0 ? int.MaxValue : Math.Abs(a.BirthDay - b.BirthDay);
+        return days <= 31 ? 4
+            : distance == 2 ? 5
+            : days <= 366 ? BirthWithinYear
+            : days <= 3653 ? 7
+            : 8;
     }
 
     private static int CityLevel(StringPool pool, int a, int b)
@@ -163,9 +291,7 @@ internal static class PairComparer
                 var right = pool[y].AsSpan();
                 var leftAt = left.IndexOf('@');
                 var rightAt = right.IndexOf('@');
-                // A mailbox one or two keystrokes away (robert255 / roberta25), long enough not to be chance.
-                if (leftAt >= 5 && rightAt >= 5
-                    && StringSimilarity.BoundedEditDistance(left[..leftAt], right[..rightAt], 2) <= 2)
+                if (leftAt >= 5 && rightAt >= 5 && SimilarAddress(left, leftAt, right, rightAt))
                 {
                     return 3;
                 }
@@ -173,6 +299,26 @@ internal static class PairComparer
         }
 
         return 4;
+    }
+
+    /// <summary>
+    /// The same mailbox at another domain (or a mistyped one), or a mailbox one or two keystrokes away
+    /// (robert255 / roberta25, long enough not to be chance) at the same domain to a typo. Not similar:
+    /// two changed digits in the same letters (craig9055 / craig1855: another account number), nor a
+    /// changed mailbox at another provider (dan.hand@icloud / dean.hand@hotmail: another person's address).
+    /// </summary>
+    private static bool SimilarAddress(ReadOnlySpan<char> left, int leftAt, ReadOnlySpan<char> right, int rightAt)
+    {
+        var leftBox = left[..leftAt];
+        var rightBox = right[..rightAt];
+        if (leftBox.SequenceEqual(rightBox))
+        {
+            return true;
+        }
+
+        var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
+        return (distance <= 1 || (distance == 2 && !EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit)))
+            && StringSimilarity.BoundedEditDistance(left[(leftAt + 1)..], right[(rightAt + 1)..], 2) <= 2;
     }
 
     private static int PhoneLevel(StringPool pool, int[] a, int[] b)

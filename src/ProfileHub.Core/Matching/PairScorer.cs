@@ -130,6 +130,13 @@ internal sealed class PairScorer
         var weights = new double[Comparisons.Count];
         var notes = new string?[Comparisons.Count];
         Weigh(left, right, vector, weights, notes);
+        var swapped = PairComparer.NamesSwapped(_table.Pool, in a, in b);
+        if (swapped)
+        {
+            notes[(int)Comparison.GivenName] ??= "compared with the other record's last name (entered the wrong way round)";
+            notes[(int)Comparison.FamilyName] ??= "compared with the other record's first name (entered the wrong way round)";
+        }
+
         var contributions = new List<MatchContribution>(Comparisons.Count);
         var total = Model.PriorWeight;
         for (var c = 0; c < Comparisons.Count; c++)
@@ -143,7 +150,7 @@ internal sealed class PairScorer
                 definition.Levels[level],
                 Math.Round(weights[c], 3),
                 DisplayValue(in a, definition.Comparison),
-                DisplayValue(in b, definition.Comparison),
+                DisplayValue(in b, swapped ? Crosswise(definition.Comparison) : definition.Comparison),
                 notes[c]));
         }
 
@@ -157,6 +164,14 @@ internal sealed class PairScorer
             decision,
             refusalReason);
     }
+
+    /// <summary>The right-hand value a swapped name was compared with: the other name field.</summary>
+    private static Comparison Crosswise(Comparison comparison) => comparison switch
+    {
+        Comparison.GivenName => Comparison.FamilyName,
+        Comparison.FamilyName => Comparison.GivenName,
+        _ => comparison,
+    };
 
     private string? DisplayValue(in RecordFeatures record, Comparison comparison)
     {

@@ -10,9 +10,13 @@ internal struct RecordFeatures
     public int GivenCanonical;
     public int Family;
     public int GivenCode;
+
+    /// <summary>NYSIIS code of the given name as written (GivenCode is of its canonical form).</summary>
+    public int GivenOwnCode;
     public int FamilyCode;
     public int BirthKey;
     public int BirthYear;
+    public int BirthDay;
     public int StreetNumber;
     public int Street;
     public int City;

@@ -87,6 +87,31 @@ public class BatchResolverTests
     }
 
     [Fact]
+    public void Resolve_joins_a_duplicate_whose_birth_date_was_shifted_by_a_few_months()
+    {
+        var records = People.Background(200);
+        records.Add(People.Record("t1", "Theodore", "Morris", "t.m39@brooks-sawyer.com", null, "1978-08-19", city: "Ely"));
+        records.Add(People.Record("t2", "Theodore", "Morris", "t.m39@brooks-sawyer.com", "07700 900555", null));
+        records.Add(People.Record("t3", "Theodore", "Morris", null, "07700 900555", "1979-03-21", city: "Ely"));
+
+        var resolved = new Resolved(records);
+
+        // Seven months apart is "within a year", not "different": with the names and city agreeing it is
+        // no identity conflict, so t1 and t3 share a profile whether linked directly or through t2.
+        Assert.True(resolved.Together("t1", "t3"));
+    }
+
+    [Fact]
+    public void Resolve_two_people_sharing_a_common_name_and_city_stay_apart()
+    {
+        var records = People.Background(200);
+        records.Add(People.Record("s1", "Oliver", "Sinclair", "oliver.s@example.com", null, "1961-02-11", city: "London"));
+        records.Add(People.Record("s2", "Oliver", "Sinclair", "o.sinclair@example.net", null, "1987-09-30", city: "London"));
+
+        Assert.False(new Resolved(records).Together("s1", "s2"));
+    }
+
+    [Fact]
     public void Resolve_a_chain_through_shared_contacts_does_not_join_different_national_ids()
     {
         var records = People.Background(200);

@@ -13,6 +13,14 @@ public class PairComparerTests
         return ComparisonVector.Level(PairComparer.Compare(table, 0, 1), (int)comparison);
     }
 
+    private static bool Swapped(SourceRecord a, SourceRecord b)
+    {
+        var table = new FeatureTable();
+        table.Add(FeatureExtractor.Extract(a, MatchSettings.Default));
+        table.Add(FeatureExtractor.Extract(b, MatchSettings.Default));
+        return PairComparer.NamesSwapped(table.Pool, in table[0], in table[1]);
+    }
+
     private static string Label(SourceRecord a, SourceRecord b, Comparison comparison) =>
         Comparisons.Get(comparison).Levels[Level(a, b, comparison)];
 
@@ -25,24 +33,53 @@ public class PairComparerTests
     public void Given_names_compare_at_graded_levels(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", first: a, last: "x"), People.Record("b", first: b, last: "y"), Comparison.GivenName));
 
-    [Fact]
-    public void Names_entered_the_wrong_way_round_are_recognised()
+    [Theory]
+    [InlineData("Schepers", "Schepoirs", "very similar")]
+    [InlineData("Ho", "H O", "very similar")]
+    [InlineData("Herbert", "Harrington", "different")]
+    public void Family_names_compare_at_graded_levels_and_ignore_a_stray_space(string a, string b, string expected) =>
+        Assert.Equal(expected, Label(People.Record("a", first: "x", last: a), People.Record("b", first: "y", last: b), Comparison.FamilyName));
+
+    [Theory]
+    [InlineData("smith", "john", "john", "smith", "exact", "exact")]
+    [InlineData("hels", "trey", "trey", "held", "similar", "exact")]
+    [InlineData("white", null, "georgia", "white", "exact", "missing")]
+    [InlineData("rowe", "caleb", "caleb", "rwoe", "very similar", "exact")]
+    public void Names_entered_the_wrong_way_round_compare_crosswise_first_against_last(string aFirst, string? aLast, string bFirst, string bLast, string given, string family)
     {
-        var a = People.Record("a", first: "smith", last: "john");
-        var b = People.Record("b", first: "john", last: "smith");
-        Assert.Equal("swapped with surname", Label(a, b, Comparison.GivenName));
-        Assert.Equal("missing", Label(a, b, Comparison.FamilyName));
+        var a = People.Record("a", first: aFirst, last: aLast);
+        var b = People.Record("b", first: bFirst, last: bLast);
+        Assert.Equal(given, Label(a, b, Comparison.GivenName));
+        Assert.Equal(family, Label(a, b, Comparison.FamilyName));
     }
+
+    [Theory]
+    [InlineData("john", "smith", "john", "smithson")]
+    [InlineData("maria", "jones", "jones", "smith")]
+    [InlineData("anna", "smith", "smith", "jones")]
+    public void Names_that_agree_straight_or_only_half_crosswise_are_not_taken_as_swapped(string aFirst, string aLast, string bFirst, string bLast) =>
+        Assert.False(Swapped(People.Record("a", first: aFirst, last: aLast), People.Record("b", first: bFirst, last: bLast)));
 
     [Theory]
     [InlineData("1971-06-24", "24/06/1971", "exact")]
     [InlineData("1971-06-24", "1971-05-24", "one typo apart")]
     [InlineData("1971-06-24", "1917-06-24", "one typo apart")]
+    [InlineData("1971-03-04", "1971-04-03", "day and month swapped")]
+    [InlineData("1971-06-24", "1971-07-10", "within a month")]
     [InlineData("1971-06-24", "1971-08-14", "two typos apart")]
+    [InlineData("1977-09-13", "1976-10-15", "within a year")]
+    [InlineData("1992-11-20", "2001-01-17", "within ten years")]
     [InlineData("1971-06-24", "1985-01-02", "different")]
     [InlineData("1971-06-24", null, "missing")]
-    public void Birth_dates_compare_within_a_typo(string a, string? b, string expected) =>
+    public void Birth_dates_compare_by_typos_swaps_and_distance(string a, string? b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", birthDate: a), People.Record("b", birthDate: b), Comparison.BirthDate));
+
+    [Fact]
+    public void Impossible_birth_dates_far_apart_in_digits_are_different_without_a_distance()
+    {
+        // Neither parses, so no day distance can bring them closer than their digits are.
+        Assert.Equal("different", Label(People.Record("a", birthDate: "19081232"), People.Record("b", birthDate: "19461299"), Comparison.BirthDate));
+    }
 
     [Fact]
     public void An_unparseable_birth_date_still_compares_as_text()
@@ -56,6 +93,10 @@ public class PairComparerTests
     [InlineData("jane.doe@gmail.com", "janedoe+shop@gmail.com", "same Gmail account")]
     [InlineData("robert255@smith.net", "roberta25@smith.net", "similar mailbox")]
     [InlineData("jane@example.com", "oliver@example.com", "different")]
+    [InlineData("craig9055@yahoo.com", "craig1855@yahoo.com", "different")]
+    [InlineData("masons2@reed.com", "masons52@reed.com", "similar mailbox")]
+    [InlineData("gabriel.t54@nichols.info", "gabriel.t54@nnichls.info", "similar mailbox")]
+    [InlineData("dan.hand@icloud.com", "dean.hand@hotmail.com", "different")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 

@@ -54,4 +54,19 @@ public class PairScorerTests
         var ids = Enumerable.Range(0, run.RecordCount).ToDictionary(run.Table.RecordId, i => i, StringComparer.Ordinal);
         return run.Scorer.Explain(ids[left], ids[right], MatchDecision.Apart, null).Contributions.Single(c => c.Comparison == comparison).Weight;
     }
+
+    [Fact]
+    public void The_explanation_of_swapped_names_shows_the_values_each_name_was_compared_with()
+    {
+        var records = People.Background(150);
+        records.Add(People.Record("s-1", "Danielle", "Zehetner", "d.zehetner@example.net", null, "1932-11-29"));
+        records.Add(People.Record("s-2", "Zehetner", "Danielle", "d.zehetner@example.net", null, "1932-11-29"));
+
+        var explanation = new Resolved(records).Explanation("s-1", "s-2");
+        var given = explanation.Contributions.Single(c => c.Comparison == Comparison.GivenName);
+
+        Assert.Equal("exact", given.Level);
+        Assert.Equal(given.LeftValue, given.RightValue);
+        Assert.Contains("wrong way round", given.Note, StringComparison.Ordinal);
+    }
 }
