@@ -20,15 +20,15 @@ internal sealed partial record Dataset(
 
     /// <summary>
     /// The datasets of shared/datasets/README.md with issue 3's F1 targets, and the regression floor that CI
-    /// enforces: the F1 reached on 2026-11-22 after the recall work (less about 0.003), so a change that makes matching worse fails the
-    /// test command while the targets the engine does not reach yet stay visible as MISSED in the report.
+    /// enforces: the F1 reached on 2026-11-22 after the recall work less about 0.003, but never below the
+    /// issue's target (all five are met), so a change that makes matching worse fails the test command.
     /// Raise a floor whenever the engine improves.
     /// </summary>
     public static IReadOnlyList<Dataset> Labelled { get; } =
     [
-        new("febrl/dataset1", "febrl/dataset1.csv", "rec_id", FebrlMap, FebrlTruth, 0.99, 0.989),
+        new("febrl/dataset1", "febrl/dataset1.csv", "rec_id", FebrlMap, FebrlTruth, 0.99, 0.99),
         new("febrl/dataset1 + soc_sec_id", "febrl/dataset1.csv", "rec_id", [.. FebrlMap, "soc_sec_id=NationalId"], FebrlTruth, 0.995, 0.996),
-        new("febrl/dataset2", "febrl/dataset2.csv", "rec_id", FebrlMap, FebrlTruth, 0.99, 0.989),
+        new("febrl/dataset2", "febrl/dataset2.csv", "rec_id", FebrlMap, FebrlTruth, 0.99, 0.99),
         new("febrl/dataset2 + soc_sec_id", "febrl/dataset2.csv", "rec_id", [.. FebrlMap, "soc_sec_id=NationalId"], FebrlTruth, 0.995, 0.995),
         new("splink/fake_1000", "splink/fake_1000.csv", "unique_id",
             ["first_name=FirstName", "surname=LastName", "dob=BirthDate", "city=City", "email=Email"],
