@@ -10,7 +10,7 @@ namespace ProfileHub.Bench.Speed;
 /// <summary>
 /// `incremental [--people N] [--queries Q]`: batch-resolves a synthetic set (default about 1,000,000
 /// records), holds it in a <see cref="MatchIndex"/>, then resolves Q held-out records one at a time
-/// and reports the median and p99 latency of <see cref="MatchIndex.Resolve(SourceRecord)"/>.
+/// and reports the median and p99 latency of <see cref="MatchIndex.Resolve(MatchInput)"/>.
 /// </summary>
 internal static class IncrementalBenchmark
 {

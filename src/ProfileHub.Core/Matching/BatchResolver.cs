@@ -10,7 +10,7 @@ namespace ProfileHub.Core.Matching;
 /// </summary>
 internal static class BatchResolver
 {
-    public static MatchRun Resolve(IReadOnlyList<SourceRecord> records, MatchSettings settings, StewardConstraints? constraints = null)
+    public static MatchRun Resolve(IReadOnlyList<MatchInput> records, MatchSettings settings, StewardConstraints? constraints = null)
     {
         var clock = Stopwatch.StartNew();
         var normalized = Normalize(records, settings);
@@ -19,7 +19,7 @@ internal static class BatchResolver
     }
 
     /// <summary>Runs the normalizers over every record, in parallel.</summary>
-    public static NormalizedRecord[] Normalize(IReadOnlyList<SourceRecord> records, MatchSettings settings)
+    public static NormalizedRecord[] Normalize(IReadOnlyList<MatchInput> records, MatchSettings settings)
     {
         var normalized = new NormalizedRecord[records.Count];
         Parallel.For(

@@ -4,13 +4,13 @@ using ProfileHub.Core.Normalization;
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// Turns a raw <see cref="SourceRecord"/> into matching features by calling the normalizers
+/// Turns a raw <see cref="MatchInput"/> into matching features by calling the normalizers
 /// (ProfileHub.Core.Normalization); it adds no normalization rules of its own beyond trimming
 /// identifiers. Thread-safe: batch resolve runs it in parallel.
 /// </summary>
 internal static class FeatureExtractor
 {
-    public static NormalizedRecord Extract(SourceRecord record, MatchSettings settings)
+    public static NormalizedRecord Extract(MatchInput record, MatchSettings settings)
     {
         var result = new NormalizedRecord { Id = record.Id };
         ExtractNames(record, result);
@@ -26,7 +26,7 @@ internal static class FeatureExtractor
         return result;
     }
 
-    private static void ExtractNames(SourceRecord record, NormalizedRecord result)
+    private static void ExtractNames(MatchInput record, NormalizedRecord result)
     {
         var given = NameNormalizer.Normalize(record[AttributeName.FirstName]);
         var family = NameNormalizer.Normalize(record[AttributeName.LastName]);
@@ -45,7 +45,7 @@ internal static class FeatureExtractor
         result.FamilyCode = Nysiis.Encode(family);
     }
 
-    private static void ExtractBirthDate(SourceRecord record, NormalizedRecord result)
+    private static void ExtractBirthDate(MatchInput record, NormalizedRecord result)
     {
         var raw = record[AttributeName.BirthDate];
         if (raw is null)
@@ -75,7 +75,7 @@ internal static class FeatureExtractor
         (result.Notes ??= []).Add($"birth date '{raw}' could not be parsed; compared as text");
     }
 
-    private static void ExtractAddress(SourceRecord record, NormalizedRecord result)
+    private static void ExtractAddress(MatchInput record, NormalizedRecord result)
     {
         var country = AddressNormalizer.NormalizeCountry(record[AttributeName.Country]);
         var street = AddressNormalizer.NormalizeStreet(record[AttributeName.Street], record[AttributeName.AddressLine2]);
@@ -85,7 +85,7 @@ internal static class FeatureExtractor
         result.PostalCode = AddressNormalizer.NormalizePostalCode(record[AttributeName.PostalCode], country);
     }
 
-    private static void ExtractContacts(SourceRecord record, NormalizedRecord result, MatchSettings settings)
+    private static void ExtractContacts(MatchInput record, NormalizedRecord result, MatchSettings settings)
     {
         foreach (var raw in record.Emails)
         {

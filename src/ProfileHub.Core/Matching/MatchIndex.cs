@@ -58,7 +58,7 @@ public sealed class MatchIndex
         return new MatchIndex(table, scorer, clusters);
     }
 
-    public IncrementalDecision Resolve(SourceRecord record) =>
+    public IncrementalDecision Resolve(MatchInput record) =>
         Resolve(FeatureExtractor.Extract(record, _settings));
 
     internal IncrementalDecision Resolve(NormalizedRecord normalized)

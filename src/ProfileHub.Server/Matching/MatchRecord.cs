@@ -2,7 +2,7 @@ using System.Globalization;
 using ProfileHub.Core.Matching;
 using ProfileHub.Core.Normalization;
 using ProfileHub.Core.Sources;
-using EngineRecord = ProfileHub.Core.Matching.SourceRecord;
+using EngineRecord = ProfileHub.Core.Matching.MatchInput;
 
 namespace ProfileHub.Server.Matching;
 

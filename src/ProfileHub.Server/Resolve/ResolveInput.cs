@@ -13,7 +13,7 @@ internal sealed class ResolveInput
     /// <summary>Values longer than this are reported and matched on their first characters only.</summary>
     public const int MaxValueLength = 256;
 
-    public List<SourceRecord> Records { get; } = [];
+    public List<MatchInput> Records { get; } = [];
 
     /// <summary>Records from malformed rows: output as their own profiles, never matched.</summary>
     public List<string> UnmatchedRecordIds { get; } = [];
@@ -115,7 +115,7 @@ internal sealed class ResolveInput
                 continue;
             }
 
-            var record = new SourceRecord(id);
+            var record = new MatchInput(id);
             foreach (var (index, column, attribute) in map)
             {
                 var value = csv.GetString(index);

@@ -6,7 +6,7 @@ namespace ProfileHub.Core.Tests.Matching;
 public class BlockingKeysTests
 {
     /// <summary>The passes under which the two records share a blocking key (so become a candidate pair).</summary>
-    private static HashSet<BlockingPass> SharedPasses(SourceRecord a, SourceRecord b)
+    private static HashSet<BlockingPass> SharedPasses(MatchInput a, MatchInput b)
     {
         var table = new FeatureTable();
         table.Add(FeatureExtractor.Extract(a, MatchSettings.Default));

@@ -14,7 +14,7 @@ public class ClusterStateTests
     /// Returns whether x and y end in one profile after linking x-b then b-y, with the review (lower)
     /// and link (upper) thresholds placed at the given offsets from the x-y score.
     /// </summary>
-    private static bool JoinedThroughBridge(SourceRecord x, SourceRecord bridge, SourceRecord y, double lowerOffset, double upperOffset)
+    private static bool JoinedThroughBridge(MatchInput x, MatchInput bridge, MatchInput y, double lowerOffset, double upperOffset)
     {
         var records = People.Background(100);
         records.AddRange([x, bridge, y]);
@@ -30,7 +30,7 @@ public class ClusterStateTests
         return clusters.Find(ix) == clusters.Find(iy);
     }
 
-    private static (SourceRecord X, SourceRecord Bridge, SourceRecord Y) ShiftedBirthDate() =>
+    private static (MatchInput X, MatchInput Bridge, MatchInput Y) ShiftedBirthDate() =>
         (People.Record("x", "Theodore", "Morris", "t.m39@example.com", null, "1978-08-19"),
          People.Record("b", "Theodore", "Morris", "t.m39@example.com", "07700 900555"),
          People.Record("y", "Theodore", "Morris", null, "07700 900555", "1979-03-21"));

@@ -5,7 +5,7 @@ namespace ProfileHub.Core.Tests.Matching;
 
 public class PairComparerTests
 {
-    private static int Level(SourceRecord a, SourceRecord b, Comparison comparison)
+    private static int Level(MatchInput a, MatchInput b, Comparison comparison)
     {
         var table = new FeatureTable();
         table.Add(FeatureExtractor.Extract(a, MatchSettings.Default));
@@ -13,7 +13,7 @@ public class PairComparerTests
         return ComparisonVector.Level(PairComparer.Compare(table, 0, 1), (int)comparison);
     }
 
-    private static bool Swapped(SourceRecord a, SourceRecord b)
+    private static bool Swapped(MatchInput a, MatchInput b)
     {
         var table = new FeatureTable();
         table.Add(FeatureExtractor.Extract(a, MatchSettings.Default));
@@ -21,7 +21,7 @@ public class PairComparerTests
         return PairComparer.NamesSwapped(table.Pool, in table[0], in table[1]);
     }
 
-    private static string Label(SourceRecord a, SourceRecord b, Comparison comparison) =>
+    private static string Label(MatchInput a, MatchInput b, Comparison comparison) =>
         Comparisons.Get(comparison).Levels[Level(a, b, comparison)];
 
     [Theory]

@@ -44,5 +44,5 @@ public class SeededMatchIndexTests
         Assert.NotEqual(index.ProfileOf(records.Count - 1), index.ProfileOf(records.Count));
     }
 
-    private static NormalizedRecord Extract(SourceRecord record) => FeatureExtractor.Extract(record, Settings);
+    private static NormalizedRecord Extract(MatchInput record) => FeatureExtractor.Extract(record, Settings);
 }

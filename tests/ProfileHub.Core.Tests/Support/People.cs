@@ -23,7 +23,7 @@ internal static class People
 
     private static readonly string[] Cities = ["london", "leeds", "york", "bristol", "norwich", "exeter"];
 
-    public static SourceRecord Record(
+    public static MatchInput Record(
         string id,
         string? first = null,
         string? last = null,
@@ -34,7 +34,7 @@ internal static class People
         string? city = null,
         string? postcode = null,
         string? nationalId = null) =>
-        new SourceRecord(id)
+        new MatchInput(id)
             .Set(AttributeName.FirstName, first)
             .Set(AttributeName.LastName, last)
             .Set(AttributeName.Email, email)
@@ -49,10 +49,10 @@ internal static class People
     /// <summary>
     /// Distinct people, most with a second, lightly corrupted record (so EM has matches to learn from).
     /// </summary>
-    public static List<SourceRecord> Background(int people, int seed = 1)
+    public static List<MatchInput> Background(int people, int seed = 1)
     {
         var random = new Random(seed);
-        var records = new List<SourceRecord>();
+        var records = new List<MatchInput>();
         for (var p = 0; p < people; p++)
         {
             var first = Given[random.Next(Given.Length)];

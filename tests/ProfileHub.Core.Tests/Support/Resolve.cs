@@ -7,7 +7,7 @@ internal sealed class Resolved
 {
     private readonly Dictionary<string, string> _profileOf;
 
-    public Resolved(IReadOnlyList<SourceRecord> records, StewardConstraints? constraints = null, MatchSettings? settings = null)
+    public Resolved(IReadOnlyList<MatchInput> records, StewardConstraints? constraints = null, MatchSettings? settings = null)
     {
         Run = BatchResolver.Resolve(records, settings ?? MatchSettings.Default with { MaxDegreeOfParallelism = 2 }, constraints);
         var ids = Run.ProfileIds();

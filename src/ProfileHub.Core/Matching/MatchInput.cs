@@ -4,13 +4,13 @@ namespace ProfileHub.Core.Matching;
 /// One source record as it arrives for matching: its id and raw (trimmed, not yet normalized) values
 /// keyed by <see cref="AttributeName"/>. Multi-valued attributes keep every value in arrival order.
 /// </summary>
-public sealed class SourceRecord
+public sealed class MatchInput
 {
     private readonly string?[] _values = new string?[AttributeNames.Count];
     private List<string>? _emails;
     private List<string>? _phones;
 
-    public SourceRecord(string id)
+    public MatchInput(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         Id = id;
@@ -31,7 +31,7 @@ public sealed class SourceRecord
     };
 
     /// <summary>Sets (or, for Email and Phone, appends) a value; blank values are ignored.</summary>
-    public SourceRecord Set(AttributeName attribute, string? value)
+    public MatchInput Set(AttributeName attribute, string? value)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
