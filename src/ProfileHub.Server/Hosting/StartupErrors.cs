@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using ProfileHub.Storage;
 using ProfileHub.Storage.Migrations;
 
@@ -20,6 +21,12 @@ internal static class StartupErrors
         catch (Exception e) when (e is DatabaseSetupException or MigrationException or CommandLineException)
         {
             await Console.Error.WriteLineAsync($"profilehub: {e.Message}");
+            return ExitCode;
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            // Kestrel: "Failed to bind to address http://127.0.0.1:5000: address already in use."
+            await Console.Error.WriteLineAsync($"profilehub: {e.Message} Another process listens there: stop it, or choose another address with --urls or ASPNETCORE_URLS.");
             return ExitCode;
         }
     }

@@ -37,6 +37,22 @@ public sealed class ServeVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_port_already_in_use_stops_start_up_with_one_line_and_no_stack_trace()
+    {
+        await using var first = ProfileHubProcess.Start(_workingDirectory, args: ["--urls", "http://127.0.0.1:0"]);
+        await first.WaitUntilListeningAsync(StartTimeout);
+        var taken = first.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        await using var second = ProfileHubProcess.Start(_workingDirectory, args: ["--urls", taken]);
+
+        Assert.Equal(2, await second.WaitForExitAsync(StartTimeout));
+        var stderr = second.Stderr.Trim();
+        Assert.Contains($"profilehub: Failed to bind to address {taken}", stderr, StringComparison.Ordinal);
+        Assert.Contains("--urls", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr + second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_uses_postgres_when_the_environment_says_so()
     {
         var name = $"profilehub_serve_{Guid.NewGuid():N}";
