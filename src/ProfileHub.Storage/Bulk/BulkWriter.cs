@@ -8,16 +8,16 @@ namespace ProfileHub.Storage.Bulk;
 
 /// <summary>
 /// Set-based loading of source records and touchpoints inside the caller's transaction, never one
-/// SaveChanges per row. Shared SQL with small provider overrides: PostgreSQL loads touchpoints by binary
-/// COPY into a staging table then one INSERT ... SELECT; SQLite runs one prepared INSERT per row.
+/// SaveChanges per row. Shared SQL with small provider overrides: PostgreSQL loads records and touchpoints by
+/// binary COPY into staging tables then a few set-based statements; SQLite runs prepared statements per row.
 /// </summary>
 public abstract class BulkWriter
 {
-    private const string RecordColumns =
+    private protected const string RecordColumns =
         "connector_id, source_key, first_name, last_name, full_name, street_number, street, address_line2, city, region, " +
         "postal_code, country, birth_date, birth_date_raw, gender, observed_at, ingested_at, raw_payload, content_hash, needs_matching";
 
-    private static readonly string[] RecordUpdates =
+    private protected static readonly string[] RecordUpdates =
     [
         "first_name", "last_name", "full_name", "street_number", "street", "address_line2", "city", "region", "postal_code", "country",
         "birth_date", "birth_date_raw", "gender", "observed_at", "ingested_at", "raw_payload", "content_hash", "needs_matching",
@@ -35,7 +35,7 @@ public abstract class BulkWriter
     /// whose content hash is already stored; replaces the identifiers and consents of those written, and links
     /// the connector's touchpoints waiting for their key. Returns how many records were inserted or changed.
     /// </summary>
-    public async Task<int> UpsertRecordsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    public virtual async Task<int> UpsertRecordsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
@@ -46,10 +46,7 @@ public abstract class BulkWriter
         await using var upsert = Command(connection, transaction,
             $"INSERT INTO source_records ({RecordColumns}) VALUES (@connector, @key, @first, @last, @full, @number, @street, @line2, @city, " +
             $"@region, @postal, @country, @birth, @birth_raw, @gender, @observed, @ingested, {Json("@raw")}, @hash, TRUE) " +
-            $"ON CONFLICT (connector_id, source_key) DO UPDATE SET {string.Join(", ", RecordUpdates.Select(c => $"{c} = excluded.{c}"))} " +
-            // A version observed earlier than the stored one is a late, out-of-order delivery (vendors resend and
-            // reorder): it must not overwrite newer content, e.g. an older "subscribed" over a newer unsubscribe.
-            "WHERE source_records.content_hash <> excluded.content_hash AND source_records.observed_at <= excluded.observed_at RETURNING id",
+            $"{UpsertClause} RETURNING id",
             ("connector", DbType.Int32), ("key", DbType.String), ("first", DbType.String), ("last", DbType.String), ("full", DbType.String),
             ("number", DbType.String), ("street", DbType.String), ("line2", DbType.String), ("city", DbType.String), ("region", DbType.String),
             ("postal", DbType.String), ("country", DbType.String), ("birth", DbType.Date), ("birth_raw", DbType.String), ("gender", DbType.String),
@@ -102,6 +99,15 @@ public abstract class BulkWriter
 
         return written;
     }
+
+    /// <summary>
+    /// Updates a stored record only when its content changed and the new version is not older: a version
+    /// observed earlier than the stored one is a late, out-of-order delivery (vendors resend and reorder) and
+    /// must not overwrite newer content, e.g. an older "subscribed" over a newer unsubscribe.
+    /// </summary>
+    private protected static string UpsertClause { get; } =
+        $"ON CONFLICT (connector_id, source_key) DO UPDATE SET {string.Join(", ", RecordUpdates.Select(c => $"{c} = excluded.{c}"))} " +
+        "WHERE source_records.content_hash <> excluded.content_hash AND source_records.observed_at <= excluded.observed_at";
 
     /// <summary>
     /// Inserts <paramref name="touchpoints"/>, skipping any whose (connector, source event id) is already

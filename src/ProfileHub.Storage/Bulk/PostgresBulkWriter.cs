@@ -2,19 +2,143 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
+using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
 
 namespace ProfileHub.Storage.Bulk;
 
 /// <summary>
-/// PostgreSQL: touchpoints go by binary COPY into a transaction-scoped staging table, then one
-/// INSERT ... SELECT ... ON CONFLICT DO NOTHING joins them to their records and skips stored event ids.
+/// PostgreSQL: records, their identifiers and consents, and touchpoints go by binary COPY into
+/// transaction-scoped staging tables, then a few set-based statements: one INSERT ... SELECT ... ON CONFLICT
+/// upserts the records (RETURNING the ids written), their identifiers and consents are replaced in one DELETE
+/// and one INSERT each, waiting touchpoints are linked in one UPDATE; touchpoints are inserted in one
+/// INSERT ... SELECT ... ON CONFLICT DO NOTHING that joins them to their records and skips stored event ids.
 /// </summary>
 internal sealed class PostgresBulkWriter : BulkWriter
 {
     private const string Stage = "ph_stage_touchpoints";
 
     private protected override DbType TimestampType => DbType.DateTimeOffset;
+
+    public override async Task<int> UpsertRecordsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        var npgsql = (NpgsqlConnection)connection;
+        await Execute(npgsql, transaction,
+            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_records (ord integer, source_key text, first_name text, last_name text, full_name text, " +
+            "street_number text, street text, address_line2 text, city text, region text, postal_code text, country text, birth_date date, " +
+            "birth_date_raw text, gender text, observed_at timestamptz, ingested_at timestamptz, raw_payload text, content_hash text) ON COMMIT DELETE ROWS; " +
+            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_identifiers (ord integer, source_key text, kind text, value text, normalized_value text) ON COMMIT DELETE ROWS; " +
+            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_consents (ord integer, source_key text, channel text, status text, scope text, observed_at timestamptz) ON COMMIT DELETE ROWS; " +
+            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_written (id bigint, source_key text) ON COMMIT DELETE ROWS",
+            cancellationToken);
+        await CopyRecordsAsync(npgsql, records, cancellationToken);
+
+        // One version per key (the newest observed), as a single upsert may not touch a row twice.
+        await using var upsert = new NpgsqlCommand(
+            $"WITH written AS (INSERT INTO source_records ({RecordColumns}) " +
+            "SELECT @connector, s.source_key, s.first_name, s.last_name, s.full_name, s.street_number, s.street, s.address_line2, s.city, " +
+            "s.region, s.postal_code, s.country, s.birth_date, s.birth_date_raw, s.gender, s.observed_at, s.ingested_at, s.raw_payload::jsonb, " +
+            "s.content_hash, TRUE FROM (SELECT DISTINCT ON (source_key) * FROM ph_stage_records ORDER BY source_key, observed_at DESC, ord DESC) s " +
+            $"ORDER BY s.ord {UpsertClause} RETURNING id, source_key) " +
+            "INSERT INTO ph_stage_written SELECT id, source_key FROM written; " +
+            "DELETE FROM record_identifiers i USING ph_stage_written w WHERE i.record_id = w.id; " +
+            "DELETE FROM record_consents c USING ph_stage_written w WHERE c.record_id = w.id; " +
+            "INSERT INTO record_identifiers (record_id, kind, value, normalized_value) " +
+            "SELECT w.id, s.kind, s.value, s.normalized_value FROM ph_stage_identifiers s JOIN ph_stage_written w ON w.source_key = s.source_key ORDER BY s.ord; " +
+            "INSERT INTO record_consents (record_id, channel, status, scope, observed_at) " +
+            "SELECT w.id, s.channel, s.status, s.scope, s.observed_at FROM ph_stage_consents s JOIN ph_stage_written w ON w.source_key = s.source_key ORDER BY s.ord; " +
+            "UPDATE touchpoints t SET source_record_id = w.id FROM ph_stage_written w " +
+            "WHERE t.connector_id = @connector AND t.source_key = w.source_key AND t.source_record_id IS NULL; " +
+            "SELECT count(*) FROM ph_stage_written",
+            npgsql,
+            (NpgsqlTransaction)transaction);
+        upsert.Parameters.AddWithValue("connector", connectorId);
+        var written = Convert.ToInt32(await upsert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await Execute(npgsql, transaction, "TRUNCATE ph_stage_records, ph_stage_identifiers, ph_stage_consents, ph_stage_written", cancellationToken);
+        return written;
+    }
+
+    /// <summary>The records, and their identifiers and consents keyed by source key, into the staging tables.</summary>
+    private static async Task CopyRecordsAsync(NpgsqlConnection npgsql, IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    {
+        await using (var copy = await npgsql.BeginBinaryImportAsync(
+            "COPY ph_stage_records (ord, source_key, first_name, last_name, full_name, street_number, street, address_line2, city, region, " +
+            "postal_code, country, birth_date, birth_date_raw, gender, observed_at, ingested_at, raw_payload, content_hash) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                var r = records[i];
+                var a = r.Address;
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
+                foreach (var text in new[] { r.SourceKey, r.FirstName, r.LastName, r.FullName, a.StreetNumber, a.Street, a.AddressLine2, a.City, a.Region, a.PostalCode, a.Country })
+                {
+                    await WriteNullable(copy, text, NpgsqlDbType.Text, cancellationToken);
+                }
+
+                if (r.BirthDate is { } birth)
+                {
+                    await copy.WriteAsync(birth, NpgsqlDbType.Date, cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+
+                await WriteNullable(copy, r.BirthDateRaw, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, r.Gender, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(r.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(r.IngestedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await WriteNullable(copy, r.RawPayload, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(r.ContentHash, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await npgsql.BeginBinaryImportAsync(
+            "COPY ph_stage_identifiers (ord, source_key, kind, value, normalized_value) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var ord = 0;
+            foreach (var r in records)
+            {
+                foreach (var identifier in r.Identifiers)
+                {
+                    await copy.WriteRowAsync(cancellationToken, ord++, r.SourceKey, identifier.Kind.ToString(), identifier.Value, identifier.NormalizedValue);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await npgsql.BeginBinaryImportAsync(
+            "COPY ph_stage_consents (ord, source_key, channel, status, scope, observed_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var ord = 0;
+            foreach (var r in records)
+            {
+                foreach (var consent in r.Consents)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(ord++, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(r.SourceKey, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(consent.Channel.ToString(), NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(consent.Status.ToString(), NpgsqlDbType.Text, cancellationToken);
+                    await WriteNullable(copy, consent.Scope, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(consent.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
 
     public override async Task<int> InsertTouchpointsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<Touchpoint> touchpoints, CancellationToken cancellationToken)
     {
