@@ -45,6 +45,8 @@ try {
   await page.click("#use-key");
   await page.waitForSelector('body[data-window="30"]', { timeout: 20000 });
   const first = await drawn();
+  // For a look at what was drawn when a test fails: PROFILEHUB_SCREENSHOT=/tmp/journey.png
+  if (process.env.PROFILEHUB_SCREENSHOT) await page.screenshot({ path: process.env.PROFILEHUB_SCREENSHOT, fullPage: true });
 
   await page.selectOption("#window-days", "7");
   await page.waitForSelector('body[data-window="7"]', { timeout: 20000 });
