@@ -50,15 +50,20 @@ internal static class FrictionSignals
                         WHERE pm.profile_id = m.profile_id
                           AND p.type IN ({List(Journey.PurchaseTypes)})
                           AND (p.occurred_at > t.occurred_at OR (p.occurred_at = t.occurred_at AND p.id > t.id))
-                          AND p.occurred_at <= t.occurred_at + {Span(Journey.CartWindow)})))
-            SELECT t.type AS "Type", t.channel AS "Channel", COUNT(*) AS "Occurrences",
-                SUM(CASE WHEN EXISTS (
-                    SELECT 1 FROM friction f
-                    WHERE f.profile_id = m.profile_id AND f.occurred_at > t.occurred_at AND f.occurred_at <= t.occurred_at + {Span(window)})
-                    THEN 1 ELSE 0 END) AS "Followed"
+                          AND p.occurred_at <= t.occurred_at + {Span(Journey.CartWindow)}))),
+            followed AS (
+                -- Driven from the (few) signals through the (record, time) index: the touchpoints of the same
+                -- profile in the window before each signal.
+                SELECT DISTINCT t.id
+                FROM friction f
+                JOIN profile_memberships m ON m.profile_id = f.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE t.occurred_at < f.occurred_at AND t.occurred_at >= f.occurred_at - {Span(window)})
+            SELECT t.type AS "Type", t.channel AS "Channel", COUNT(*) AS "Occurrences", COUNT(fd.id) AS "Followed"
             FROM touchpoints t
             JOIN profile_memberships m ON m.record_id = t.source_record_id
             JOIN profiles pr ON pr.id = m.profile_id
+            LEFT JOIN followed fd ON fd.id = t.id
             WHERE {JourneyAggregates.PopulationSql(segment, Parameter(ProfileStatus.Active.ToString()))}
             GROUP BY t.type, t.channel
             """;
