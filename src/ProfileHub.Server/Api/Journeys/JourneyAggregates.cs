@@ -109,9 +109,14 @@ internal static class JourneyAggregates
         IQueryable<ProfileTouchpoint> touchpoints, IQueryable<ProfileTouchpoint> purchases, CancellationToken cancellationToken)
     {
         var reached = touchpoints.Select(x => new { x.ProfileId, x.Touchpoint.Stage }).Distinct();
+        var purchasers = purchases.Select(p => (Guid?)p.ProfileId).Distinct();
+
+        // A left join on the purchasers, not an EXISTS per (profile, stage): one hash join on PostgreSQL.
         return await (
             from r in reached
-            group r by new { r.Stage, Purchased = purchases.Any(p => p.ProfileId == r.ProfileId) } into g
+            join b in purchasers on (Guid?)r.ProfileId equals b into bought
+            from b in bought.DefaultIfEmpty()
+            group r by new { r.Stage, Purchased = b != null } into g
             select new StageRow(g.Key.Stage, g.Key.Purchased, g.Count())).ToListAsync(cancellationToken);
     }
 
