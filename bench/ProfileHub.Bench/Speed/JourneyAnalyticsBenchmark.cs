@@ -20,8 +20,7 @@ internal static class JourneyAnalyticsBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var server = QualityRunner.Option(args, "--server") ?? Environment.GetEnvironmentVariable("PROFILEHUB_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
+        var server = MatchDatabaseBenchmark.Server(args);
         var profiles = int.Parse(QualityRunner.Option(args, "--profiles") ?? "20000", CultureInfo.InvariantCulture);
         var perProfile = int.Parse(QualityRunner.Option(args, "--touchpoints") ?? "25", CultureInfo.InvariantCulture);
         var runs = int.Parse(QualityRunner.Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);

@@ -25,8 +25,7 @@ internal static class MatchDatabaseBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var server = QualityRunner.Option(args, "--server") ?? Environment.GetEnvironmentVariable("PROFILEHUB_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
+        var server = Server(args);
         var people = int.Parse(QualityRunner.Option(args, "--people") ?? "45000", CultureInfo.InvariantCulture);
         var newPercent = int.Parse(QualityRunner.Option(args, "--new-percent") ?? "10", CultureInfo.InvariantCulture);
         var name = $"profilehub_bench_{Guid.NewGuid():N}";
@@ -157,6 +156,11 @@ internal static class MatchDatabaseBenchmark
             await copy.WriteAsync(value, type);
         }
     }
+
+    /// <summary>The PostgreSQL server to create throwaway databases on: --server, or PROFILEHUB_TEST_POSTGRES.</summary>
+    internal static string Server(string[] args) =>
+        QualityRunner.Option(args, "--server") ?? Environment.GetEnvironmentVariable("PROFILEHUB_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
 
     internal static async Task AdminAsync(string server, string sql)
     {
