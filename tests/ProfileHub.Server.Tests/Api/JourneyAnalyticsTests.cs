@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Touchpoints;
 using ProfileHub.Server.Tests.Support;
 using ProfileHub.Testing;
 
@@ -103,6 +106,39 @@ public abstract class JourneyAnalyticsTests<TDatabase>(JourneyFixture<TDatabase>
         Assert.Equal(4.0 / 3, channels[0].Item2, 9);
         Assert.Equal(4.0 / 9, channels[0].Item3, 9);
         Assert.All(channels.Skip(1), c => Assert.Equal(1.0 / 9, c.Item3, 9));
+    }
+
+    [Fact]
+    public async Task The_sql_agrees_with_Journey_Summarize_on_first_purchases_and_friction_signals()
+    {
+        // The same numbers from the one C# definition (Journey.Summarize) over every active profile's journey.
+        List<IGrouping<Guid, Touchpoint>> journeys;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            journeys = [.. (await (from m in db.Memberships
+                                   join p in db.Profiles on m.ProfileId equals p.Id
+                                   where p.Status == ProfileStatus.Active
+                                   join t in db.Touchpoints on (long?)m.RecordId equals t.SourceRecordId
+                                   select new { m.ProfileId, Touchpoint = t }).AsNoTracking().ToListAsync())
+                .GroupBy(x => x.ProfileId, x => x.Touchpoint)];
+        }
+
+        var expectedHistogram = journeys.Select(j => Journey.Summarize(j).TouchpointsBeforeFirstPurchase).OfType<int>()
+            .CountBy(n => n).OrderBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList();
+        var expectedFriction = journeys.SelectMany(j =>
+            {
+                var signals = Journey.Summarize(j).Friction.Select(f => f.Touchpoint.OccurredAt).ToList();
+                return j.Select(t => (t.Type, Channel: t.Channel.ToString().ToUpperInvariant(), Followed: signals.Exists(s => s > t.OccurredAt && s <= t.OccurredAt.AddDays(30))));
+            })
+            .GroupBy(t => (t.Type, t.Channel))
+            .Select(g => (g.Key.Type, g.Key.Channel, g.Count(), g.Count(t => t.Followed)))
+            .Order().ToList();
+
+        var analytics = await AnalyticsAsync($"{{ journeyAnalytics {{ {Fields} }} }}");
+        var histogram = analytics.GetProperty("touchpointsBeforeFirstPurchase").GetProperty("histogram").EnumerateArray()
+            .Select(b => (b.GetProperty("bucket").GetInt32(), b.GetProperty("count").GetInt32())).ToList();
+        Assert.Equal(expectedHistogram, histogram);
+        Assert.Equal(expectedFriction, Friction(analytics).Select(f => (f.Type, f.Channel, f.Occurrences, f.Followed)).Order().ToList());
     }
 
     [Fact]
