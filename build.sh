@@ -6,7 +6,8 @@
 #                     gate), then stop and delete the server, also when tests fail.
 #   ./build.sh run    run ProfileHub with the embedded default (same as: dotnet run --project src/ProfileHub.Server)
 #
-# Installs what the tests need when it is missing: PostgreSQL from Debian packages, Node packages from npm.
+# Installs what the tests need when it is missing: PostgreSQL and Chromium (for the browser tests) from Debian
+# packages, Node packages from npm.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -85,10 +86,17 @@ install_node_packages() {
   done
 }
 
+# The browser tests (tests/browser, playwright-core) drive Debian's Chromium: a test tool's own browser download
+# is not used.
+install_chromium() {
+  command -v chromium >/dev/null || apt_install chromium chromium-driver
+}
+
 run_tests() {
   trap stop_postgres EXIT
   # Node first: the build itself fetches GraphiQL's browser assets with `npm pack`.
   install_node_packages
+  install_chromium
   log "restoring and building"
   dotnet build ProfileHub.sln -c Release -warnaserror --nologo -v quiet
   start_postgres

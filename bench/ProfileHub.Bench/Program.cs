@@ -9,6 +9,7 @@ using ProfileHub.Bench.Synthetic;
 //   generate --people N --output FILE [--seed S]  a synthetic multi-channel CSV with known truth
 //   incremental [--people N] [--queries Q]        one new record against an in-memory index: median and p99
 //   match-db [--server CONN] [--people N] [--new-percent P]  `match` on PostgreSQL: first run, then P% new records
+//   journey-db [--server CONN] [--profiles N] [--touchpoints M] [--runs R]  journeyAnalytics aggregates on PostgreSQL
 //   graphql [seconds]                             GraphQL execution throughput (compare with bench/graphql-js/throughput.mjs)
 //   serve-graphql [--port N]                      the bench schema over HTTP on 127.0.0.1 (bench/graphql-http.sh loads it)
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "generate" => GenerateCommand.Run(args[1..]),
     "incremental" => IncrementalBenchmark.Run(args[1..]),
     "match-db" => await MatchDatabaseBenchmark.RunAsync(args[1..]),
+    "journey-db" => await JourneyAnalyticsBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLThroughput.RunAsync(args[1..]),
     "serve-graphql" => await GraphQLBenchServer.RunAsync(args[1..]),
     "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
@@ -32,6 +34,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
     return 1;
 }

@@ -25,8 +25,7 @@ internal static class MatchDatabaseBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var server = QualityRunner.Option(args, "--server") ?? Environment.GetEnvironmentVariable("PROFILEHUB_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
+        var server = Server(args);
         var people = int.Parse(QualityRunner.Option(args, "--people") ?? "45000", CultureInfo.InvariantCulture);
         var newPercent = int.Parse(QualityRunner.Option(args, "--new-percent") ?? "10", CultureInfo.InvariantCulture);
         var name = $"profilehub_bench_{Guid.NewGuid():N}";
@@ -158,7 +157,12 @@ internal static class MatchDatabaseBenchmark
         }
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    /// <summary>The PostgreSQL server to create throwaway databases on: --server, or PROFILEHUB_TEST_POSTGRES.</summary>
+    internal static string Server(string[] args) =>
+        QualityRunner.Option(args, "--server") ?? Environment.GetEnvironmentVariable("PROFILEHUB_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
+
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
@@ -172,7 +176,7 @@ internal static class MatchDatabaseBenchmark
         return await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.RecordId, m => m.ProfileId);
     }
 
-    private sealed class Contexts(StorageProvider provider) : IDbContextFactory<ProfileHubDbContext>
+    internal sealed class Contexts(StorageProvider provider) : IDbContextFactory<ProfileHubDbContext>
     {
         public ProfileHubDbContext CreateDbContext()
         {

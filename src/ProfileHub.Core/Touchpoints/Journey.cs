@@ -43,7 +43,30 @@ public static class Journey
 {
     public static readonly TimeSpan CartWindow = TimeSpan.FromHours(24);
 
-    private static readonly HashSet<string> PurchaseTypes = new(StringComparer.Ordinal) { "order_completed", "store_purchase" };
+    /// <summary>The touchpoint types of a purchase (also read by the SQL of journey analytics).</summary>
+    public static readonly IReadOnlySet<string> PurchaseTypes = new HashSet<string>(StringComparer.Ordinal) { "order_completed", "store_purchase" };
+
+    /// <summary>The touchpoint types that are friction by themselves, whatever their metrics say.</summary>
+    public static readonly IReadOnlyDictionary<string, FrictionKind> FrictionTypes = new Dictionary<string, FrictionKind>(StringComparer.Ordinal)
+    {
+        ["unsubscribe"] = FrictionKind.Unsubscribe,
+        ["group_unsubscribe"] = FrictionKind.Unsubscribe,
+        ["spamreport"] = FrictionKind.SpamReport,
+        ["order_cancelled"] = FrictionKind.OrderCancelled,
+        ["order_refunded"] = FrictionKind.OrderCancelled,
+    };
+
+    /// <summary>A support rating; friction when its <see cref="SatisfactionScoreMetric"/> is <see cref="PoorSatisfactionScore"/>.</summary>
+    public const string SatisfactionType = "satisfaction_rated";
+
+    /// <summary>Zendesk's satisfaction_score, kept in the touchpoint's metrics JSON.</summary>
+    public const string SatisfactionScoreMetric = "satisfaction_score";
+
+    /// <summary>Zendesk's binary scale: 0 is "bad".</summary>
+    public const int PoorSatisfactionScore = 0;
+
+    /// <summary>A checkout; an abandoned cart when no purchase follows within <see cref="CartWindow"/>.</summary>
+    public const string CheckoutType = "checkout_started";
 
     public static bool IsPurchase(Touchpoint touchpoint)
     {
@@ -55,14 +78,9 @@ public static class Journey
     public static FrictionKind? FrictionOf(Touchpoint touchpoint)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
-        return touchpoint.Type switch
-        {
-            "unsubscribe" or "group_unsubscribe" => FrictionKind.Unsubscribe,
-            "spamreport" => FrictionKind.SpamReport,
-            "order_cancelled" or "order_refunded" => FrictionKind.OrderCancelled,
-            "satisfaction_rated" when SatisfactionScore(touchpoint) == 0 => FrictionKind.PoorSatisfaction,
-            _ => null,
-        };
+        return FrictionTypes.TryGetValue(touchpoint.Type, out var kind) ? kind
+            : touchpoint.Type == SatisfactionType && SatisfactionScore(touchpoint) == PoorSatisfactionScore ? FrictionKind.PoorSatisfaction
+            : null;
     }
 
     public static JourneySummary Summarize(IEnumerable<Touchpoint> touchpoints)
@@ -78,7 +96,7 @@ public static class Journey
             {
                 friction.Add(new FrictionEvent(touchpoint, kind));
             }
-            else if (touchpoint.Type == "checkout_started" && !CompletedWithinWindow(ordered, i))
+            else if (touchpoint.Type == CheckoutType && !CompletedWithinWindow(ordered, i))
             {
                 friction.Add(new FrictionEvent(touchpoint, FrictionKind.AbandonedCart));
             }
@@ -123,7 +141,7 @@ public static class Journey
 
         using var metrics = JsonDocument.Parse(touchpoint.Metrics);
         return metrics.RootElement.ValueKind == JsonValueKind.Object
-            && metrics.RootElement.TryGetProperty("satisfaction_score", out var score)
+            && metrics.RootElement.TryGetProperty(SatisfactionScoreMetric, out var score)
             && score.TryGetDecimal(out var value)
                 ? value
                 : null;

@@ -1,4 +1,5 @@
 using ProfileHub.GraphQL.Types;
+using ProfileHub.Server.Api.Journeys;
 using ProfileHub.Server.Api.Profiles;
 using ProfileHub.Server.Api.Stewardship;
 
@@ -17,11 +18,13 @@ internal static class ProfileHubSchema
         ProfileTypes.Declare(schema);
         ProfileQueries.Declare(schema);
         ReviewQueue.Declare(schema);
+        JourneyAnalyticsQuery.Declare(schema);
         StewardMutations.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);
             ReviewQueue.AddFields(query);
+            JourneyAnalyticsQuery.AddFields(query);
         });
         schema.Object("Mutation", StewardMutations.AddFields);
         return schema.RootTypes("Query", "Mutation").Build();

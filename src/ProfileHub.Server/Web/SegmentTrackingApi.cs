@@ -34,6 +34,8 @@ internal static class SegmentTrackingApi
             app.MapPost($"/v1/{endpoint}", (HttpContext http, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 ReceiveAsync(http, endpoint == "import" ? "batch" : endpoint, keys, db, clock, cancellationToken));
         }
+
+        app.MapJourneyPage();
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, string endpoint, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -24,7 +24,9 @@ internal sealed class ApiServer : IAsyncDisposable
         _keys = keys;
     }
 
-    public Uri Endpoint => new(_process.BaseAddress, "/graphql");
+    public Uri BaseAddress => _process.BaseAddress;
+
+    public Uri Endpoint => new(BaseAddress, "/graphql");
 
     public string Stderr => _process.Stderr;
 
@@ -58,6 +60,9 @@ internal sealed class ApiServer : IAsyncDisposable
         await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
         return new ApiServer(process, directory, keys);
     }
+
+    /// <summary>The secret of the API key created for <paramref name="role"/> (for clients other than <see cref="PostAsync"/>).</summary>
+    public string KeyFor(ApiRole role) => _keys[role];
 
     /// <summary>Posts a GraphQL request as <paramref name="role"/> (null: without a key).</summary>
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, ApiRole? role = ApiRole.Admin)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ProfileHub.Server.Tests.Support;
 
 /// <summary>
@@ -43,24 +41,14 @@ public sealed class SegmentApiServer : IAsyncLifetime
     /// <summary>Runs Segment's own Node.js library (tests/conformance/segment/send.mjs) against this server.</summary>
     public async Task<(int ExitCode, string Output)> SendWithAnalyticsNodeAsync(string writeKey)
     {
-        var directory = ConformanceDirectory();
+        var directory = NodeScript.Folder(Path.Combine("tests", "conformance", "segment"));
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "@segment", "analytics-node")))
         {
             throw new InvalidOperationException($"Run `npm ci` in {directory} first (./build.sh test does).");
         }
 
-        var start = new ProcessStartInfo("node", ["send.mjs", BaseAddress.ToString().TrimEnd('/'), writeKey])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
-        return (node.ExitCode, await output + await errors);
+        var (exitCode, stdout, stderr) = await NodeScript.RunAsync(directory, ["send.mjs", BaseAddress.ToString().TrimEnd('/'), writeKey], TimeSpan.FromSeconds(60));
+        return (exitCode, stdout + stderr);
     }
 
     public async Task DisposeAsync()
@@ -71,19 +59,5 @@ public sealed class SegmentApiServer : IAsyncLifetime
         }
 
         Directory.Delete(WorkingDirectory, recursive: true);
-    }
-
-    private static string ConformanceDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "conformance", "segment");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/conformance/segment not found above the test binaries.");
     }
 }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage;
+
+namespace ProfileHub.Server.Api.Journeys;
+
+/// <summary>Touchpoints of one type and channel in the population, and how many a friction signal followed.</summary>
+internal sealed record FrictionCount(string Type, string Channel, long Occurrences, long Followed);
+
+/// <summary>
+/// "Followed within N days by friction", as one SQL statement. Plain SQL because EF can neither add a time span
+/// to a column on SQLite (occurred_at is UTC ticks there) nor read a JSON member on both providers, and an
+/// ad-hoc SQL query cannot be a subquery of a LINQ one. The text is shared; two things differ: the window
+/// parameter (ticks on SQLite, an interval on PostgreSQL) and how the satisfaction score is read from the
+/// metrics JSON. Every value is a parameter, and the type lists come from <see cref="Journey"/>.
+/// </summary>
+internal static class FrictionSignals
+{
+    public static Task<List<FrictionCount>> CountAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        var parameters = new List<object>();
+        string Parameter(object value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        string Span(TimeSpan span) => Parameter(postgres ? span : span.Ticks);
+        string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal).Select(Parameter));
+
+        var poorScore = postgres
+            ? $"t.metrics -> {Parameter(Journey.SatisfactionScoreMetric)} = {Parameter(Journey.PoorSatisfactionScore.ToString(CultureInfo.InvariantCulture))}::jsonb"
+            : $"json_extract(t.metrics, {Parameter("$." + Journey.SatisfactionScoreMetric)}) = {Parameter(Journey.PoorSatisfactionScore)}";
+
+        // The friction signals of every profile: Journey.FrictionOf's types and poor ratings, and checkouts
+        // with no purchase of the same profile after them within Journey.CartWindow (abandoned carts).
+        var sql = $"""
+            WITH friction AS (
+                SELECT m.profile_id, t.occurred_at
+                FROM touchpoints t
+                JOIN profile_memberships m ON m.record_id = t.source_record_id
+                WHERE t.type IN ({List(Journey.FrictionTypes.Keys)})
+                   OR (t.type = {Parameter(Journey.SatisfactionType)} AND {poorScore})
+                   OR (t.type = {Parameter(Journey.CheckoutType)} AND NOT EXISTS (
+                        SELECT 1 FROM touchpoints p
+                        JOIN profile_memberships pm ON pm.record_id = p.source_record_id
+                        WHERE pm.profile_id = m.profile_id
+                          AND p.type IN ({List(Journey.PurchaseTypes)})
+                          AND (p.occurred_at > t.occurred_at OR (p.occurred_at = t.occurred_at AND p.id > t.id))
+                          AND p.occurred_at <= t.occurred_at + {Span(Journey.CartWindow)}))),
+            followed AS (
+                -- Driven from the (few) signals through the (record, time) index: the touchpoints of the same
+                -- profile in the window before each signal.
+                SELECT DISTINCT t.id
+                FROM friction f
+                JOIN profile_memberships m ON m.profile_id = f.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE t.occurred_at < f.occurred_at AND t.occurred_at >= f.occurred_at - {Span(window)})
+            SELECT t.type AS "Type", t.channel AS "Channel", COUNT(*) AS "Occurrences", COUNT(fd.id) AS "Followed"
+            FROM touchpoints t
+            JOIN profile_memberships m ON m.record_id = t.source_record_id
+            JOIN profiles pr ON pr.id = m.profile_id
+            LEFT JOIN followed fd ON fd.id = t.id
+            WHERE {JourneyAggregates.PopulationSql(segment, Parameter(ProfileStatus.Active.ToString()))}
+            GROUP BY t.type, t.channel
+            """;
+        return db.Database.SqlQueryRaw<FrictionCount>(sql, [.. parameters]).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage;
+
+namespace ProfileHub.Server.Api.Journeys;
+
+/// <summary>
+/// The journey aggregates, computed by the database in a handful of grouped queries (never by loading each
+/// profile's touchpoints): each returns a small distribution that is shaped into the answer here. A profile's
+/// touchpoints are those of its member records; its first purchase is the earliest purchase (by time, then
+/// id, as <see cref="Journey.Summarize"/> orders a journey) and the touchpoints before it are counted the same way.
+/// </summary>
+internal static class JourneyAggregates
+{
+    private static readonly TouchpointChannel[] Channels = Enum.GetValues<TouchpointChannel>();
+
+    /// <summary>
+    /// The profiles analysed: active ones, of a segment when one is named. Segments are not in the store yet
+    /// (branch `segments`): when segment_memberships lands, the segment case is one Where over it here and the
+    /// same EXISTS in <see cref="PopulationSql"/> (the friction statement's copy of this filter).
+    /// </summary>
+    public static IQueryable<GoldenProfile> Population(ProfileHubDbContext db, string? segment) =>
+        segment is null
+            ? db.Profiles.Where(p => p.Status == ProfileStatus.Active)
+            : throw new SegmentsUnavailableException(segment);
+
+    /// <summary><see cref="Population"/> as a SQL condition on <c>profiles pr</c>.</summary>
+    public static string PopulationSql(string? segment, string activeParameter) =>
+        segment is null ? $"pr.status = {activeParameter}" : throw new SegmentsUnavailableException(segment);
+
+    public static async Task<JourneyAnalytics> ComputeAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var population = Population(db, segment).Select(p => p.Id);
+        var touchpoints =
+            from m in db.Memberships
+            where population.Contains(m.ProfileId)
+            join t in db.Touchpoints on (long?)m.RecordId equals t.SourceRecordId
+            select new ProfileTouchpoint { ProfileId = m.ProfileId, Touchpoint = t };
+        var purchaseTypes = Journey.PurchaseTypes.ToList();
+        var purchases = touchpoints.Where(x => purchaseTypes.Contains(x.Touchpoint.Type));
+
+        var profiles = await population.CountAsync(cancellationToken);
+        var beforePurchase = await BeforeFirstPurchaseAsync(touchpoints, purchases, cancellationToken);
+        var stages = await StagesAsync(touchpoints, purchases, cancellationToken);
+        var friction = await FrictionAsync(db, segment, window, cancellationToken);
+
+        var purchasers = beforePurchase.Sum(r => r.Profiles);
+        return new JourneyAnalytics(
+            profiles,
+            purchasers,
+            TouchpointsBeforeFirstPurchase(beforePurchase),
+            [.. Enum.GetValues<JourneyStage>().Select(stage => StageConversion(stage, stages))],
+            friction,
+            ChannelContribution(beforePurchase, purchasers));
+    }
+
+    /// <summary>Purchasers counted by (touchpoints before the first purchase, channels among them as a bit mask).</summary>
+    private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(
+        IQueryable<ProfileTouchpoint> touchpoints, IQueryable<ProfileTouchpoint> purchases, CancellationToken cancellationToken)
+    {
+        var firstAt =
+            from x in purchases
+            group x by x.ProfileId into g
+            select new { ProfileId = g.Key, At = g.Min(x => x.Touchpoint.OccurredAt) };
+        var first =
+            from f in firstAt
+            select new
+            {
+                f.ProfileId,
+                f.At,
+                Id = purchases.Where(x => x.ProfileId == f.ProfileId && x.Touchpoint.OccurredAt == f.At).Min(x => x.Touchpoint.Id),
+            };
+        var perChannel =
+            from f in first
+            join x in touchpoints on f.ProfileId equals x.ProfileId
+            where x.Touchpoint.OccurredAt < f.At || (x.Touchpoint.OccurredAt == f.At && x.Touchpoint.Id < f.Id)
+            group x by new { x.ProfileId, x.Touchpoint.Channel } into g
+            select new { g.Key.ProfileId, g.Key.Channel, Count = g.Count() };
+        var perPurchaser =
+            from c in perChannel
+            group c by c.ProfileId into g
+            select new
+            {
+                Count = g.Sum(c => c.Count),
+
+                // The channel mix as a bit mask (channels are stored by name, so the bit is spelled out).
+                Mask = g.Sum(c => c.Channel == TouchpointChannel.Web ? 1 << (int)TouchpointChannel.Web
+                    : c.Channel == TouchpointChannel.Email ? 1 << (int)TouchpointChannel.Email
+                    : c.Channel == TouchpointChannel.Social ? 1 << (int)TouchpointChannel.Social
+                    : c.Channel == TouchpointChannel.Ads ? 1 << (int)TouchpointChannel.Ads
+                    : c.Channel == TouchpointChannel.Support ? 1 << (int)TouchpointChannel.Support
+                    : c.Channel == TouchpointChannel.Loyalty ? 1 << (int)TouchpointChannel.Loyalty
+                    : 1 << (int)TouchpointChannel.Offline),
+            };
+        var rows = await perPurchaser
+            .GroupBy(p => new { p.Count, p.Mask })
+            .Select(g => new BeforePurchaseRow(g.Key.Count, g.Key.Mask, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        // Purchasers with nothing before their first purchase have no row in the join above.
+        var purchasers = await first.CountAsync(cancellationToken);
+        var withTouchpoints = rows.Sum(r => r.Profiles);
+        return purchasers > withTouchpoints ? [.. rows, new BeforePurchaseRow(0, 0, purchasers - withTouchpoints)] : rows;
+    }
+
+    /// <summary>Profiles counted by (stage of one of their touchpoints, whether they purchased).</summary>
+    private static async Task<List<StageRow>> StagesAsync(
+        IQueryable<ProfileTouchpoint> touchpoints, IQueryable<ProfileTouchpoint> purchases, CancellationToken cancellationToken)
+    {
+        var reached = touchpoints.Select(x => new { x.ProfileId, x.Touchpoint.Stage }).Distinct();
+        var purchasers = purchases.Select(p => (Guid?)p.ProfileId).Distinct();
+
+        // A left join on the purchasers, not an EXISTS per (profile, stage): one hash join on PostgreSQL.
+        return await (
+            from r in reached
+            join b in purchasers on (Guid?)r.ProfileId equals b into bought
+            from b in bought.DefaultIfEmpty()
+            group r by new { r.Stage, Purchased = b != null } into g
+            select new StageRow(g.Key.Stage, g.Key.Purchased, g.Count())).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Per touchpoint type and channel: how many occurred, how many a friction signal of the same profile followed within the window.</summary>
+    private static async Task<List<FrictionRate>> FrictionAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var rows = (await FrictionSignals.CountAsync(db, segment, window, cancellationToken))
+            .Select(r => new { r.Type, Channel = Enum.Parse<TouchpointChannel>(r.Channel), Occurrences = (int)r.Occurrences, Followed = (int)r.Followed })
+            .ToList();
+        var all = rows.Sum(r => r.Occurrences);
+        var baseRate = all == 0 ? 0 : (double)rows.Sum(r => r.Followed) / all;
+        return [.. rows
+            .Select(r => new FrictionRate(r.Type, r.Channel, r.Occurrences, r.Followed, (double)r.Followed / r.Occurrences, baseRate,
+                baseRate == 0 ? null : (double)r.Followed / r.Occurrences / baseRate))
+            .OrderByDescending(r => r.Lift ?? 0).ThenByDescending(r => r.Occurrences).ThenBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Channel)];
+    }
+
+    private static TouchpointsBeforePurchase TouchpointsBeforeFirstPurchase(List<BeforePurchaseRow> rows)
+    {
+        var histogram = rows.GroupBy(r => r.Count).OrderBy(g => g.Key).Select(g => new HistogramBucket(g.Key, g.Sum(r => r.Profiles))).ToList();
+        var mixes = rows.GroupBy(r => r.Mask)
+            .Select(g => new ChannelMix(ChannelsOf(g.Key), (double)g.Sum(r => r.Count * r.Profiles) / g.Sum(r => r.Profiles), g.Sum(r => r.Profiles)))
+            .OrderByDescending(m => m.Profiles).ThenBy(m => string.Join(",", m.Channels))
+            .ToList();
+        var purchasers = histogram.Sum(b => b.Count);
+        return purchasers == 0
+            ? new TouchpointsBeforePurchase(null, null, histogram, mixes)
+            : new TouchpointsBeforePurchase((double)histogram.Sum(b => b.Bucket * b.Count) / purchasers, Median(histogram, purchasers), histogram, mixes);
+    }
+
+    /// <summary>The median of the distribution: the middle value, or the mean of the two middle values.</summary>
+    private static double Median(List<HistogramBucket> histogram, int total)
+    {
+        int ValueAt(int rank)
+        {
+            var seen = 0;
+            foreach (var bucket in histogram)
+            {
+                seen += bucket.Count;
+                if (rank < seen)
+                {
+                    return bucket.Bucket;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(rank));
+        }
+
+        return (ValueAt((total - 1) / 2) + ValueAt(total / 2)) / 2.0;
+    }
+
+    private static StageConversion StageConversion(JourneyStage stage, List<StageRow> rows)
+    {
+        var reached = rows.Where(r => r.Stage == stage).Sum(r => r.Profiles);
+        var converted = rows.Where(r => r.Stage == stage && r.Purchased).Sum(r => r.Profiles);
+        return new StageConversion(stage, reached, converted, reached == 0 ? 0 : (double)converted / reached);
+    }
+
+    /// <summary>
+    /// Linear attribution: each first purchase is shared equally among the channels touched before it. A
+    /// purchase with nothing before it is credited to no channel, so the shares sum to the attributed part.
+    /// </summary>
+    private static List<ChannelContribution> ChannelContribution(List<BeforePurchaseRow> rows, int purchasers)
+    {
+        var credit = new Dictionary<TouchpointChannel, double>();
+        foreach (var row in rows.Where(r => r.Mask != 0))
+        {
+            var channels = ChannelsOf(row.Mask);
+            foreach (var channel in channels)
+            {
+                credit[channel] = credit.GetValueOrDefault(channel) + (double)row.Profiles / channels.Count;
+            }
+        }
+
+        return [.. credit
+            .Select(c => new ChannelContribution(c.Key, c.Value, c.Value / purchasers))
+            .OrderByDescending(c => c.FirstPurchases).ThenBy(c => c.Channel)];
+    }
+
+    private static List<TouchpointChannel> ChannelsOf(int mask) => [.. Channels.Where(c => (mask & (1 << (int)c)) != 0)];
+
+    // An initializer, not a constructor: EF can see through member bindings when the query is composed further.
+    private sealed class ProfileTouchpoint
+    {
+        public required Guid ProfileId { get; init; }
+
+        public required Touchpoint Touchpoint { get; init; }
+    }
+
+    private sealed record BeforePurchaseRow(int Count, int Mask, int Profiles);
+
+    private sealed record StageRow(JourneyStage Stage, bool Purchased, int Profiles);
+}

@@ -1,0 +1,71 @@
+// Opens ProfileHub's /journey page in Debian's Chromium (headless, through playwright-core), enters the API
+// key, and prints what the page drew as JSON for the xunit test to check:
+//   node journey.mjs <base url> <api key> <chromium executable>
+import { chromium } from "playwright-core";
+
+const [baseUrl, apiKey, executablePath] = process.argv.slice(2);
+if (!baseUrl || !apiKey || !executablePath) {
+  console.error("usage: node journey.mjs <base url> <api key> <chromium executable>");
+  process.exit(64);
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("console", message => { if (message.type() === "error") problems.push(message.text()); });
+  page.on("pageerror", error => problems.push(error.message));
+  page.on("requestfailed", request => problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+
+  const drawn = async () => page.evaluate(() => ({
+    window: document.body.dataset.window,
+    funnel: [...document.querySelectorAll("#funnel .funnel-step")].map(g => ({
+      label: g.dataset.label,
+      value: Number(g.dataset.value),
+      text: g.querySelector("text.value").textContent,
+      width: Number(g.querySelector("rect").getAttribute("width")),
+    })),
+    histogram: [...document.querySelectorAll("#histogram rect.bar")].map(r => ({
+      bucket: Number(r.dataset.bucket),
+      count: Number(r.dataset.count),
+      height: Number(r.getAttribute("height")),
+    })),
+    summary: document.getElementById("before-summary").textContent,
+    friction: [...document.querySelectorAll("#friction tbody tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+    channels: [...document.querySelectorAll("#channels tbody tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+  }));
+
+  const response = await page.goto(new URL("/journey", baseUrl).toString());
+  const keyAskedFirst = await page.locator("#key-form").isVisible();
+  await page.fill("#api-key", apiKey);
+  await page.click("#use-key");
+  await page.waitForSelector('body[data-window="30"]', { timeout: 20000 });
+  const first = await drawn();
+  // For a look at what was drawn when a test fails: PROFILEHUB_SCREENSHOT=/tmp/journey.png
+  if (process.env.PROFILEHUB_SCREENSHOT) await page.screenshot({ path: process.env.PROFILEHUB_SCREENSHOT, fullPage: true });
+
+  await page.selectOption("#window-days", "7");
+  await page.waitForSelector('body[data-window="7"]', { timeout: 20000 });
+  const week = await drawn();
+
+  // The key is asked once per browser session: a reload draws without asking again.
+  await page.reload();
+  await page.waitForSelector('body[data-window="30"]', { timeout: 20000 });
+  const keyAskedAfterReload = await page.locator("#key-form").isVisible();
+
+  console.log(JSON.stringify({
+    status: response?.status(),
+    keyAskedFirst,
+    keyAskedAfterReload,
+    storedKey: await page.evaluate(() => sessionStorage.getItem("profilehub.apiKey")),
+    first,
+    week,
+    problems,
+  }));
+} finally {
+  await browser.close();
+}
