@@ -45,6 +45,17 @@ public static class Journey
 
     private static readonly HashSet<string> PurchaseTypes = new(StringComparer.Ordinal) { "order_completed", "store_purchase" };
 
+    /// <summary>The touchpoint types that are purchases (segments count them in SQL).</summary>
+    public static IReadOnlyCollection<string> PurchaseTypeNames => PurchaseTypes;
+
+    /// <summary>The satisfaction score Zendesk's binary scale calls "bad": friction when a rating has it.</summary>
+    public const decimal PoorSatisfactionScore = 0;
+
+    /// <summary>The touchpoint type of a satisfaction rating, and the Metrics key of its score.</summary>
+    public const string SatisfactionRatedType = "satisfaction_rated";
+
+    public const string SatisfactionScoreMetric = "satisfaction_score";
+
     public static bool IsPurchase(Touchpoint touchpoint)
     {
         ArgumentNullException.ThrowIfNull(touchpoint);
@@ -60,7 +71,7 @@ public static class Journey
             "unsubscribe" or "group_unsubscribe" => FrictionKind.Unsubscribe,
             "spamreport" => FrictionKind.SpamReport,
             "order_cancelled" or "order_refunded" => FrictionKind.OrderCancelled,
-            "satisfaction_rated" when SatisfactionScore(touchpoint) == 0 => FrictionKind.PoorSatisfaction,
+            SatisfactionRatedType when SatisfactionScore(touchpoint) == PoorSatisfactionScore => FrictionKind.PoorSatisfaction,
             _ => null,
         };
     }
@@ -123,7 +134,7 @@ public static class Journey
 
         using var metrics = JsonDocument.Parse(touchpoint.Metrics);
         return metrics.RootElement.ValueKind == JsonValueKind.Object
-            && metrics.RootElement.TryGetProperty("satisfaction_score", out var score)
+            && metrics.RootElement.TryGetProperty(SatisfactionScoreMetric, out var score)
             && score.TryGetDecimal(out var value)
                 ? value
                 : null;
