@@ -1,5 +1,6 @@
 using ProfileHub.GraphQL.Types;
 using ProfileHub.Server.Api.Profiles;
+using ProfileHub.Server.Api.Segments;
 using ProfileHub.Server.Api.Stewardship;
 
 namespace ProfileHub.Server.Api;
@@ -18,12 +19,18 @@ internal static class ProfileHubSchema
         ProfileQueries.Declare(schema);
         ReviewQueue.Declare(schema);
         StewardMutations.Declare(schema);
+        SegmentApi.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);
             ReviewQueue.AddFields(query);
+            SegmentApi.AddQueryFields(query);
         });
-        schema.Object("Mutation", StewardMutations.AddFields);
+        schema.Object("Mutation", mutation =>
+        {
+            StewardMutations.AddFields(mutation);
+            SegmentApi.AddMutationFields(mutation);
+        });
         return schema.RootTypes("Query", "Mutation").Build();
     }
 }
