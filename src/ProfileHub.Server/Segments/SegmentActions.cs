@@ -15,7 +15,7 @@ internal sealed record SegmentPreview(int Size, IReadOnlyList<GoldenProfile> Sam
 /// it is saved (INVALID_RULE with the position otherwise); a refresh folds new touchpoints into the traits
 /// first, then materialises the membership with set-based SQL.
 /// </summary>
-internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> contexts, TimeProvider clock)
+internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> contexts, TimeProvider clock, IServiceProvider services)
 {
     public const int SampleSize = 10;
 
@@ -45,6 +45,7 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         var segment = new Segment(name, rule, description, schedule, clock.GetUtcNow());
         db.Segments.Add(segment);
         await db.SaveChangesAsync(cancellationToken);
+        await RescheduleAsync(cancellationToken);
         return segment;
     }
 
@@ -57,6 +58,7 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         await CompileAsync(db, name, text, cancellationToken);
         segment.Change(text, description ?? segment.Description, schedule ?? segment.Schedule, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await RescheduleAsync(cancellationToken);
         return segment;
     }
 
@@ -75,6 +77,7 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
 
         db.Segments.Remove(segment);
         await db.SaveChangesAsync(cancellationToken);
+        await RescheduleAsync(cancellationToken);
         return true;
     }
 
@@ -99,6 +102,15 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         var compiled = await CompileAsync(db, name, segment.Rule, cancellationToken);
         var translator = await TranslatorAsync(db, cancellationToken);
         return await SegmentRefresh.RunAsync(db, segment, translator.Members(compiled), now, cancellationToken);
+    }
+
+    /// <summary>Brings the Quartz jobs in step with the segments, where a scheduler runs (serve; not the export verb).</summary>
+    private async Task RescheduleAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<SegmentSchedule>() is { } schedule)
+        {
+            await schedule.SyncAsync(cancellationToken);
+        }
     }
 
     private async Task<RuleTranslator> TranslatorAsync(ProfileHubDbContext db, CancellationToken cancellationToken) =>
