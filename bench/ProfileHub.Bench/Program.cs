@@ -13,6 +13,7 @@ using ProfileHub.Bench.Synthetic;
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
+//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K]  trait fold, segment refresh, audience export and paging on PostgreSQL
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),
@@ -24,11 +25,12 @@ return args.FirstOrDefault() switch
     "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
     "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
+    "segments" => await SegmentBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | segments [--profiles N] [--touchpoints-per-profile K]");
     return 1;
 }

@@ -158,7 +158,7 @@ internal static class MatchDatabaseBenchmark
         }
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
@@ -172,7 +172,7 @@ internal static class MatchDatabaseBenchmark
         return await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.RecordId, m => m.ProfileId);
     }
 
-    private sealed class Contexts(StorageProvider provider) : IDbContextFactory<ProfileHubDbContext>
+    internal sealed class Contexts(StorageProvider provider) : IDbContextFactory<ProfileHubDbContext>
     {
         public ProfileHubDbContext CreateDbContext()
         {

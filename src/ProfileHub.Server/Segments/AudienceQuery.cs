@@ -50,7 +50,9 @@ internal static class AudienceQuery
 
         return members.Join(db.Profiles.Where(p => p.Status == ProfileStatus.Active), s => s.ProfileId, p => p.Id, (s, p) => new AudienceMember
         {
-            ProfileId = p.Id,
+            // The membership's column, not the profile's: the keyset bound and ORDER BY then run on the
+            // (segment_id, profile_id) index, so the last page costs what the first does.
+            ProfileId = s.ProfileId,
             Email = p.PrimaryEmail,
             Phone = p.PrimaryPhone,
             GivenName = p.GivenName,
