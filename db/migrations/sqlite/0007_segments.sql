@@ -31,6 +31,9 @@ CREATE INDEX "ix_segment_memberships_segment_id_entered_at" ON "segment_membersh
 CREATE INDEX "ix_segment_memberships_segment_id_exited_at" ON "segment_memberships" ("segment_id", "exited_at");
 CREATE INDEX "ix_segment_memberships_profile_id" ON "segment_memberships" ("profile_id");
 
+-- The trait fold recomputes the profiles whose records were linked since its last run.
+CREATE INDEX "ix_profile_memberships_linked_at" ON "profile_memberships" ("linked_at");
+
 CREATE TABLE "profile_traits" (
     "profile_id" TEXT NOT NULL CONSTRAINT "pk_profile_traits" PRIMARY KEY,
     "purchase_count" INTEGER NOT NULL,

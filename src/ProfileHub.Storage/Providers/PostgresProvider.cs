@@ -73,6 +73,8 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
+    internal override string? TransactionLockSql(long key) => $"SELECT pg_advisory_xact_lock({key})";
+
     internal override string JsonText(string column, string key) => $"({column} ->> '{key}')";
 
     internal override string JsonNumber(string column, string key) => $"profilehub_json_number({column}, '{key}')";

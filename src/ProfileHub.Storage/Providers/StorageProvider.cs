@@ -43,6 +43,12 @@ public abstract class StorageProvider
     {
     }
 
+    /// <summary>
+    /// SQL that holds <paramref name="key"/> until the current transaction ends, so two folds or two refreshes
+    /// of one segment cannot interleave; null where a write transaction already excludes others (SQLite).
+    /// </summary>
+    internal virtual string? TransactionLockSql(long key) => null;
+
     /// <summary>SQL reading the text under <paramref name="key"/> (a constant) of a JSON column.</summary>
     internal abstract string JsonText(string column, string key);
 

@@ -26,6 +26,7 @@ public static class ProfileTraitFold
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SegmentLocks.TraitFoldAsync(db, cancellationToken);
         var high = await db.Touchpoints.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
         var low = await db.ProfileTraits.MaxAsync(t => (long?)t.Watermark, cancellationToken) ?? 0;
         var since = await db.ProfileTraits.MaxAsync(t => (DateTimeOffset?)t.ComputedAt, cancellationToken) ?? DateTimeOffset.MinValue;
@@ -57,16 +58,26 @@ public static class ProfileTraitFold
         var least = provider.Least;
         var greatest = provider.Greatest;
 
-        // The batch: new touchpoints of every profile, and all touchpoints of profiles whose rows were just
-        // deleted for a recompute (their records changed since the last fold).
+        // The batch: new touchpoints (by id, on the primary key) of unchanged profiles, and all touchpoints of
+        // the profiles whose rows were just deleted for a recompute (their records changed since the last fold).
+        // Two halves of a UNION rather than one OR, so each half uses its index.
         return $"""
-            WITH batch AS (
+            WITH changed AS (
+                SELECT DISTINCT c.profile_id FROM profile_memberships c WHERE c.linked_at > @since
+            ),
+            batch AS (
                 SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
                 FROM touchpoints t
                 JOIN profile_memberships m ON m.record_id = t.source_record_id
                 JOIN profiles p ON p.id = m.profile_id AND p.status = '{ProfileStatus.Active}'
+                WHERE t.id > @low AND t.id <= @high AND m.profile_id NOT IN (SELECT profile_id FROM changed)
+                UNION ALL
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM changed c
+                JOIN profiles p ON p.id = c.profile_id AND p.status = '{ProfileStatus.Active}'
+                JOIN profile_memberships m ON m.profile_id = c.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
                 WHERE t.id <= @high
-                  AND (t.id > @low OR EXISTS (SELECT 1 FROM profile_memberships c WHERE c.profile_id = m.profile_id AND c.linked_at > @since))
             ),
             agg AS (
                 SELECT b.profile_id,

@@ -23,6 +23,7 @@ public static class SegmentRefresh
         var at = now.ToUniversalTime();
         var owned = db.Database.CurrentTransaction is null;
         await using var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await SegmentLocks.SegmentAsync(db, id, cancellationToken);
 
         var memberIds = members.Select(p => p.Id);
         var exited = await db.SegmentMemberships

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ProfileHub.Core.Profiles;
-using ProfileHub.Core.Segments;
 using ProfileHub.Core.Sources;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Tests.Support;
@@ -22,27 +20,7 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
-        await using var db = database.CreateContext();
-        var connector = new Connector("crm", ConnectorKind.File, 50, Now);
-        db.Connectors.Add(connector);
-        var segment = new Segment("newsletter", "touchpoints >= 0", null, null, Now);
-        db.Segments.Add(segment);
-        await db.SaveChangesAsync();
-        for (var i = 0; i < 8; i++)
-        {
-            var record = new SourceRecord(connector.Id, $"p{i}", Now, Now);
-            record.Consents.Add(new ConsentState(ConsentChannel.Email, i == 7 ? ConsentStatus.Unsubscribed : ConsentStatus.Granted, Now.AddDays(-1)));
-            db.SourceRecords.Add(record);
-            var profile = new GoldenProfile(Guid.CreateVersion7(Now.AddMinutes(i)), Now);
-            var lineage = new AttributeLineage(null, "crm", Now, "SourceTrust", false);
-            profile.ReplaceAttributes([new ProfileAttributeValue(AttributeNames.Email, $"p{i}@example.com", 0, lineage), new ProfileAttributeValue(AttributeNames.LastName, i == 0 ? "O\"Neil, Jr" : $"Person{i}", 0, lineage)], Now);
-            db.Profiles.Add(profile);
-            await db.SaveChangesAsync();
-            db.Memberships.Add(new ProfileMembership(record.Id, profile.Id, null, null, LinkOrigin.Seed, Now));
-            db.SegmentMemberships.Add(new SegmentMembership(segment.Id, profile.Id, Now));
-        }
-
-        await db.SaveChangesAsync();
+        await AudienceData.SeedAsync(database, "newsletter", Now);
     }
 
     public Task DisposeAsync()
