@@ -169,11 +169,15 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
             SourceRecordId = record,
         };
 
-    /// <summary>Grants sms consent to <paramref name="count"/> background records that have an email.</summary>
+    /// <summary>Grants sms consent to the records of <paramref name="count"/> background (crm) profiles, none of the named people.</summary>
     private async Task GrantSmsAsync(int count)
     {
         await using var db = fixture.Database.CreateContext();
-        var profiles = await db.Profiles.Where(p => p.PrimaryEmail != null && p.Status == Core.Profiles.ProfileStatus.Active).OrderBy(p => p.Id).Select(p => p.Id).Take(count).ToListAsync();
+        var crm = await db.Connectors.Where(c => c.Name == "crm").Select(c => c.Id).SingleAsync();
+        var shop = await db.Connectors.Where(c => c.Name == "shop").Select(c => c.Id).SingleAsync();
+        var named = db.Memberships.Join(db.SourceRecords.Where(r => r.ConnectorId == shop), m => m.RecordId, r => r.Id, (m, r) => m.ProfileId);
+        var profiles = await db.Memberships.Join(db.SourceRecords.Where(r => r.ConnectorId == crm), m => m.RecordId, r => r.Id, (m, r) => m.ProfileId)
+            .Where(p => !named.Contains(p)).Distinct().OrderBy(p => p).Take(count).ToListAsync();
         var records = await db.Memberships.Where(m => profiles.Contains(m.ProfileId)).Select(m => m.RecordId).ToListAsync();
         foreach (var record in await db.SourceRecords.Where(r => records.Contains(r.Id)).ToListAsync())
         {
