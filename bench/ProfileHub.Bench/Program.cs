@@ -16,6 +16,7 @@ using ProfileHub.Bench.Synthetic;
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
 //   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
+//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K]  trait fold, segment refresh, audience export and paging on PostgreSQL
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),
@@ -29,11 +30,12 @@ return args.FirstOrDefault() switch
     "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
     "seed-api" => await SeedApiCommand.RunAsync(args[1..]),
+    "segments" => await SegmentBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | segments [--profiles N] [--touchpoints-per-profile K] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
     return 1;
 }

@@ -4,6 +4,7 @@ using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
 using ProfileHub.Server.Resolve;
+using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 
 // The `profilehub` executable: each area contributes its verb; `serve` is the default.
@@ -14,5 +15,6 @@ root.Subcommands.Add(ApiKeyVerb.Create());
 root.Subcommands.Add(ResolveVerb.Create());
 root.Subcommands.Add(MatchVerb.Create());
 root.Subcommands.Add(ImportVerb.Create());
+root.Subcommands.Add(AudienceVerb.Create());
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
 using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Segments;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Touchpoints;
@@ -48,6 +49,12 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
     public DbSet<Core.Matching.StoredMatchModel> MatchModels => Set<Core.Matching.StoredMatchModel>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
+
+    public DbSet<ProfileTraits> ProfileTraits => Set<ProfileTraits>();
 
     internal StorageProvider Provider => provider;
 

@@ -1,6 +1,7 @@
 using ProfileHub.GraphQL.Types;
 using ProfileHub.Server.Api.Journeys;
 using ProfileHub.Server.Api.Profiles;
+using ProfileHub.Server.Api.Segments;
 using ProfileHub.Server.Api.Stewardship;
 
 namespace ProfileHub.Server.Api;
@@ -20,13 +21,19 @@ internal static class ProfileHubSchema
         ReviewQueue.Declare(schema);
         JourneyAnalyticsQuery.Declare(schema);
         StewardMutations.Declare(schema);
+        SegmentApi.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);
             ReviewQueue.AddFields(query);
             JourneyAnalyticsQuery.AddFields(query);
+            SegmentApi.AddQueryFields(query);
         });
-        schema.Object("Mutation", StewardMutations.AddFields);
+        schema.Object("Mutation", mutation =>
+        {
+            StewardMutations.AddFields(mutation);
+            SegmentApi.AddMutationFields(mutation);
+        });
         return schema.RootTypes("Query", "Mutation").Build();
     }
 }

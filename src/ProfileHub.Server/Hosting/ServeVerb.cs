@@ -6,6 +6,7 @@ using ProfileHub.Server.Health;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
 using ProfileHub.Server.Scheduling;
+using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 using ProfileHub.Server.Web;
 
@@ -39,6 +40,7 @@ internal static partial class ServeVerb
         builder.Services.AddProfileHubAccess();
         builder.AddProfileHubIngestion();
         builder.Services.AddProfileHubMatching();
+        builder.AddProfileHubSegments();
         builder.AddProfileHubScheduling();
         builder.Services.AddProfileHubWeb();
         builder.Services.AddProfileHubApi();

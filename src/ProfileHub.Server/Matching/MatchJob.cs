@@ -15,5 +15,11 @@ internal sealed class MatchJob(MatchRunner runner) : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Result = await runner.RunAsync(rebuild: false, cancellationToken);
+
+        // The chain ingestion → match → computed traits (segments read the traits).
+        if (await context.Scheduler.Exists(Segments.TraitFoldJob.Key, cancellationToken))
+        {
+            await context.Scheduler.TriggerJob(Segments.TraitFoldJob.Key, cancellationToken);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
+using ProfileHub.Server.Segments;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
@@ -24,6 +25,10 @@ internal static class SchedulingRegistration
 
             // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand.
             quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
+
+            // Computed traits fold after each match run (MatchJob triggers it); segments refresh on their own
+            // cron schedules (SegmentSchedule adds a job per stored segment at start-up and on every change).
+            quartz.AddJob<TraitFoldJob>(job => job.WithIdentity(TraitFoldJob.Key).StoreDurably());
             foreach (var connector in connectors.Where(c => c.Enabled))
             {
                 var key = ConnectorJob.KeyFor(connector.Name);
@@ -35,5 +40,7 @@ internal static class SchedulingRegistration
             }
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<SegmentSchedule>();
+        builder.Services.AddHostedService<SegmentScheduleStartup>();
     }
 }

@@ -53,6 +53,9 @@ internal sealed class ProfileMembershipConfiguration : IEntityTypeConfiguration<
         builder.HasOne<SourceRecord>().WithOne().HasForeignKey<ProfileMembership>(m => m.RecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<GoldenProfile>().WithMany().HasForeignKey(m => m.ProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.ProfileId);
+
+        // The trait fold's "records linked since the last fold" (migration 0006).
+        builder.HasIndex(m => m.LinkedAt);
         builder.Property(m => m.Explanation).IsJson();
     }
 }

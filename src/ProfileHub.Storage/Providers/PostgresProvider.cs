@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProfileHub.Storage.Model;
+using ProfileHub.Storage.Segments;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -72,8 +73,19 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
+    internal override string? TransactionLockSql(long key) => $"SELECT pg_advisory_xact_lock({key})";
+
+    internal override string JsonText(string column, string key) => $"({column} ->> '{key}')";
+
+    internal override string JsonNumber(string column, string key) => $"profilehub_json_number({column}, '{key}')";
+
+    internal override string Least(string a, string b) => $"LEAST({a}, {b})";
+
+    internal override string Greatest(string a, string b) => $"GREATEST({a}, {b})";
+
     internal override void ConfigureModel(ModelBuilder builder)
     {
+        builder.HasDbFunction(typeof(SqlJson).GetMethod(nameof(SqlJson.Number))!).HasName("profilehub_json_number").IsBuiltIn();
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if (property.FindAnnotation(JsonColumn.Annotation) is not null)

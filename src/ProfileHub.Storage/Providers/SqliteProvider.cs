@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using ProfileHub.Storage.Segments;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -79,6 +81,33 @@ internal sealed class SqliteProvider : StorageProvider
         // UTC ticks in an INTEGER column sort and compare correctly.
         builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    internal override void ConfigureModel(ModelBuilder builder)
+    {
+        // SqlJson.Number(doc, "key") → json_extract(doc, '$.key'): the key is always a constant in ProfileHub's rules.
+        builder.HasDbFunction(typeof(SqlJson).GetMethod(nameof(SqlJson.Number))!).HasTranslation(arguments =>
+        {
+            var key = arguments[1] is SqlConstantExpression { Value: string name }
+                ? name
+                : throw new InvalidOperationException("SqlJson.Number needs a constant key.");
+            return new SqlFunctionExpression(
+                "json_extract",
+                [arguments[0], new SqlConstantExpression("$." + key, typeof(string), arguments[1].TypeMapping)],
+                nullable: true,
+                argumentsPropagateNullability: [true, false],
+                typeof(double),
+                null);
+        });
+    }
+
+    internal override string JsonText(string column, string key) => $"json_extract({column}, '$.{key}')";
+
+    internal override string JsonNumber(string column, string key) => $"CAST(json_extract({column}, '$.{key}') AS REAL)";
+
+    // SQLite's two-argument min/max are NULL when either side is.
+    internal override string Least(string a, string b) => $"COALESCE(min({a}, {b}), {a}, {b})";
+
+    internal override string Greatest(string a, string b) => $"COALESCE(max({a}, {b}), {a}, {b})";
 
     internal override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask; // Microsoft.Data.Sqlite begins transactions IMMEDIATE: the write lock is already held.

@@ -43,6 +43,24 @@ public abstract class StorageProvider
     {
     }
 
+    /// <summary>
+    /// SQL that holds <paramref name="key"/> until the current transaction ends, so two folds or two refreshes
+    /// of one segment cannot interleave; null where a write transaction already excludes others (SQLite).
+    /// </summary>
+    internal virtual string? TransactionLockSql(long key) => null;
+
+    /// <summary>SQL reading the text under <paramref name="key"/> (a constant) of a JSON column.</summary>
+    internal abstract string JsonText(string column, string key);
+
+    /// <summary>SQL reading the number under <paramref name="key"/> (a constant) of a JSON column, as double precision.</summary>
+    internal abstract string JsonNumber(string column, string key);
+
+    /// <summary>The smaller of two nullable values, ignoring a null (LEAST on PostgreSQL).</summary>
+    internal abstract string Least(string a, string b);
+
+    /// <summary>The larger of two nullable values, ignoring a null.</summary>
+    internal abstract string Greatest(string a, string b);
+
     /// <summary>Serializes concurrent migrators inside <paramref name="transaction"/>.</summary>
     internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Core.Sources;
 using ProfileHub.Server.Matching;
-using ProfileHub.Storage;
 using ProfileHub.Testing;
 
 namespace ProfileHub.Server.Tests.Support;
@@ -31,7 +30,7 @@ internal sealed class MatchData(TestDatabase database, TimeProvider clock)
 
     private static readonly string[] Cities = ["london", "leeds", "york", "bath", "hull", "derby", "exeter", "bristol", "cardiff", "oxford"];
 
-    public MatchRunner Runner() => new(new Contexts(database), clock, NullLogger<MatchRunner>.Instance);
+    public MatchRunner Runner() => new(new DatabaseContexts(database), clock, NullLogger<MatchRunner>.Instance);
 
     public async Task<int> ConnectorAsync(string name, int trust)
     {
@@ -108,10 +107,5 @@ internal sealed class MatchData(TestDatabase database, TimeProvider clock)
 
         record.ApplyContent(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key + person))), now, now);
         return record;
-    }
-
-    private sealed class Contexts(TestDatabase database) : IDbContextFactory<ProfileHubDbContext>
-    {
-        public ProfileHubDbContext CreateDbContext() => database.CreateContext();
     }
 }

@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Segments;
+using ProfileHub.Core.Touchpoints;
+
+namespace ProfileHub.Storage.Segments;
+
+/// <summary>What one fold did.</summary>
+public sealed record TraitFoldSummary(long FromWatermark, long ToWatermark, int ProfilesRecomputed, int RowsWritten);
+
+/// <summary>
+/// Maintains <see cref="ProfileTraits"/> incrementally, with set-based SQL only:
+/// <list type="number">
+/// <item>the touchpoints with an id above the stored watermark (the highest id folded) are aggregated per
+/// profile and added to the stored rows (INSERT ... ON CONFLICT DO UPDATE, on both providers);</item>
+/// <item>the profiles whose records changed since the last fold (a membership linked after it: a merge, a
+/// split, a newly matched record) have their row deleted and rebuilt from all their touchpoints in the same
+/// statement; rows of profiles that are no longer active are deleted.</item>
+/// </list>
+/// Purchases and the satisfaction rule are Journey's. Limits: a touchpoint that arrives with an id below the
+/// watermark (a transaction still open during the fold) waits for its profile's next recompute.
+/// </summary>
+public static class ProfileTraitFold
+{
+    public static async Task<TraitFoldSummary> RunAsync(ProfileHubDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SegmentLocks.TraitFoldAsync(db, cancellationToken);
+        var high = await db.Touchpoints.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        var low = await db.ProfileTraits.MaxAsync(t => (long?)t.Watermark, cancellationToken) ?? 0;
+        var since = await db.ProfileTraits.MaxAsync(t => (DateTimeOffset?)t.ComputedAt, cancellationToken) ?? DateTimeOffset.MinValue;
+
+        var changed = await db.ProfileTraits
+            .Where(t => db.Memberships.Any(m => m.ProfileId == t.ProfileId && m.LinkedAt > since)
+                || db.Profiles.Any(p => p.Id == t.ProfileId && p.Status != ProfileStatus.Active))
+            .ExecuteDeleteAsync(cancellationToken);
+
+        await using var command = RawParameters.Command(db);
+#pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
+        command.CommandText = FoldSql(db.Provider);
+#pragma warning restore CA2100
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "low", nameof(ProfileTraits.Watermark), low));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), high));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "since", nameof(ProfileTraits.ComputedAt), since));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), now));
+        var written = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new TraitFoldSummary(low, high, changed, written);
+    }
+
+    private static string FoldSql(Providers.StorageProvider provider)
+    {
+        var purchases = string.Join(", ", Journey.PurchaseTypes.Select(t => $"'{t}'"));
+        var isPurchase = $"b.type IN ({purchases})";
+        var isOpen = $"b.channel = '{TouchpointChannel.Email}' AND b.type = 'open'";
+        var isClick = $"b.channel = '{TouchpointChannel.Email}' AND b.type = 'click'";
+        var least = provider.Least;
+        var greatest = provider.Greatest;
+
+        // The batch: new touchpoints (by id, on the primary key) of unchanged profiles, and all touchpoints of
+        // the profiles whose rows were just deleted for a recompute (their records changed since the last fold).
+        // Two halves of a UNION rather than one OR, so each half uses its index.
+        return $"""
+            WITH changed AS (
+                SELECT DISTINCT c.profile_id FROM profile_memberships c WHERE c.linked_at > @since
+            ),
+            batch AS (
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM touchpoints t
+                JOIN profile_memberships m ON m.record_id = t.source_record_id
+                JOIN profiles p ON p.id = m.profile_id AND p.status = '{ProfileStatus.Active}'
+                WHERE t.id > @low AND t.id <= @high AND m.profile_id NOT IN (SELECT profile_id FROM changed)
+                UNION ALL
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM changed c
+                JOIN profiles p ON p.id = c.profile_id AND p.status = '{ProfileStatus.Active}'
+                JOIN profile_memberships m ON m.profile_id = c.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE t.id <= @high
+            ),
+            agg AS (
+                SELECT b.profile_id,
+                       COUNT(*) AS n,
+                       SUM(CASE WHEN {isPurchase} THEN 1 ELSE 0 END) AS purchases,
+                       SUM(CASE WHEN {isPurchase} THEN COALESCE(CAST(b.amount AS double precision), 0) ELSE 0 END) AS revenue,
+                       MIN(CASE WHEN {isPurchase} THEN b.occurred_at END) AS first_purchase,
+                       MAX(CASE WHEN {isPurchase} THEN b.occurred_at END) AS last_purchase,
+                       SUM(CASE WHEN {isOpen} THEN 1 ELSE 0 END) AS opens,
+                       SUM(CASE WHEN {isClick} THEN 1 ELSE 0 END) AS clicks,
+                       MAX(CASE WHEN {isOpen} THEN b.occurred_at END) AS last_open,
+                       MAX(CASE WHEN {isClick} THEN b.occurred_at END) AS last_click,
+                       MAX(b.occurred_at) AS last_contact,
+                       MAX(b.id) AS watermark
+                FROM batch b
+                GROUP BY b.profile_id
+            ),
+            before_first AS (
+                SELECT b.profile_id, COUNT(*) AS n
+                FROM batch b JOIN agg a ON a.profile_id = b.profile_id
+                WHERE a.first_purchase IS NOT NULL AND b.occurred_at < a.first_purchase
+                GROUP BY b.profile_id
+            ),
+            tier AS (
+                SELECT x.profile_id, x.occurred_at, x.tier, x.points
+                FROM (
+                    SELECT b.profile_id, b.occurred_at,
+                           {provider.JsonText("b.properties", "tier")} AS tier,
+                           {provider.JsonNumber("b.metrics", "points_balance")} AS points,
+                           ROW_NUMBER() OVER (PARTITION BY b.profile_id ORDER BY b.occurred_at DESC, b.id DESC) AS position
+                    FROM batch b
+                    WHERE b.channel = '{TouchpointChannel.Loyalty}' AND b.type = 'tier_changed'
+                ) x
+                WHERE x.position = 1
+            )
+            INSERT INTO profile_traits (
+                profile_id, purchase_count, revenue, first_purchase_at, last_purchase_at, touchpoint_count,
+                touchpoints_before_first_purchase, email_opens, email_clicks, last_email_open_at, last_email_click_at,
+                last_contact_at, loyalty_tier, loyalty_points, loyalty_at, watermark, computed_at)
+            SELECT a.profile_id, a.purchases, a.revenue, a.first_purchase, a.last_purchase, a.n,
+                   CASE WHEN a.first_purchase IS NULL THEN NULL ELSE COALESCE(f.n, 0) END,
+                   a.opens, a.clicks, a.last_open, a.last_click, a.last_contact,
+                   r.tier, r.points, r.occurred_at, a.watermark, @now
+            FROM agg a
+            LEFT JOIN before_first f ON f.profile_id = a.profile_id
+            LEFT JOIN tier r ON r.profile_id = a.profile_id
+            WHERE true
+            ON CONFLICT (profile_id) DO UPDATE SET
+                purchase_count = profile_traits.purchase_count + excluded.purchase_count,
+                revenue = profile_traits.revenue + excluded.revenue,
+                first_purchase_at = {least("profile_traits.first_purchase_at", "excluded.first_purchase_at")},
+                last_purchase_at = {greatest("profile_traits.last_purchase_at", "excluded.last_purchase_at")},
+                touchpoint_count = profile_traits.touchpoint_count + excluded.touchpoint_count,
+                touchpoints_before_first_purchase = CASE
+                    WHEN profile_traits.first_purchase_at IS NOT NULL THEN profile_traits.touchpoints_before_first_purchase
+                    WHEN excluded.first_purchase_at IS NULL THEN NULL
+                    ELSE profile_traits.touchpoint_count + excluded.touchpoints_before_first_purchase END,
+                email_opens = profile_traits.email_opens + excluded.email_opens,
+                email_clicks = profile_traits.email_clicks + excluded.email_clicks,
+                last_email_open_at = {greatest("profile_traits.last_email_open_at", "excluded.last_email_open_at")},
+                last_email_click_at = {greatest("profile_traits.last_email_click_at", "excluded.last_email_click_at")},
+                last_contact_at = {greatest("profile_traits.last_contact_at", "excluded.last_contact_at")},
+                loyalty_tier = CASE WHEN excluded.loyalty_at IS NOT NULL AND (profile_traits.loyalty_at IS NULL OR excluded.loyalty_at >= profile_traits.loyalty_at)
+                    THEN excluded.loyalty_tier ELSE profile_traits.loyalty_tier END,
+                loyalty_points = CASE WHEN excluded.loyalty_at IS NOT NULL AND (profile_traits.loyalty_at IS NULL OR excluded.loyalty_at >= profile_traits.loyalty_at)
+                    THEN excluded.loyalty_points ELSE profile_traits.loyalty_points END,
+                loyalty_at = {greatest("profile_traits.loyalty_at", "excluded.loyalty_at")},
+                watermark = {greatest("profile_traits.watermark", "excluded.watermark")},
+                computed_at = excluded.computed_at
+            """;
+    }
+}

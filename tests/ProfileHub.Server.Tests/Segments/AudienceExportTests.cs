@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ProfileHub.Core.Sources;
+using ProfileHub.Server.Segments;
+using ProfileHub.Server.Tests.Support;
+using ProfileHub.Testing;
+
+namespace ProfileHub.Server.Tests.Segments;
+
+/// <summary>
+/// The export streams the audience in keyset pages to a temporary file and renames it at the end: seven
+/// consenting members (an eighth unsubscribed) exported three to a page.
+/// </summary>
+public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("profilehub-export-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        await AudienceData.SeedAsync(database, "newsletter", Now);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_csv_export_holds_every_consenting_member_once_in_profile_order()
+    {
+        var file = Path.Combine(_directory, "newsletter.csv");
+        var pages = new List<long>();
+
+        var rows = await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Csv, file, new SynchronousProgress(pages.Add), CancellationToken.None);
+
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(7, rows);
+        Assert.Equal([3, 6, 7], pages);
+        Assert.Equal("profile_id,email,phone,given_name,family_name,entered_at", lines[0]);
+        Assert.Equal([.. Enumerable.Range(0, 7).Select(i => $"p{i}@example.com")], lines.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.EndsWith(",\"O\"\"Neil, Jr\",2026-11-20T12:00:00Z", lines[1], StringComparison.Ordinal);
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_jsonl_export_writes_one_object_a_line()
+    {
+        var file = Path.Combine(_directory, "newsletter.jsonl");
+
+        await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Jsonl, file, null, CancellationToken.None);
+
+        var first = JsonDocument.Parse((await File.ReadAllLinesAsync(file))[0]).RootElement;
+        Assert.Equal(7, (await File.ReadAllLinesAsync(file)).Length);
+        Assert.Equal("p0@example.com", first.GetProperty("email").GetString());
+        Assert.Equal("O\"Neil, Jr", first.GetProperty("familyName").GetString());
+    }
+
+    [Fact]
+    public async Task An_export_interrupted_after_the_first_page_leaves_the_previous_file_and_no_partial_file()
+    {
+        var file = Path.Combine(_directory, "newsletter.csv");
+        await File.WriteAllTextAsync(file, "the previous export\n");
+        using var interrupt = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Exporter().RunAsync(
+            "newsletter", ConsentChannel.Email, ExportFormat.Csv, file, new SynchronousProgress(_ => interrupt.Cancel()), interrupt.Token));
+
+        Assert.Equal("the previous export\n", await File.ReadAllTextAsync(file));
+        Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_unknown_segment_writes_nothing()
+    {
+        var file = Path.Combine(_directory, "nobody.csv");
+
+        var error = await Assert.ThrowsAsync<SegmentException>(() => Exporter().RunAsync("nobody", ConsentChannel.Email, ExportFormat.Csv, file, null, CancellationToken.None));
+
+        Assert.Equal(SegmentException.NotFound, error.Code);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    private AudienceExport Exporter() => new(new DatabaseContexts(database), new FixedClock(Now), new FrequencyCap()) { PageSize = 3 };
+
+    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}
+
+public sealed class SqliteAudienceExportTests(SqliteTestDatabase database) : AudienceExportTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresAudienceExportTests(PostgresTestDatabase database) : AudienceExportTests<PostgresTestDatabase>(database);

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Segments;
+using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage.Tests.Support;
+using ProfileHub.Testing;
+
+namespace ProfileHub.Storage.Tests.Segments;
+
+public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly SegmentData _data = new(database, Now);
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        await _data.PersonAsync("ann", "GB");
+        await _data.PersonAsync("ben", "FR");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_first_fold_computes_every_trait_from_the_journey()
+    {
+        await _data.TouchAsync("ann", TouchpointChannel.Ads, "ad_click", 40);
+        await _data.TouchAsync("ann", TouchpointChannel.Email, "open", 30, count: 2);
+        await _data.TouchAsync("ann", TouchpointChannel.Email, "click", 29);
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "order_completed", 20, amount: 30.5m);
+        await _data.TouchAsync("ann", TouchpointChannel.Offline, "store_purchase", 10, amount: 12m);
+        await _data.TouchAsync("ann", TouchpointChannel.Loyalty, "tier_changed", 9, metrics: """{"points_balance":640}""", properties: """{"tier":"gold"}""");
+
+        var summary = await _data.FoldAsync();
+
+        var ann = await TraitsAsync("ann");
+        Assert.Equal((2, 42.5, 7, 4, 2, 1), (ann.PurchaseCount, ann.Revenue, ann.TouchpointCount, ann.TouchpointsBeforeFirstPurchase!.Value, ann.EmailOpens, ann.EmailClicks));
+        Assert.Equal(Now.AddDays(-20), ann.FirstPurchaseAt);
+        Assert.Equal(Now.AddDays(-10), ann.LastPurchaseAt);
+        Assert.Equal(Now.AddDays(-30).AddMinutes(1), ann.LastEmailOpenAt);
+        Assert.Equal(Now.AddDays(-29), ann.LastEmailClickAt);
+        Assert.Equal(Now.AddDays(-9), ann.LastContactAt);
+        Assert.Equal(("gold", 640d), (ann.LoyaltyTier, ann.LoyaltyPoints!.Value));
+        Assert.Equal(summary.ToWatermark, ann.Watermark);
+        Assert.Null(await TraitsOrNullAsync("ben"));
+    }
+
+    [Fact]
+    public async Task Later_folds_add_only_the_new_touchpoints()
+    {
+        await _data.TouchAsync("ben", TouchpointChannel.Web, "page_view", 30, count: 9);
+        var first = await _data.FoldAsync();
+        Assert.Null((await TraitsAsync("ben")).TouchpointsBeforeFirstPurchase);
+
+        await _data.TouchAsync("ben", TouchpointChannel.Web, "order_completed", 1, amount: 5m);
+        await _data.TouchAsync("ben", TouchpointChannel.Loyalty, "tier_changed", 1, properties: """{"tier":"silver"}""");
+        var second = await _data.FoldAsync(Now.AddMinutes(5));
+
+        var ben = await TraitsAsync("ben");
+        Assert.Equal(first.ToWatermark, second.FromWatermark);
+        Assert.Equal(1, second.RowsWritten);
+        Assert.Equal((1, 5d, 11, 9, "silver"), (ben.PurchaseCount, ben.Revenue, ben.TouchpointCount, ben.TouchpointsBeforeFirstPurchase!.Value, ben.LoyaltyTier));
+        Assert.Equal(Now.AddMinutes(5), ben.ComputedAt);
+    }
+
+    [Fact]
+    public async Task A_fold_with_nothing_new_changes_nothing()
+    {
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "order_completed", 3, amount: 7m);
+        await _data.FoldAsync();
+
+        var again = await _data.FoldAsync(Now.AddMinutes(1));
+
+        Assert.Equal(0, again.RowsWritten);
+        Assert.Equal(1, (await TraitsAsync("ann")).PurchaseCount);
+    }
+
+    [Fact]
+    public async Task A_merge_recomputes_the_survivor_and_drops_the_absorbed_profile()
+    {
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "order_completed", 3, amount: 7m);
+        await _data.TouchAsync("ben", TouchpointChannel.Web, "page_view", 5, count: 4);
+        await _data.FoldAsync();
+
+        // ben's record moves into ann's profile (a steward's merge) after the fold.
+        await using (var db = database.CreateContext())
+        {
+            var membership = await db.Memberships.SingleAsync(m => m.RecordId == _data.Records["ben"]);
+            membership.MoveTo(_data.Profiles["ann"], null, null, LinkOrigin.Steward, Now.AddMinutes(1));
+            var ben = await db.Profiles.SingleAsync(p => p.Id == _data.Profiles["ben"]);
+            var ann = await db.Profiles.SingleAsync(p => p.Id == _data.Profiles["ann"]);
+            ben.MergeInto(ann, Now.AddMinutes(1));
+            await db.SaveChangesAsync();
+        }
+
+        var summary = await _data.FoldAsync(Now.AddMinutes(2));
+
+        var merged = await TraitsAsync("ann");
+        Assert.Equal(2, summary.ProfilesRecomputed);
+        Assert.Equal((1, 5, 4), (merged.PurchaseCount, merged.TouchpointCount, merged.TouchpointsBeforeFirstPurchase!.Value));
+        Assert.Null(await TraitsOrNullAsync("ben"));
+    }
+
+    private async Task<ProfileTraits> TraitsAsync(string name) =>
+        await TraitsOrNullAsync(name) ?? throw new InvalidOperationException($"{name} has no traits row.");
+
+    private async Task<ProfileTraits?> TraitsOrNullAsync(string name)
+    {
+        await using var db = database.CreateContext();
+        return await db.ProfileTraits.AsNoTracking().SingleOrDefaultAsync(t => t.ProfileId == _data.Profiles[name]);
+    }
+}
+
+public sealed class SqliteProfileTraitFoldTests(SqliteTestDatabase database) : ProfileTraitFoldTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresProfileTraitFoldTests(PostgresTestDatabase database) : ProfileTraitFoldTests<PostgresTestDatabase>(database);
