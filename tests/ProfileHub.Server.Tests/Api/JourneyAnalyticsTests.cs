@@ -142,11 +142,22 @@ public abstract class JourneyAnalyticsTests<TDatabase>(JourneyFixture<TDatabase>
     }
 
     [Fact]
-    public async Task A_named_segment_is_refused_until_segments_exist()
+    public async Task A_segment_limits_the_analysis_to_its_members_and_an_unknown_one_is_not_found()
     {
-        var response = await Server.PostAsync("""{ journeyAnalytics(segment: "frequent-buyers") { profiles } }""");
+        var unknown = await Server.PostAsync("""{ journeyAnalytics(segment: "nobody-made-this") { profiles } }""");
+        Assert.Equal(["NOT_FOUND"], unknown.ErrorCodes);
 
-        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+        (await Server.PostAsync("""mutation { createSegment(name: "journey-buyers", rule: "purchases(last 3650 days) >= 1") { name } }""", role: ApiRole.Admin)).Ok();
+        (await Server.PostAsync("""mutation { refreshSegment(name: "journey-buyers") { members } }""", role: ApiRole.Admin)).Ok();
+        var buyers = await AnalyticsAsync("""{ journeyAnalytics(segment: "journey-buyers") { profiles purchasers friction { occurrences } } }""");
+        var all = await AnalyticsAsync("""{ journeyAnalytics { friction { occurrences } } }""");
+
+        // Alice, Ben and Cara bought; Dev and Erin did not.
+        Assert.Equal((3, 3), (buyers.GetProperty("profiles").GetInt32(), buyers.GetProperty("purchasers").GetInt32()));
+
+        // The friction statement (plain SQL) filters to the same members: fewer touchpoints than over everyone.
+        static int Touchpoints(JsonElement analytics) => analytics.GetProperty("friction").EnumerateArray().Sum(f => f.GetProperty("occurrences").GetInt32());
+        Assert.InRange(Touchpoints(buyers), 1, Touchpoints(all) - 1);
     }
 
     [Fact]

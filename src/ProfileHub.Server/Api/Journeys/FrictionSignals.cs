@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Touchpoints;
 using ProfileHub.Storage;
 
@@ -64,7 +63,7 @@ internal static class FrictionSignals
             JOIN profile_memberships m ON m.record_id = t.source_record_id
             JOIN profiles pr ON pr.id = m.profile_id
             LEFT JOIN followed fd ON fd.id = t.id
-            WHERE {JourneyAggregates.PopulationSql(segment, Parameter(ProfileStatus.Active.ToString()))}
+            WHERE {JourneyAggregates.PopulationSql(segment, Parameter)}
             GROUP BY t.type, t.channel
             """;
         return db.Database.SqlQueryRaw<FrictionCount>(sql, [.. parameters]).ToListAsync(cancellationToken);

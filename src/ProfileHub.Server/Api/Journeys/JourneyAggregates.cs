@@ -16,18 +16,27 @@ internal static class JourneyAggregates
     private static readonly TouchpointChannel[] Channels = Enum.GetValues<TouchpointChannel>();
 
     /// <summary>
-    /// The profiles analysed: active ones, of a segment when one is named. Segments are not in the store yet
-    /// (branch `segments`): when segment_memberships lands, the segment case is one Where over it here and the
-    /// same EXISTS in <see cref="PopulationSql"/> (the friction statement's copy of this filter).
+    /// The profiles analysed: active ones, and when a segment is named, its current members (materialised by
+    /// the segment's last refresh). <see cref="PopulationSql"/> is the friction statement's copy of this filter.
     /// </summary>
-    public static IQueryable<GoldenProfile> Population(ProfileHubDbContext db, string? segment) =>
-        segment is null
-            ? db.Profiles.Where(p => p.Status == ProfileStatus.Active)
-            : throw new SegmentsUnavailableException(segment);
+    public static IQueryable<GoldenProfile> Population(ProfileHubDbContext db, string? segment)
+    {
+        var active = db.Profiles.Where(p => p.Status == ProfileStatus.Active);
+        return segment is null
+            ? active
+            : active.Where(p => db.SegmentMemberships.Any(m => m.ProfileId == p.Id && m.ExitedAt == null
+                && db.Segments.Any(s => s.Id == m.SegmentId && s.Name == segment)));
+    }
 
-    /// <summary><see cref="Population"/> as a SQL condition on <c>profiles pr</c>.</summary>
-    public static string PopulationSql(string? segment, string activeParameter) =>
-        segment is null ? $"pr.status = {activeParameter}" : throw new SegmentsUnavailableException(segment);
+    /// <summary><see cref="Population"/> as a SQL condition on <c>profiles pr</c>; values go through <paramref name="parameter"/>.</summary>
+    public static string PopulationSql(string? segment, Func<object, string> parameter)
+    {
+        var active = $"pr.status = {parameter(ProfileStatus.Active.ToString())}";
+        return segment is null
+            ? active
+            : $"{active} AND EXISTS (SELECT 1 FROM segment_memberships sm JOIN segments s ON s.id = sm.segment_id " +
+              $"WHERE sm.profile_id = pr.id AND sm.exited_at IS NULL AND s.name = {parameter(segment)})";
+    }
 
     public static async Task<JourneyAnalytics> ComputeAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
     {

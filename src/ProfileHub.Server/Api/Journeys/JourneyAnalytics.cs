@@ -29,6 +29,3 @@ internal sealed record FrictionRate(string Type, TouchpointChannel Channel, int 
 /// <summary>A channel's linear share of the first purchases.</summary>
 internal sealed record ChannelContribution(TouchpointChannel Channel, double FirstPurchases, double Share);
 
-/// <summary>A segment was named before segments exist in this store.</summary>
-internal sealed class SegmentsUnavailableException(string segment)
-    : InvalidOperationException($"Segment '{segment}' cannot be analysed: segments are not available in this ProfileHub yet; ask for segment: null (all active profiles).");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Types;
@@ -52,7 +53,7 @@ internal static class JourneyAnalyticsQuery
 
     public static void AddFields(ObjectTypeBuilder query) => query
         .Field("journeyAnalytics", "JourneyAnalytics!", f => f
-            .Description("Journey aggregates over all active profiles. segment must be null until segments are available in this store.")
+            .Description("Journey aggregates over all active profiles, or over a segment's current members (as of its last refresh).")
             .Argument("segment", "String")
             .Argument("windowDays", "Int", 30)
             .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await ResolveAsync(c))));
@@ -65,14 +66,15 @@ internal static class JourneyAnalyticsQuery
             throw new GraphQLException($"windowDays must be between 1 and {MaxWindowDays}.", ErrorCodes.BadUserInput);
         }
 
-        try
+        var segment = context.Argument<string?>("segment");
+        return await ProfileLoaders.Fetch(context, async db =>
         {
-            return await ProfileLoaders.Fetch(context, db =>
-                JourneyAggregates.ComputeAsync(db, context.Argument<string?>("segment"), TimeSpan.FromDays(days), context.CancellationToken));
-        }
-        catch (SegmentsUnavailableException e)
-        {
-            throw new GraphQLException(e.Message, ErrorCodes.BadUserInput);
-        }
+            if (segment is not null && !await db.Segments.AnyAsync(s => s.Name == segment, context.CancellationToken))
+            {
+                throw new GraphQLException($"No segment is named '{segment}'.", "NOT_FOUND", new Dictionary<string, object?> { ["argument"] = "segment" });
+            }
+
+            return await JourneyAggregates.ComputeAsync(db, segment, TimeSpan.FromDays(days), context.CancellationToken);
+        });
     }
 }
