@@ -161,6 +161,23 @@ public abstract class JourneyAnalyticsTests<TDatabase>(JourneyFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Profiles_filter_by_segment_membership_and_computed_traits()
+    {
+        (await Server.PostAsync("""mutation { createSegment(name: "filter-buyers", rule: "purchases(last 3650 days) >= 1") { name } }""", role: ApiRole.Admin)).Ok();
+        (await Server.PostAsync("""mutation { refreshSegment(name: "filter-buyers") { members } }""", role: ApiRole.Admin)).Ok();
+
+        async Task<int> CountAsync(string where) =>
+            (await Server.PostAsync($$"""{ profiles(where: {{where}}) { totalCount } }""")).Ok().Data.GetProperty("profiles").GetProperty("totalCount").GetInt32();
+
+        // Alice, Ben and Cara bought (the refresh folded the traits first).
+        Assert.Equal(3, await CountAsync("""{ segment: { eq: "filter-buyers" } }"""));
+        Assert.Equal(3, await CountAsync("""{ traits: { purchaseCount: { gte: 1 } } }"""));
+        // Dev has touchpoints and no purchase; Erin has no touchpoints, so no traits row, and matches no trait condition.
+        Assert.Equal(1, await CountAsync("""{ traits: { purchaseCount: { eq: 0 } } }"""));
+        Assert.Equal(0, await CountAsync("""{ segment: { eq: "filter-buyers" }, traits: { purchaseCount: { eq: 0 } } }"""));
+    }
+
+    [Fact]
     public async Task A_window_outside_a_year_is_refused()
     {
         var response = await Server.PostAsync("{ journeyAnalytics(windowDays: 0) { profiles } }");

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Segments;
 using ProfileHub.Core.Sources;
 using ProfileHub.GraphQL.Relay;
 using ProfileHub.GraphQL.Types;
@@ -38,7 +39,13 @@ internal static class ProfileListing
             .Text("source", "Has a record from this connector.")
             .Comparable("birthDate", "Date").Comparable("createdAt", "DateTime").Comparable("updatedAt", "DateTime")
             .Boolean("hasConflicts", "Equally trusted sources disagree on an attribute (see conflicts).")
-            .Nested("consent", "ProfileConsent", "The current consent per channel (the latest statement of any member record)."))
+            .Text("segment", "Currently a member of the segment of this name (as of its last refresh).")
+            .Nested("consent", "ProfileConsent", "The current consent per channel (the latest statement of any member record).")
+            .Nested("traits", "ProfileTraits", "Computed traits (a profile whose traits were never computed matches no trait condition)."))
+        .FilterInput("ProfileTraits", f => f
+            .Comparable("purchaseCount", "Int").Comparable("revenue", "Float").Comparable("lastPurchaseAt", "DateTime")
+            .Comparable("touchpointCount", "Int").Comparable("touchpointsBeforeFirstPurchase", "Int").Comparable("lastContactAt", "DateTime")
+            .Text("loyaltyTier").Comparable("loyaltyPoints", "Float"))
         .FilterInput("ProfileConsent", f => f
             .Enum("email", "ConsentStatus").Enum("sms", "ConsentStatus").Enum("phone", "ConsentStatus").Enum("mail", "ConsentStatus").Enum("ads", "ConsentStatus"))
         .SortInput("Profile", [.. SortColumns.Keys]);
@@ -80,6 +87,21 @@ internal static class ProfileListing
             });
         }
 
+        filter.Custom("segment", f =>
+        {
+            Expression<Func<GoldenProfile, IQueryable<string>>> segments = p => db.SegmentMemberships.Where(m => m.ProfileId == p.Id && m.ExitedAt == null)
+                .Join(db.Segments, m => m.SegmentId, s => s.Id, (m, s) => s.Name);
+            return Exists(segments, name => name, f);
+        });
+        Trait("purchaseCount", t => t.PurchaseCount);
+        Trait("revenue", t => t.Revenue);
+        Trait("lastPurchaseAt", t => t.LastPurchaseAt);
+        Trait("touchpointCount", t => t.TouchpointCount);
+        Trait("touchpointsBeforeFirstPurchase", t => t.TouchpointsBeforeFirstPurchase);
+        Trait("lastContactAt", t => t.LastContactAt);
+        Trait("loyaltyTier", t => t.LoyaltyTier);
+        Trait("loyaltyPoints", t => t.LoyaltyPoints);
+
         foreach (var channel in Enum.GetValues<ConsentChannel>())
         {
             filter.Custom("consent." + channel.ToString().ToLowerInvariant(), f =>
@@ -94,6 +116,15 @@ internal static class ProfileListing
         }
 
         return filter;
+
+        // A condition on the profile's traits row: EXISTS, so a profile without one matches no condition.
+        void Trait<TValue>(string name, Expression<Func<ProfileTraits, TValue>> column) => filter.Custom("traits." + name, f =>
+        {
+            var test = Expression.Lambda<Func<ProfileTraits, bool>>(FilterTranslator<ProfileTraits>.Apply(column.Body, f.Operator, f.Value), column.Parameters);
+            Expression<Func<GoldenProfile, IQueryable<ProfileTraits>>> traits = p => db.ProfileTraits.Where(t => t.ProfileId == p.Id);
+            return Expression.Lambda<Func<GoldenProfile, bool>>(
+                Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ProfileTraits)], traits.Body, Expression.Quote(test)), traits.Parameters);
+        });
     }
 
     public static Keyset<GoldenProfile> Order(IReadOnlyList<SortField> order) =>
