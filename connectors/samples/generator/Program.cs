@@ -2,7 +2,7 @@ using System.Globalization;
 using ProfileHub.SampleData;
 
 // 3,500 people keep the committed samples near 1.5 MB; `--people 5000` (or more) writes larger sets for benches.
-var people = 3500;
+var people = 5000;
 var seed = 20260314;
 var output = Path.Combine("connectors", "samples");
 for (var i = 0; i + 1 < args.Length; i += 2)
