@@ -64,11 +64,12 @@ internal sealed partial class MatchRunner(
         var touched = TouchedProfiles(snapshot, resolution, plan);
         var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
         ApplyMerges(db, plan, profiles, now);
-        await ProfileSurvivorship.MovePinsAsync(db, plan.Merges.ToDictionary(m => m.Merged, m => m.Into), cancellationToken);
+        var mergedInto = plan.Merges.ToDictionary(m => m.Merged, m => m.Into);
+        await ProfileSurvivorship.MovePinsAsync(db, mergedInto, cancellationToken);
         await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
         var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
         LogPhase(logger, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
-        Survive(inserts, snapshot, plan, touched, profiles, now);
+        Survive(inserts, snapshot, plan, mergedInto, touched, profiles, now);
         LogPhase(logger, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
         if (resolution.TrainedModel is { } trained)
         {
@@ -242,7 +243,8 @@ internal sealed partial class MatchRunner(
             plan.ProfileOfRecord.TryGetValue(record, out var p) || snapshot.ProfileOfRecord.TryGetValue(record, out p) ? p : null;
     }
 
-    private void Survive(PendingInserts inserts, MatchSnapshot snapshot, ProfileAssignmentPlan plan, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
+    private void Survive(
+        PendingInserts inserts, MatchSnapshot snapshot, ProfileAssignmentPlan plan, Dictionary<Guid, Guid> mergedInto, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
     {
         var members = touched.ToDictionary(id => id, _ => new List<MatchRecord>());
         foreach (var record in snapshot.Records)
@@ -254,7 +256,7 @@ internal sealed partial class MatchRunner(
             }
         }
 
-        var pins = ProfileSurvivorship.PinsByProfile(snapshot.Constraints, plan.Merges.ToDictionary(m => m.Merged, m => m.Into));
+        var pins = ProfileSurvivorship.PinsByProfile(snapshot.Constraints, mergedInto);
         foreach (var (id, records) in members)
         {
             var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);

@@ -256,7 +256,8 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         ProfileHubDbContext db, GoldenProfile profile, ProfileMembership moving, IReadOnlyList<long> apartFrom, string actor, string action, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var before = await MembersAsync(db, profile.Id, cancellationToken);
+        var versionBefore = profile.Version;
+        var members = await db.Memberships.Where(m => m.ProfileId == profile.Id).OrderBy(m => m.RecordId).Select(m => m.RecordId).ToListAsync(cancellationToken);
         var created = GoldenProfile.Create(clock);
         db.Profiles.Add(created);
         moving.MoveTo(created.Id, null, null, LinkOrigin.Steward, now);
@@ -283,8 +284,8 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         await db.SaveChangesAsync(cancellationToken);
         await ProfileSurvivorship.RecomputeAsync(db, [profile, created], Policy, now, cancellationToken);
         Audit(db, actor, action, "profile", profile.Id.ToString(),
-            new { version = before.Version, members = before.Records },
-            new { version = profile.Version, members = before.Records.Where(r => r != record), movedRecord = record, newProfile = created.Id });
+            new { version = versionBefore, members },
+            new { version = profile.Version, members = members.Where(r => r != record), movedRecord = record, newProfile = created.Id });
         await db.SaveChangesAsync(cancellationToken);
         return created;
     }
@@ -350,13 +351,6 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     private static async Task<ProfileMembership> MembershipAsync(ProfileHubDbContext db, long record, CancellationToken cancellationToken) =>
         await db.Memberships.SingleOrDefaultAsync(m => m.RecordId == record, cancellationToken)
             ?? throw new StewardException(StewardException.NotFound, $"Record {record} does not exist or has not been matched into a profile yet.", new Dictionary<string, object?> { ["recordId"] = record });
-
-    private static async Task<(int Version, List<long> Records)> MembersAsync(ProfileHubDbContext db, Guid profile, CancellationToken cancellationToken)
-    {
-        var records = await db.Memberships.Where(m => m.ProfileId == profile).OrderBy(m => m.RecordId).Select(m => m.RecordId).ToListAsync(cancellationToken);
-        var version = await db.Profiles.Where(p => p.Id == profile).Select(p => p.Version).SingleAsync(cancellationToken);
-        return (version, records);
-    }
 
     private static Task<List<StewardConstraint>> ActivePinsAsync(ProfileHubDbContext db, Guid profile, string attribute, CancellationToken cancellationToken) =>
         db.StewardConstraints.Where(c => c.Kind == ConstraintKind.PinnedValue && c.ProfileId == profile && c.Attribute == attribute && c.RevokedAt == null).ToListAsync(cancellationToken);

@@ -62,7 +62,7 @@ internal static class ProfileListing
             .Column("updatedAt", p => p.UpdatedAt)
             .Custom("hasConflicts", f =>
             {
-                Expression<Func<GoldenProfile, bool>> has = p => db.ProfileAttributes.Any(a => a.ProfileId == p.Id && a.Rule == ProfileSurvivorship.ConflictRule);
+                var has = HasConflicts(db);
                 return Expression.Lambda<Func<GoldenProfile, bool>>(FilterTranslator<GoldenProfile>.Apply(has.Body, f.Operator, f.Value), has.Parameters);
             })
             .Custom("source", f =>
@@ -126,6 +126,10 @@ internal static class ProfileListing
                 Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ProfileTraits)], traits.Body, Expression.Quote(test)), traits.Parameters);
         });
     }
+
+    /// <summary>Survivorship kept a losing value of some attribute as a Conflict row (the conflict queue's condition).</summary>
+    public static Expression<Func<GoldenProfile, bool>> HasConflicts(ProfileHubDbContext db) =>
+        p => db.ProfileAttributes.Any(a => a.ProfileId == p.Id && a.Rule == ProfileSurvivorship.ConflictRule);
 
     public static Keyset<GoldenProfile> Order(IReadOnlyList<SortField> order) =>
         new([.. order.Select(s => new KeysetKey<GoldenProfile>(SortColumns[s.Field], s.Direction)), KeysetKey<GoldenProfile>.Of(p => p.Id, SortDirection.Ascending)]);

@@ -110,7 +110,7 @@ internal static class ProfileQueries
                 var rows = db.Profiles.AsNoTracking().Where(p => p.Status == ProfileStatus.Active);
                 if (conflictsOnly)
                 {
-                    rows = rows.Where(p => db.ProfileAttributes.Any(a => a.ProfileId == p.Id && a.Rule == Matching.ProfileSurvivorship.ConflictRule));
+                    rows = rows.Where(ProfileListing.HasConflicts(db));
                 }
 
                 return ProfileListing.Filter(db).Translate(where) is { } predicate ? rows.Where(predicate) : rows;
