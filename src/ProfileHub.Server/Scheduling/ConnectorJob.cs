@@ -17,6 +17,10 @@ internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<Conne
 
     public static JobKey KeyFor(string connector) => new(connector, Group);
 
+    /// <summary>The durable job of one connector, as the store keeps it.</summary>
+    public static IJobDetail Define(string connector) =>
+        JobBuilder.Create<ConnectorJob>().WithIdentity(KeyFor(connector)).UsingJobData(ConnectorData, connector).StoreDurably().Build();
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

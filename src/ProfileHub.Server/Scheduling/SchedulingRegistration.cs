@@ -1,46 +1,66 @@
-using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
 using ProfileHub.Server.Segments;
+using ProfileHub.Server.Storage;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
 
 internal static class SchedulingRegistration
 {
+    public const string EnabledSetting = "ProfileHub:Scheduling:Enabled";
+
     /// <summary>
-    /// Quartz with the in-memory store: one durable job per enabled connector (so `match` and on-demand runs
-    /// can trigger it) and a cron trigger for each one with a Schedule. Call after AddProfileHubIngestion, so
-    /// the configured connectors are synced before the scheduler starts.
+    /// Quartz on its ADO job store in ProfileHub's own database (tables qrtz_*, migration 0007), with the
+    /// System.Text.Json serializer. On PostgreSQL the schedulers of every `serve` pointed at one database form
+    /// one Quartz cluster: a trigger fires on one node only, and a job marked [DisallowConcurrentExecution]
+    /// (connectors, segment refreshes, match, traits) never runs on two nodes at once. Jobs and triggers come
+    /// from configuration on every start (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
+    /// Call after AddProfileHubStorage and AddProfileHubIngestion.
     /// </summary>
     public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
     {
-        var connectors = ConnectorDefinition.Read(builder.Configuration);
+        var provider = builder.RegisteredStorageProvider();
 
-        // `ProfileHub:Scheduling:Enabled=false` serves the API without cron triggers: a second node behind a
-        // load balancer leaves the schedule to one node, and API tests keep their data to themselves.
-        var scheduled = builder.Configuration.GetValue("ProfileHub:Scheduling:Enabled", true);
+        // `ProfileHub:Scheduling:Enabled=false` serves the API without running scheduled work: this node's
+        // scheduler is never started and it leaves the stored connector schedule to the nodes that run it
+        // (reconciling from here would let the last node to start decide). API tests use it too.
+        var enabled = builder.Configuration.GetValue(EnabledSetting, true);
         builder.Services.AddQuartz(quartz =>
         {
-            quartz.UseInMemoryStore();
-
-            // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand.
-            quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
-
-            // Computed traits fold after each match run (MatchJob triggers it); segments refresh on their own
-            // cron schedules (SegmentSchedule adds a job per stored segment at start-up and on every change).
-            quartz.AddJob<TraitFoldJob>(job => job.WithIdentity(TraitFoldJob.Key).StoreDurably());
-            foreach (var connector in connectors.Where(c => c.Enabled))
+            quartz.UsePersistentStore(store =>
             {
-                var key = ConnectorJob.KeyFor(connector.Name);
-                quartz.AddJob<ConnectorJob>(job => job.WithIdentity(key).UsingJobData(ConnectorJob.ConnectorData, connector.Name).StoreDurably());
-                if (scheduled && connector.Schedule is { } cron)
+                store.UseSystemTextJsonSerializer();
+                if (provider.Name == "postgres")
                 {
-                    quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name, ConnectorJob.Group).WithCronSchedule(cron));
+                    store.UsePostgres(provider.ConnectionString);
+                    store.UseClustering();
                 }
-            }
+                else
+                {
+                    // One process per SQLite file: no cluster (SQLite has no row locks to share one with).
+                    store.UseSqlite(provider.ConnectionString);
+                }
+            });
+
+            // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand;
+            // computed traits fold after each match run (MatchJob triggers it). No triggers of their own.
+            quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
+            quartz.AddJob<TraitFoldJob>(job => job.WithIdentity(TraitFoldJob.Key).StoreDurably());
         });
-        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        // Registered before Quartz's hosted service: the store is reconciled before the scheduler starts.
+        if (enabled)
+        {
+            builder.Services.AddSingleton<ConnectorSchedule>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorSchedule>());
+        }
+
         builder.Services.AddSingleton<SegmentSchedule>();
         builder.Services.AddHostedService<SegmentScheduleStartup>();
+        builder.Services.AddQuartzHostedService(options =>
+        {
+            options.WaitForJobsToComplete = true;
+            options.AutoStart = enabled;
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Storage;
 using ProfileHub.Storage.Segments;
+using ProfileHub.Server.Scheduling;
 using Quartz;
 
 namespace ProfileHub.Server.Segments;
@@ -38,42 +39,22 @@ internal sealed class TraitFoldJob(IDbContextFactory<ProfileHubDbContext> contex
 }
 
 /// <summary>
-/// Keeps Quartz in step with the stored segments: one durable refresh job per segment (so refreshSegment and
-/// tools can trigger it), with a cron trigger from the segment's schedule when schedules are enabled. Runs at
-/// start-up and after every segment change.
+/// Keeps Quartz's store in step with the stored segments: one durable refresh job per segment (so
+/// refreshSegment and tools can trigger it), with a cron trigger from the segment's schedule. Runs at start-up
+/// and after every segment change, on any node: the triggers follow the segments table, which every node
+/// shares, and `ProfileHub:Scheduling:Enabled` only decides whether this node runs them.
 /// </summary>
-internal sealed class SegmentSchedule(ISchedulerFactory schedulers, IDbContextFactory<ProfileHubDbContext> contexts, IConfiguration configuration)
+internal sealed class SegmentSchedule(ISchedulerFactory schedulers, IDbContextFactory<ProfileHubDbContext> contexts)
 {
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        var scheduled = configuration.GetValue("ProfileHub:Scheduling:Enabled", true);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var segments = await db.Segments.AsNoTracking().Select(s => new { s.Name, s.Schedule }).ToListAsync(cancellationToken);
-        foreach (var segment in segments)
-        {
-            var key = SegmentRefreshJob.KeyFor(segment.Name);
-            var job = JobBuilder.Create<SegmentRefreshJob>().WithIdentity(key).UsingJobData(SegmentRefreshJob.SegmentData, segment.Name).StoreDurably().Build();
-            await scheduler.DeleteJob(key, cancellationToken);
-            if (scheduled && segment.Schedule is { } cron)
-            {
-                var trigger = TriggerBuilder.Create().ForJob(key).WithIdentity(segment.Name, SegmentRefreshJob.Group).WithCronSchedule(cron).Build();
-                await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
-            }
-            else
-            {
-                await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
-            }
-        }
-
-        var stored = segments.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(SegmentRefreshJob.Group), cancellationToken))
-        {
-            if (!stored.Contains(key.Name))
-            {
-                await scheduler.DeleteJob(key, cancellationToken);
-            }
-        }
+        var wanted = segments.Select(s => new WantedJob(
+            JobBuilder.Create<SegmentRefreshJob>().WithIdentity(SegmentRefreshJob.KeyFor(s.Name)).UsingJobData(SegmentRefreshJob.SegmentData, s.Name).StoreDurably().Build(),
+            s.Schedule)).ToList();
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await StoredSchedule.ReconcileAsync(scheduler, SegmentRefreshJob.Group, wanted, cancellationToken);
     }
 }
 

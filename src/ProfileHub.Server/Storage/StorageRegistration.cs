@@ -23,6 +23,11 @@ internal static partial class StorageRegistration
             provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Migrator>>()));
     }
 
+    /// <summary>The provider <see cref="AddProfileHubStorage"/> registered, for areas configured before the host is built (Quartz's store).</summary>
+    public static StorageProvider RegisteredStorageProvider(this IHostApplicationBuilder builder) =>
+        builder.Services.LastOrDefault(s => s.ServiceType == typeof(StorageProvider))?.ImplementationInstance as StorageProvider
+            ?? throw new InvalidOperationException("AddProfileHubStorage must be called first.");
+
     /// <summary>Checks the database is usable, then applies pending migrations; throws with a one-line reason.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {

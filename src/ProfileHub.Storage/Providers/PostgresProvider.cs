@@ -45,6 +45,8 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
 
     public override DbConnection CreateConnection() => DataSource.CreateConnection();
 
+    public override string ConnectionString => _settings.ConnectionString;
+
     public override async Task VerifyAsync(CancellationToken cancellationToken)
     {
         try

@@ -52,6 +52,8 @@ internal sealed class SqliteProvider : StorageProvider
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    public override string ConnectionString => _connectionString;
+
     public override async Task VerifyAsync(CancellationToken cancellationToken)
     {
         if (!IsInMemory(FilePath))

@@ -19,6 +19,12 @@ public abstract class StorageProvider
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>
+    /// The normalized connection string (a SQLite file path made absolute), for ADO.NET consumers that open
+    /// their own connections to the same database: Quartz's job store.
+    /// </summary>
+    public abstract string ConnectionString { get; }
+
     /// <summary>Checks the database can be reached and used; throws <see cref="DatabaseSetupException"/> otherwise.</summary>
     public abstract Task VerifyAsync(CancellationToken cancellationToken);
 
