@@ -53,7 +53,7 @@ public sealed partial class IngestionRun(
         {
             using var http = TransientHttpRetry.CreateClient(clock, _options.HttpRetries, _options.HttpRetryDelay);
             var context = new ConnectorContext(connector.Id, connector.Name, connector.Kind,
-                ConnectorSettings.Parse(connector.Settings, _options.BaseDirectory), clock, http,
+                ConnectorSettings.Parse(connector.Settings, _options.BaseDirectoryOf(connector.Name)), clock, http,
                 new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
             await foreach (var batch in ReadAhead(source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken), cancellationToken))
             {
@@ -201,8 +201,13 @@ public sealed partial class IngestionRun(
 /// <summary>Settings of the ingestion pipeline itself (not of one connector).</summary>
 public sealed class IngestionOptions
 {
-    /// <summary>Relative paths in connector settings resolve against this directory.</summary>
+    /// <summary>Relative paths in connector settings resolve against this directory...</summary>
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>...unless the host says otherwise for a connector, by name (where its configuration came from).</summary>
+    public IReadOnlyDictionary<string, string> BaseDirectories { get; init; } = new Dictionary<string, string>();
+
+    public string BaseDirectoryOf(string connector) => BaseDirectories.GetValueOrDefault(connector, BaseDirectory);
 
     public TouchpointRules Rules { get; init; } = TouchpointRules.Default;
 

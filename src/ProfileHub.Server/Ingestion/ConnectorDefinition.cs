@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.FileProviders;
 using ProfileHub.Core.Sources;
 
 namespace ProfileHub.Server.Ingestion;
@@ -6,10 +7,27 @@ namespace ProfileHub.Server.Ingestion;
 /// <summary>
 /// One connector as configured under `ProfileHub:Connectors:NAME` (Kind, Format, Trust, Schedule, Enabled,
 /// Settings), e.g. ProfileHub__Connectors__web__Kind=Web. Synced to the `connectors` table at start-up.
+/// <see cref="BaseDirectory"/> is where its relative `Settings:path` resolves (<see cref="BaseDirectoryOf"/>).
 /// </summary>
-internal sealed record ConnectorDefinition(string Name, ConnectorKind Kind, string? Format, int Trust, string? Schedule, bool Enabled, string? Settings)
+internal sealed record ConnectorDefinition(string Name, ConnectorKind Kind, string? Format, int Trust, string? Schedule, bool Enabled, string? Settings, string BaseDirectory)
 {
     public const string Section = "ProfileHub:Connectors";
+
+    /// <summary>
+    /// THE rule for relative connector paths: a path written in a JSON configuration file (appsettings.json
+    /// beside the executable, which names the demo samples shipped beside it) resolves against that file's
+    /// directory; a path given any other way (environment variable, command line) resolves against the
+    /// working directory, like the ./data/ database. Whichever source supplies the value (the last one that
+    /// has the key, as configuration itself decides) decides.
+    /// </summary>
+    public static string BaseDirectoryOf(IConfiguration configuration, string key)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var supplier = configuration is IConfigurationRoot root ? root.Providers.LastOrDefault(p => p.TryGet(key, out _)) : null;
+        return supplier is FileConfigurationProvider { Source: { FileProvider: PhysicalFileProvider files, Path: { } file } }
+            ? Path.GetDirectoryName(Path.Combine(files.Root, file))!
+            : Directory.GetCurrentDirectory();
+    }
 
     public static IReadOnlyList<ConnectorDefinition> Read(IConfiguration configuration)
     {
@@ -31,7 +49,8 @@ internal sealed record ConnectorDefinition(string Name, ConnectorKind Kind, stri
                 trust,
                 string.IsNullOrWhiteSpace(section["Schedule"]) ? null : section["Schedule"],
                 section.GetValue("Enabled", true),
-                settings.Exists() ? ToJson(settings).ToJsonString() : null));
+                settings.Exists() ? ToJson(settings).ToJsonString() : null,
+                BaseDirectoryOf(configuration, $"{where}:Settings:path")));
         }
 
         return definitions;
