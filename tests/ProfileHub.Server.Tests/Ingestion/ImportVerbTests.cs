@@ -43,6 +43,15 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("No connector named 'nope'", unknownErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_default_configuration_imports_the_demo_samples_whatever_the_working_directory()
+    {
+        var (exit, stdout, stderr) = await ImportAsync([], "--connector", "sample-loyalty");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Matches(@"imported: connector=sample-loyalty read=[1-9]\d* new=[1-9]\d* duplicates=0 quarantined=0", stdout);
+    }
+
     private static Dictionary<string, string> Connector(string file) => new()
     {
         ["ProfileHub__Connectors__web__Kind"] = "Web",

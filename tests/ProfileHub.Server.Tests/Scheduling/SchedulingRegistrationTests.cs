@@ -1,57 +1,56 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Scheduling;
-using Quartz;
+using ProfileHub.Server.Tests.Support;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Server.Tests.Scheduling;
 
-public sealed class SchedulingRegistrationTests
+/// <summary>Quartz as `serve` configures it, on PostgreSQL: a cluster of every scheduler on one database.</summary>
+public sealed class SchedulingRegistrationTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _directory = Directory.CreateTempSubdirectory("profilehub-cluster-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     [Fact]
-    public async Task Every_enabled_connector_gets_its_own_non_concurrent_job_and_a_cron_trigger_when_scheduled()
+    public async Task Two_schedulers_on_one_postgres_database_never_run_one_connector_job_at_once()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await database.ResetAsync();
+        var events = Path.Combine(_directory, "events.jsonl");
+        await File.WriteAllTextAsync(events, "");
+        var settings = SchedulingHost.WebConnector("web", events, "* * * * * ?");
+        var probe = new JobProbe(ConnectorJob.KeyFor("web"), holdFirst: true);
+        using var first = Node("node-a");
+        using var second = Node("node-b");
+        await first.StartAsync();
+        await second.StartAsync();
+        try
         {
-            ["ProfileHub:Database:Provider"] = "sqlite",
-            ["ProfileHub:Database:ConnectionString"] = "Data Source=:memory:",
-            ["ProfileHub:Connectors:web:Kind"] = "Web",
-            ["ProfileHub:Connectors:web:Format"] = "segment-jsonl",
-            ["ProfileHub:Connectors:web:Schedule"] = "0 */5 * * * ?",
-            ["ProfileHub:Connectors:crm:Kind"] = "File",
-            ["ProfileHub:Connectors:crm:Format"] = "csv",
-            ["ProfileHub:Connectors:crm:Schedule"] = "0 0 2 * * ?",
-            ["ProfileHub:Connectors:api:Kind"] = "Web",
-            ["ProfileHub:Connectors:api:Format"] = "segment-http",
-            ["ProfileHub:Connectors:old:Kind"] = "File",
-            ["ProfileHub:Connectors:old:Enabled"] = "false",
-        });
-        builder.AddProfileHubCore();
-        builder.AddProfileHubIngestion();
-        builder.AddProfileHubScheduling();
-        using var host = builder.Build();
-
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-
-        foreach (var name in new[] { "api", "crm", "web" })
+            // Hold the first run open until a later fire time has passed with nobody firing the trigger: a node
+            // free to run the job beside the held run would have taken that fire time (and moved it on).
+            await probe.FirstStarted.WaitAsync(Patience);
+            await WaitUntilAsync(async () => probe.MaxRunning > 1 ||
+                (await SchedulingHost.StoredTriggersAsync(database, ConnectorJob.Group))["web"].NextFire < TimeProvider.System.GetUtcNow().AddSeconds(-1));
+            probe.Release();
+            await probe.WaitForFinishedAsync(3, Patience);
+        }
+        finally
         {
-            var detail = await scheduler.GetJobDetail(ConnectorJob.KeyFor(name));
-            Assert.NotNull(detail);
-            Assert.Equal(typeof(ConnectorJob), detail.JobType.Type);
-            Assert.True(detail.ConcurrentExecutionDisallowed);
-            Assert.True(detail.Durable);
-            Assert.Equal(name, detail.JobDataMap.GetString(ConnectorJob.ConnectorData));
+            probe.Release();
+            await Task.WhenAll(first.StopAsync(), second.StopAsync());
         }
 
-        Assert.Null(await scheduler.GetJobDetail(ConnectorJob.KeyFor("old")));
-        var web = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("web", ConnectorJob.Group)));
-        Assert.Equal(("0 */5 * * * ?", ConnectorJob.KeyFor("web")), (web.CronExpressionString, web.JobKey));
-        var crm = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("crm", ConnectorJob.Group)));
-        Assert.Equal("0 0 2 * * ?", crm.CronExpressionString);
-        Assert.Null(await scheduler.GetTrigger(new TriggerKey("api", ConnectorJob.Group)));
+        Assert.True(probe.MaxRunning == 1, $"runs overlapped; nodes: {string.Join(", ", probe.Nodes)}");
+        Assert.Subset(new HashSet<string> { "node-a", "node-b" }, probe.Nodes.ToHashSet());
+
+        IHost Node(string id) => SchedulingHost.Build(database, settings, quartz =>
+        {
+            quartz.ConfigureScheduler(options => options.InstanceId = id);
+            quartz.AddJobListener(probe);
+        });
     }
 
     [Fact]
@@ -64,5 +63,14 @@ public sealed class SchedulingRegistrationTests
 
         var error = Assert.Throws<InvalidOperationException>(() => ConnectorDefinition.Read(configuration));
         Assert.Contains("ProfileHub:Connectors:x:Kind", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var cancel = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            await Task.Delay(50, cancel.Token);
+        }
     }
 }
