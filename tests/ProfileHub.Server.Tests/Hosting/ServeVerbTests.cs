@@ -125,6 +125,39 @@ public sealed class ServeVerbTests : IDisposable
         Assert.Equal(before, await File.ReadAllBytesAsync(file));
     }
 
+    [Fact]
+    public async Task Serve_started_outside_the_repository_loads_the_demo_data_on_its_schedule()
+    {
+        // The shipped configuration, with one small sample connector due every second and the others off.
+        var environment = new Dictionary<string, string> { ["ProfileHub__Connectors__sample-loyalty__Schedule"] = "* * * * * ?" };
+        foreach (var other in new[] { "web", "mailchimp", "social", "leads", "conversions", "zendesk" })
+        {
+            environment[$"ProfileHub__Connectors__sample-{other}__Enabled"] = "false";
+        }
+
+        await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "serve", "--urls", "http://127.0.0.1:0");
+        await server.WaitUntilListeningAsync(StartTimeout);
+
+        var file = Path.Combine(_workingDirectory, "data", "profilehub.db");
+        using var patience = new CancellationTokenSource(StartTimeout);
+        while (await ScalarAsync(file, "SELECT count(*) FROM connector_runs WHERE status = 'Succeeded' AND rows_accepted > 0") == 0)
+        {
+            Assert.False(patience.IsCancellationRequested, $"the demo data did not load.\n{server.Stdout}\n{server.Stderr}");
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        Assert.True(await ScalarAsync(file, "SELECT count(*) FROM source_records") > 0);
+    }
+
+    private static async Task<long> ScalarAsync(string file, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False;Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task AdminAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(PostgresTestDatabase.ServerConnectionString);
