@@ -24,6 +24,8 @@ internal sealed partial class MatchRunner(
     /// <summary>The actor named in the audit trail for automatic merges.</summary>
     public const string Actor = "match-job";
 
+    private static readonly TimeSpan RunCommandTimeout = TimeSpan.FromHours(1);
+
     public MatchSettings Settings { get; init; } = MatchSettings.Default;
 
     public SurvivorshipPolicy Policy { get; init; } = SurvivorshipPolicy.Default;
@@ -39,6 +41,10 @@ internal sealed partial class MatchRunner(
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // A run is a batch job whose statements grow with the data (a first run over a million records copies
+        // millions of rows); the default 30 s per command would abort it. Stopping is the cancellation token's job.
+        db.Database.SetCommandTimeout(RunCommandTimeout);
         var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
         var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
         LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);

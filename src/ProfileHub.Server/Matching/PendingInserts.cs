@@ -144,7 +144,7 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
         }, cancellationToken);
     }
 
-    private static async Task CopyAsync<T>(
+    private async Task CopyAsync<T>(
         NpgsqlConnection connection, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -152,7 +152,11 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
             return;
         }
 
+        // The run's command timeout (MatchRunner sets one for batch work), not Npgsql's 30 s default.
+        var commandTimeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
+
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        copy.Timeout = commandTimeout;
         foreach (var row in rows)
         {
             await copy.StartRowAsync(cancellationToken);
