@@ -24,6 +24,8 @@ internal sealed partial class MatchRunner(
     /// <summary>The actor named in the audit trail for automatic merges.</summary>
     public const string Actor = "match-job";
 
+    private static readonly TimeSpan RunCommandTimeout = TimeSpan.FromHours(1);
+
     public MatchSettings Settings { get; init; } = MatchSettings.Default;
 
     public SurvivorshipPolicy Policy { get; init; } = SurvivorshipPolicy.Default;
@@ -39,6 +41,10 @@ internal sealed partial class MatchRunner(
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // A run is a batch job whose statements grow with the data (a first run over a million records copies
+        // millions of rows); the default 30 s per command would abort it. Stopping is the cancellation token's job.
+        db.Database.SetCommandTimeout(RunCommandTimeout);
         var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
         var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
         LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
@@ -177,19 +183,22 @@ internal sealed partial class MatchRunner(
                     && profileOf.GetValueOrDefault(MatchRecord.Parse(l.RightRecordId)) == profile)
                 .MaxBy(l => l.TotalWeight);
             existing.TryGetValue(record, out var membership);
-            var (score, explanation, origin) = link is not null
-                ? (link.TotalWeight, ExplanationJson.Write(link), LinkOrigin.Rule)
-                : membership is not null && !processed.Contains(record)
-                    ? (membership.Score, membership.Explanation, membership.LinkedBy)
-                    // No scored link holds it in a shared profile: a steward's must-link does.
-                    : ((double?)null, (string?)null, sizes[profile] > 1 ? LinkOrigin.Steward : LinkOrigin.Seed);
+            if (link is null && membership is not null && !processed.Contains(record))
+            {
+                // Moved with a merge or split: it keeps the score and explanation that first brought it in.
+                membership.MoveTo(profile, membership.Score, membership.Explanation, membership.LinkedBy, now);
+                continue;
+            }
+
+            // No scored link holds it in a shared profile: a steward's must-link does.
+            var pending = new PendingMembership(record, profile, link, sizes[profile] > 1 ? LinkOrigin.Steward : LinkOrigin.Seed, now);
             if (membership is not null)
             {
-                membership.MoveTo(profile, score, explanation, origin, now);
+                pending.ApplyTo(membership);
             }
             else
             {
-                inserts.Add(new ProfileMembership(record, profile, score, explanation, origin, now));
+                inserts.Add(pending);
             }
         }
     }
@@ -233,7 +242,7 @@ internal sealed partial class MatchRunner(
                 continue;
             }
 
-            inserts.Add(new ReviewItem(a, b, pair.TotalWeight, ExplanationJson.Write(pair), now));
+            inserts.Add(new PendingReview(a, b, pair, now));
             queued++;
         }
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using ProfileHub.Core.Profiles;
-using ProfileHub.Core.Stewardship;
 using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Matching;
@@ -16,13 +15,13 @@ namespace ProfileHub.Server.Matching;
 internal sealed class PendingInserts(ProfileHubDbContext db)
 {
     private readonly bool _copy = db.Database.IsNpgsql();
-    private readonly List<ProfileMembership> _memberships = [];
-    private readonly List<ReviewItem> _reviews = [];
+    private readonly List<PendingMembership> _memberships = [];
+    private readonly List<PendingReview> _reviews = [];
     private readonly List<(Guid Profile, ProfileAttributeValue Value)> _attributes = [];
     private readonly List<GoldenProfile> _profiles = [];
     private readonly HashSet<Guid> _replaced = [];
 
-    public void Add(ProfileMembership membership)
+    public void Add(PendingMembership membership)
     {
         if (_copy)
         {
@@ -30,11 +29,11 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
         }
         else
         {
-            db.Memberships.Add(membership);
+            db.Memberships.Add(membership.ToEntity());
         }
     }
 
-    public void Add(ReviewItem item)
+    public void Add(PendingReview item)
     {
         if (_copy)
         {
@@ -42,7 +41,7 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
         }
         else
         {
-            db.ReviewItems.Add(item);
+            db.ReviewItems.Add(item.ToEntity());
         }
     }
 
@@ -116,18 +115,19 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
             await copy.WriteAsync(m.RecordId, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(m.ProfileId, NpgsqlDbType.Uuid, cancellationToken);
             await WriteAsync(copy, m.Score, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, m.Explanation, NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteAsync(copy, m.ExplanationJsonText(), NpgsqlDbType.Jsonb, cancellationToken);
             await copy.WriteAsync(m.LinkedBy.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(m.LinkedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(m.At, NpgsqlDbType.TimestampTz, cancellationToken);
         }, cancellationToken);
         await CopyAsync(connection, "review_items (record_a, record_b, score, explanation, status, created_at)", _reviews, async (copy, r) =>
         {
-            await copy.WriteAsync(r.RecordA, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(r.RecordB, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(r.Score, NpgsqlDbType.Double, cancellationToken);
-            await copy.WriteAsync(r.Explanation, NpgsqlDbType.Jsonb, cancellationToken);
-            await copy.WriteAsync(r.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            var item = r.ToEntity();
+            await copy.WriteAsync(item.RecordA, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(item.RecordB, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(item.Score, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(item.Explanation, NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(item.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(item.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }, cancellationToken);
         await CopyAsync(connection, "profile_attributes (profile_id, name, value, ordinal, source_record_id, source, observed_at, rule, pinned)", _attributes, async (copy, row) =>
         {
@@ -144,7 +144,7 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
         }, cancellationToken);
     }
 
-    private static async Task CopyAsync<T>(
+    private async Task CopyAsync<T>(
         NpgsqlConnection connection, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -152,7 +152,11 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
             return;
         }
 
+        // The run's command timeout (MatchRunner sets one for batch work), not Npgsql's 30 s default.
+        var commandTimeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
+
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        copy.Timeout = commandTimeout;
         foreach (var row in rows)
         {
             await copy.StartRowAsync(cancellationToken);

@@ -13,6 +13,8 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
     // Any constant works: it only has to be the same for every ProfileHub migrating this database.
     private const long MigrationLockKey = 0x50726f66696c65;
 
+    private const int DefaultMaxAutoPrepare = 128;
+
     private readonly NpgsqlConnectionStringBuilder _settings;
 
     public PostgresProvider(string? connectionString)
@@ -29,6 +31,14 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
         catch (ArgumentException e)
         {
             throw DatabaseSetupException.ConnectionString($"not a valid PostgreSQL connection string ({e.Message})", e);
+        }
+
+        // The API asks the same few statements thousands of times a second: prepared once per connection,
+        // PostgreSQL skips parsing and planning them (most of a point lookup's cost). A connection string that
+        // sets Max Auto Prepare itself (0 turns it off) is left as written.
+        if (!_settings.ContainsKey("Max Auto Prepare"))
+        {
+            _settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
         DataSource = new NpgsqlDataSourceBuilder(_settings.ConnectionString).Build();
