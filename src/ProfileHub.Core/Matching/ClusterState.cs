@@ -201,7 +201,7 @@ internal sealed class ClusterState
     /// identity: tolerated only when the pair itself scores as a match. A different first name or birth
     /// date (dates a year or more apart, not a typo) is weaker, and corrupted duplicates carry such
     /// differences often: tolerated unless the pair's own evidence, which already weighs the difference,
-    /// is against the match (it scores below the review threshold).
+    /// is against the match (it scores below <see cref="MatchSettings.ConflictTolerance"/>).
     /// </summary>
     private string? IdentityConflict(int x, int y)
     {
@@ -209,7 +209,7 @@ internal sealed class ClusterState
         ref readonly var b = ref _table[y];
         var vector = PairComparer.Compare(_table, in a, in b);
         string? conflict = null;
-        var bar = _scorer.Settings.LowerThreshold;
+        var bar = _scorer.Settings.ConflictTolerance;
         if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
             conflict = "the profiles hold different national ids";

@@ -12,8 +12,19 @@ public sealed record MatchSettings
     /// <summary>At or above (match probability 0.5): linked automatically, subject to the guards.</summary>
     public double UpperThreshold { get; init; }
 
-    /// <summary>At or above (match probability 1/65) and below the upper threshold: the review queue.</summary>
-    public double LowerThreshold { get; init; } = -6.0;
+    /// <summary>
+    /// At or above (match probability 0.2) and below the upper threshold: the review queue. Lower would flood
+    /// stewards: at 2,000,000 synthetic records a bar at 1/65 queued 3.4 pairs per record, nearly all two
+    /// strangers sharing a common name.
+    /// </summary>
+    public double LowerThreshold { get; init; } = -2.0;
+
+    /// <summary>
+    /// A weak identity conflict (another first name, a birth date a year or more apart) between two profiles
+    /// is tolerated in a merge when the conflicting pair's own weight, which already counts the difference,
+    /// is at or above this (match probability 1/65): corrupted duplicates carry such differences often.
+    /// </summary>
+    public double ConflictTolerance { get; init; } = -6.0;
 
     /// <summary>A name/address blocking key shared by more records than this is skipped (too common to be evidence).</summary>
     public int MaxBlockSize { get; init; } = 100;

@@ -11,17 +11,17 @@ public class ClusterStateTests
 {
     /// <summary>
     /// x and y each share a contact with a bridge record, and conflict with each other on an identity.
-    /// Returns whether x and y end in one profile after linking x-b then b-y, with the review (lower)
-    /// and link (upper) thresholds placed at the given offsets from the x-y score.
+    /// Returns whether x and y end in one profile after linking x-b then b-y, with the conflict tolerance
+    /// and the link (upper) threshold placed at the given offsets from the x-y score.
     /// </summary>
-    private static bool JoinedThroughBridge(MatchInput x, MatchInput bridge, MatchInput y, double lowerOffset, double upperOffset)
+    private static bool JoinedThroughBridge(MatchInput x, MatchInput bridge, MatchInput y, double toleranceOffset, double upperOffset)
     {
         var records = People.Background(100);
         records.AddRange([x, bridge, y]);
         var run = new Resolved(records).Run;
         var (ix, ib, iy) = (run.RecordCount - 3, run.RecordCount - 2, run.RecordCount - 1);
         var score = run.Scorer.Score(ix, iy, out _);
-        var settings = run.Scorer.Settings with { LowerThreshold = score + lowerOffset, UpperThreshold = score + upperOffset };
+        var settings = run.Scorer.Settings with { ConflictTolerance = score + toleranceOffset, UpperThreshold = score + upperOffset };
         var scorer = new PairScorer(run.Table, run.Scorer.Model, run.Scorer.Frequencies, settings);
         var clusters = new ClusterState(run.Table, scorer);
 
@@ -36,17 +36,17 @@ public class ClusterStateTests
          People.Record("y", "Theodore", "Morris", null, "07700 900555", "1979-03-21"));
 
     [Fact]
-    public void A_birth_date_conflict_is_tolerated_when_the_pair_itself_is_reviewable()
+    public void A_birth_date_conflict_is_tolerated_when_the_pair_itself_is_within_tolerance()
     {
         var (x, bridge, y) = ShiftedBirthDate();
-        Assert.True(JoinedThroughBridge(x, bridge, y, lowerOffset: -1, upperOffset: +1));
+        Assert.True(JoinedThroughBridge(x, bridge, y, toleranceOffset: -1, upperOffset: +1));
     }
 
     [Fact]
-    public void A_birth_date_conflict_refuses_the_merge_when_the_pair_scores_below_review()
+    public void A_birth_date_conflict_refuses_the_merge_when_the_pair_scores_below_tolerance()
     {
         var (x, bridge, y) = ShiftedBirthDate();
-        Assert.False(JoinedThroughBridge(x, bridge, y, lowerOffset: +0.5, upperOffset: +1));
+        Assert.False(JoinedThroughBridge(x, bridge, y, toleranceOffset: +0.5, upperOffset: +1));
     }
 
     [Fact]
@@ -56,6 +56,6 @@ public class ClusterStateTests
         var bridge = People.Record("b", "Amelia", "Northcott", "amelia.n@example.com", "07700 900444");
         var y = People.Record("y", "Amelia", "Northcott", null, "07700 900444", nationalId: "AB987654D");
 
-        Assert.False(JoinedThroughBridge(x, bridge, y, lowerOffset: -1, upperOffset: +1));
+        Assert.False(JoinedThroughBridge(x, bridge, y, toleranceOffset: -1, upperOffset: +1));
     }
 }
