@@ -31,8 +31,16 @@ internal static class SegmentBenchmark
             ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
         var profiles = int.Parse(QualityRunner.Option(args, "--profiles") ?? "100000", CultureInfo.InvariantCulture);
         var perProfile = int.Parse(QualityRunner.Option(args, "--touchpoints-per-profile") ?? "20", CultureInfo.InvariantCulture);
-        var name = $"profilehub_bench_{Guid.NewGuid():N}";
-        await MatchDatabaseBenchmark.AdminAsync(server, $"CREATE DATABASE {name}");
+        // --database NAME keeps a seeded database between runs (seeding 20,000,000 touchpoints takes minutes):
+        // created and seeded when missing, reused as it is otherwise, never dropped.
+        var kept = QualityRunner.Option(args, "--database");
+        var name = kept ?? $"profilehub_bench_{Guid.NewGuid():N}";
+        var seed = kept is null || !await ExistsAsync(server, kept);
+        if (seed)
+        {
+            await MatchDatabaseBenchmark.AdminAsync(server, $"CREATE DATABASE {name}");
+        }
+
         var output = Path.Combine(Path.GetTempPath(), $"{name}.csv");
         try
         {
@@ -44,8 +52,16 @@ internal static class SegmentBenchmark
             var now = TimeProvider.System.GetUtcNow();
 
             var clock = Stopwatch.StartNew();
-            await SeedAsync(connection, profiles, perProfile);
-            Console.WriteLine($"seeded {profiles:N0} profiles, {(long)profiles * perProfile:N0} touchpoints: {clock.Elapsed.TotalSeconds:0.0} s");
+            if (seed)
+            {
+                await SeedAsync(connection, profiles, perProfile);
+                Console.WriteLine($"seeded {profiles:N0} profiles, {(long)profiles * perProfile:N0} touchpoints: {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+            else
+            {
+                await ResetAsync(connection);
+                Console.WriteLine($"reusing database {name} (traits, segments and fold state emptied)");
+            }
 
             await using (var db = await contexts.CreateDbContextAsync())
             {
@@ -101,7 +117,10 @@ internal static class SegmentBenchmark
         {
             File.Delete(output);
             NpgsqlConnection.ClearAllPools();
-            await MatchDatabaseBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            if (kept is null)
+            {
+                await MatchDatabaseBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
         }
     }
 
@@ -154,6 +173,24 @@ internal static class SegmentBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
+    }
+
+    private static async Task<bool> ExistsAsync(string server, string name)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>A kept database back to its seeded state: what the previous run computed is removed.</summary>
+    private static async Task ResetAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("TRUNCATE segment_memberships, segments, profile_traits", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Set-based seeding: one connector, a record and a profile per person, email consent (9 in 10 granted), K touchpoints each over the last year.</summary>
