@@ -16,7 +16,7 @@ using ProfileHub.Bench.Synthetic;
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
 //   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
-//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K] [--database NAME]  trait fold, segment refresh, audience export and paging on PostgreSQL
+//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K] [--database NAME] [--explain]  trait fold, segment refresh, audience export and paging on PostgreSQL
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),

@@ -49,6 +49,13 @@ public abstract class StorageProvider
     /// </summary>
     internal virtual string? TransactionLockSql(long key) => null;
 
+    /// <summary>
+    /// SQL run at the start of a transaction that reads a whole large set at once (an audience export joins
+    /// and sorts a million members): more memory for its hash joins and sort than the server's default gives
+    /// a query, for that transaction only; null where there is nothing to set.
+    /// </summary>
+    internal virtual string? LargeReadSql => null;
+
     /// <summary>SQL reading the text under <paramref name="key"/> (a constant) of a JSON column.</summary>
     internal abstract string JsonText(string column, string key);
 

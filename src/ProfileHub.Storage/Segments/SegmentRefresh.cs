@@ -10,7 +10,8 @@ public sealed record RefreshSummary(int Entered, int Exited, int Members);
 
 /// <summary>
 /// Materialises a segment's membership with set-based SQL in one transaction: members who no longer match
-/// get exited_at (UPDATE ... WHERE NOT IN the rule's profiles), profiles that match without an open stay are
+/// get exited_at (UPDATE ... WHERE NOT EXISTS among the rule's profiles: an anti-join, where NOT IN would
+/// rescan the rule's profiles per member once they outgrow PostgreSQL's work_mem), profiles that match without an open stay are
 /// inserted with entered_at (INSERT ... SELECT over the rule's query, as EF Core generated it).
 /// </summary>
 public static class SegmentRefresh
@@ -27,7 +28,7 @@ public static class SegmentRefresh
 
         var memberIds = members.Select(p => p.Id);
         var exited = await db.SegmentMemberships
-            .Where(m => m.SegmentId == id && m.ExitedAt == null && !memberIds.Contains(m.ProfileId))
+            .Where(m => m.SegmentId == id && m.ExitedAt == null && !memberIds.Any(p => p == m.ProfileId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ExitedAt, at), cancellationToken);
 
         var newcomers = memberIds.Where(p => !db.SegmentMemberships.Any(m => m.SegmentId == id && m.ProfileId == p && m.ExitedAt == null));

@@ -8,3 +8,7 @@ CREATE TABLE "trait_fold_progress" (
     "folded_through" TEXT NULL,
     "completed_at" INTEGER NULL
 );
+
+-- An audience's frequency cap counts the contacts of the cap's window (a channel, its contact types, recent
+-- occurred_at): a range of this index, with the record to join to its profile, instead of every touchpoint.
+CREATE INDEX "ix_touchpoints_channel_type_occurred_at_source_record_id" ON "touchpoints" ("channel", "type", "occurred_at", "source_record_id");
