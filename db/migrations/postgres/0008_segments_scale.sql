@@ -10,6 +10,7 @@ CREATE TABLE trait_fold_progress (
     CONSTRAINT pk_trait_fold_progress PRIMARY KEY (id)
 );
 
--- An audience's frequency cap counts the contacts of the cap's window (a channel, its contact types, recent
--- occurred_at): a range of this index, with the record to join to its profile, instead of every touchpoint.
-CREATE INDEX ix_touchpoints_channel_type_occurred_at_source_record_id ON touchpoints (channel, type, occurred_at, source_record_id);
+-- Touchpoints of given types in a recent window: a rule's behavioural counts (purchases(last 90 days): the
+-- purchase types since a date) and an audience's frequency cap (delivered emails in the cap's window), each
+-- a range of this index per type, with the channel and the record to join to its profile in the index.
+CREATE INDEX ix_touchpoints_type_occurred_at_channel_source_record_id ON touchpoints (type, occurred_at, channel, source_record_id);

@@ -19,8 +19,8 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
         builder.HasIndex(t => new { t.SourceRecordId, t.OccurredAt });
         builder.HasIndex(t => new { t.ConnectorId, t.SourceKey });
 
-        // An audience's frequency cap: the contacts of one channel and type in a recent window, and their records.
-        builder.HasIndex(t => new { t.Channel, t.Type, t.OccurredAt, t.SourceRecordId });
+        // Touchpoints of given types in a recent window (a rule's behavioural counts, an audience's frequency cap).
+        builder.HasIndex(t => new { t.Type, t.OccurredAt, t.Channel, t.SourceRecordId });
         builder.Property(t => t.SourceEventId).HasMaxLength(200);
         builder.Property(t => t.SourceKey).HasMaxLength(200);
         builder.Property(t => t.Type).HasMaxLength(64);

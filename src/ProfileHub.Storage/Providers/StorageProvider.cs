@@ -56,6 +56,13 @@ public abstract class StorageProvider
     /// </summary>
     internal virtual string? LargeReadSql => null;
 
+    /// <summary>
+    /// SQL refreshing the planner's statistics of <paramref name="table"/> after a bulk change, so the next
+    /// query plans for the rows that are there now rather than waiting for autovacuum; null where the
+    /// planner needs none (SQLite).
+    /// </summary>
+    internal virtual string? AnalyzeSql(string table) => null;
+
     /// <summary>SQL reading the text under <paramref name="key"/> (a constant) of a JSON column.</summary>
     internal abstract string JsonText(string column, string key);
 

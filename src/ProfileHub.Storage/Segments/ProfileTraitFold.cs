@@ -60,6 +60,12 @@ public static class ProfileTraitFold
             written += chunk;
         }
 
+        // Rules read the traits next: plan them for the rows just written, not for the empty table.
+        if (db.Provider.AnalyzeSql("profile_traits") is { } analyze)
+        {
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+        }
+
         return written;
     }
 

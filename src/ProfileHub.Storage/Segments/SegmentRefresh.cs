@@ -16,6 +16,8 @@ public sealed record RefreshSummary(int Entered, int Exited, int Members);
 /// </summary>
 public static class SegmentRefresh
 {
+    private const int BulkChange = 10_000;
+
     public static async Task<RefreshSummary> RunAsync(ProfileHubDbContext db, Segment segment, IQueryable<GoldenProfile> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -47,6 +49,14 @@ public static class SegmentRefresh
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // A refresh that moved many rows (a new segment's first million members) leaves the planner's row
+        // counts stale until autovacuum comes by: an audience read straight after would plan per-member
+        // probes for a million members.
+        if (entered + exited >= BulkChange && db.Provider.AnalyzeSql("segment_memberships") is { } analyze)
+        {
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
         }
 
         return new RefreshSummary(entered, exited, count);
