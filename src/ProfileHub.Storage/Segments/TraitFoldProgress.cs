@@ -4,7 +4,8 @@ namespace ProfileHub.Storage.Segments;
 /// The state of a full trait fold (table trait_fold_progress, migration 0008): the touchpoint id it folds up
 /// to, when it started (every row it writes carries that time as computed_at, so memberships linked during
 /// the fold are recomputed by the next incremental fold), and the last profile id of the chunks committed so
-/// far. A row without <see cref="CompletedAt"/> is a fold to resume.
+/// far. A row without <see cref="CompletedAt"/> is a fold to resume. Advanced by ExecuteUpdate inside each
+/// chunk's transaction (ProfileTraitFold), never through the change tracker.
 /// </summary>
 internal sealed class TraitFoldProgress
 {
@@ -31,8 +32,4 @@ internal sealed class TraitFoldProgress
     public Guid? FoldedThrough { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
-
-    public void Folded(Guid through) => FoldedThrough = through;
-
-    public void Complete(DateTimeOffset now) => CompletedAt = now.ToUniversalTime();
 }
