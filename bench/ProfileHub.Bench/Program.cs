@@ -9,14 +9,14 @@ using ProfileHub.Bench.Synthetic;
 //   generate --people N --output FILE [--seed S]  a synthetic multi-channel CSV with known truth
 //   incremental [--people N] [--queries Q]        one new record against an in-memory index: median and p99
 //   match-db [--server CONN] [--people N] [--new-percent P]  `match` on PostgreSQL: first run, then P% new records
-//   journey-db [--server CONN] [--profiles N] [--touchpoints M] [--runs R]  journeyAnalytics aggregates on PostgreSQL
+//   journey-db [--server CONN] [--profiles N] [--touchpoints M] [--runs R] [--database NAME]  journeyAnalytics aggregates on PostgreSQL
 //   graphql [seconds]                             GraphQL execution throughput (compare with bench/graphql-js/throughput.mjs)
 //   serve-graphql [--port N]                      the bench schema over HTTP on 127.0.0.1 (bench/graphql-http.sh loads it)
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   normalize [--iterations N]                    normalizer throughput and allocations
 //   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
-//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K]  trait fold, segment refresh, audience export and paging on PostgreSQL
+//   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K] [--database NAME] [--explain]  trait fold, segment refresh, audience export and paging on PostgreSQL
 return args.FirstOrDefault() switch
 {
     "quality" => QualityRunner.Run(args[1..]),

@@ -31,8 +31,16 @@ internal static class SegmentBenchmark
             ?? throw new InvalidOperationException("--server CONNECTION (or PROFILEHUB_TEST_POSTGRES) is required");
         var profiles = int.Parse(QualityRunner.Option(args, "--profiles") ?? "100000", CultureInfo.InvariantCulture);
         var perProfile = int.Parse(QualityRunner.Option(args, "--touchpoints-per-profile") ?? "20", CultureInfo.InvariantCulture);
-        var name = $"profilehub_bench_{Guid.NewGuid():N}";
-        await MatchDatabaseBenchmark.AdminAsync(server, $"CREATE DATABASE {name}");
+        // --database NAME keeps a seeded database between runs (seeding 20,000,000 touchpoints takes minutes):
+        // created and seeded when missing, reused as it is otherwise, never dropped.
+        var kept = QualityRunner.Option(args, "--database");
+        var name = kept ?? $"profilehub_bench_{Guid.NewGuid():N}";
+        var seed = kept is null || !await ExistsAsync(server, kept);
+        if (seed)
+        {
+            await MatchDatabaseBenchmark.AdminAsync(server, $"CREATE DATABASE {name}");
+        }
+
         var output = Path.Combine(Path.GetTempPath(), $"{name}.csv");
         try
         {
@@ -44,8 +52,16 @@ internal static class SegmentBenchmark
             var now = TimeProvider.System.GetUtcNow();
 
             var clock = Stopwatch.StartNew();
-            await SeedAsync(connection, profiles, perProfile);
-            Console.WriteLine($"seeded {profiles:N0} profiles, {(long)profiles * perProfile:N0} touchpoints: {clock.Elapsed.TotalSeconds:0.0} s");
+            if (seed)
+            {
+                await SeedAsync(connection, profiles, perProfile);
+                Console.WriteLine($"seeded {profiles:N0} profiles, {(long)profiles * perProfile:N0} touchpoints: {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+            else
+            {
+                await ResetAsync(connection);
+                Console.WriteLine($"reusing database {name} (traits, segments and fold state emptied)");
+            }
 
             await using (var db = await contexts.CreateDbContextAsync())
             {
@@ -95,13 +111,21 @@ internal static class SegmentBenchmark
             Console.WriteLine($"export email audience of `everyone` to CSV: median {Median(exports):0.00} s of [{string.Join(", ", exports.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))}] ({rows:N0} rows, {new FileInfo(output).Length / 1_000_000.0:0.0} MB)");
 
             await PageAsync(contexts, cap, now);
+            if (args.Contains("--explain"))
+            {
+                await ExplainAsync(contexts, cap, now);
+            }
+
             return 0;
         }
         finally
         {
             File.Delete(output);
             NpgsqlConnection.ClearAllPools();
-            await MatchDatabaseBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            if (kept is null)
+            {
+                await MatchDatabaseBenchmark.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
         }
     }
 
@@ -129,7 +153,7 @@ internal static class SegmentBenchmark
         {
             await using var db = await contexts.CreateDbContextAsync();
             clock.Restart();
-            var query = AudienceQuery.Members(db, segmentId, ConsentChannel.Email, cap, now);
+            var query = AudienceQuery.Page(db, segmentId, ConsentChannel.Email, cap, now);
             if (after is { } last)
             {
                 query = query.Where(m => m.ProfileId.CompareTo(last) > 0);
@@ -150,10 +174,57 @@ internal static class SegmentBenchmark
             $"audience pages of 1,000: {times.Count} pages, first {times[0]:0.0} ms, second {(times.Count > 1 ? times[1] : times[0]):0.0} ms, median {Median(times):0.0} ms, slowest {times.Max():0.0} ms (page {times.IndexOf(times.Max()) + 1}), last {times[^1]:0.0} ms"));
     }
 
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the refresh's rule query, a whole-audience query and one page of 1,000 in the middle.</summary>
+    private static async Task ExplainAsync(IDbContextFactory<ProfileHubDbContext> contexts, FrequencyCap cap, DateTimeOffset now)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var ids = await db.Segments.ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal);
+        var rule = RuleValidator.Compile(Combined, "combined", _ => null);
+        await PlanAsync(db, "refresh rule", new RuleTranslator(db, now, ids).Members(rule).Select(p => p.Id));
+        var whole = AudienceQuery.Whole(db, ids["everyone"], ConsentChannel.Email, cap, now);
+        var audience = AudienceQuery.Page(db, ids["everyone"], ConsentChannel.Email, cap, now);
+        await PlanAsync(db, "whole audience (export)", whole.OrderBy(m => m.ProfileId));
+        var middle = await audience.OrderBy(m => m.ProfileId).Skip(500_000).Select(m => m.ProfileId).FirstAsync();
+        await PlanAsync(db, "audience page after the 500,000th member", audience.Where(m => m.ProfileId.CompareTo(middle) > 0).OrderBy(m => m.ProfileId).Take(1001));
+    }
+
+    private static async Task PlanAsync<T>(ProfileHubDbContext db, string title, IQueryable<T> query)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = query.CreateDbCommand();
+#pragma warning disable CA2100 // EF Core's own SQL for the query, prefixed.
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
+#pragma warning restore CA2100
+        Console.WriteLine($"--- {title}");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine(reader.GetString(0));
+        }
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
+    }
+
+    private static async Task<bool> ExistsAsync(string server, string name)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>A kept database back to its seeded state: what the previous run computed is removed.</summary>
+    private static async Task ResetAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("TRUNCATE segment_memberships, segments, profile_traits, trait_fold_progress", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Set-based seeding: one connector, a record and a profile per person, email consent (9 in 10 granted), K touchpoints each over the last year.</summary>

@@ -14,18 +14,19 @@ public enum ExportFormat
 }
 
 /// <summary>
-/// Writes a segment's audience on a channel to a file, streaming keyset pages (profile id order, one query
-/// per page, never an OFFSET). The rows go to a temporary file in the target's directory that is renamed over
-/// the target only when every page is written: an interrupted export (failure, Ctrl+C) deletes the temporary
-/// file and leaves the previous export in place.
+/// Writes a segment's audience on a channel to a file, streaming the rows of one set-based query over the
+/// whole audience in profile id order (<see cref="AudienceQuery.Whole"/>). The rows go to a temporary file in
+/// the target's directory that is renamed over the target only when every row is written: an interrupted
+/// export (failure, Ctrl+C) deletes the temporary file and leaves the previous export in place.
 /// </summary>
 internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> contexts, TimeProvider clock, FrequencyCap cap)
 {
-    public const int DefaultPageSize = 10_000;
+    public const int DefaultProgressInterval = 10_000;
 
-    public int PageSize { get; init; } = DefaultPageSize;
+    /// <summary>How many rows between two progress reports.</summary>
+    public int ProgressInterval { get; init; } = DefaultProgressInterval;
 
-    /// <summary>Exports and returns the number of rows written; <paramref name="progress"/> hears the running count after each page.</summary>
+    /// <summary>Exports and returns the number of rows written; <paramref name="progress"/> hears the running count every <see cref="ProgressInterval"/> rows and at the end.</summary>
     public async Task<long> RunAsync(string segment, ConsentChannel channel, ExportFormat format, string output, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         int segmentId;
@@ -49,35 +50,30 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
                     await writer.WriteLineAsync("profile_id,email,phone,given_name,family_name,entered_at");
                 }
 
-                Guid? after = null;
-                while (true)
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                // Settings for one large read hold for a transaction (only where there are any: a SQLite
+                // transaction would take the write lock for the whole export).
+                var settings = db.Provider.LargeReadSql;
+                await using var transaction = settings is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+                if (settings is not null)
                 {
-                    List<AudienceMember> page;
-                    await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                    await db.Database.ExecuteSqlRawAsync(settings, cancellationToken);
+                }
+
+                var rows = AudienceQuery.Whole(db, segmentId, channel, cap, now).OrderBy(m => m.ProfileId).AsAsyncEnumerable();
+                await foreach (var member in rows.WithCancellation(cancellationToken))
+                {
+                    await writer.WriteLineAsync(format == ExportFormat.Csv ? Csv(member) : Json(member));
+                    if (++written % ProgressInterval == 0)
                     {
-                        var rows = AudienceQuery.Members(db, segmentId, channel, cap, now);
-                        if (after is { } last)
-                        {
-                            rows = rows.Where(m => m.ProfileId.CompareTo(last) > 0);
-                        }
-
-                        page = await rows.OrderBy(m => m.ProfileId).Take(PageSize).ToListAsync(cancellationToken);
+                        progress?.Report(written);
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
+                }
 
-                    foreach (var member in page)
-                    {
-                        await writer.WriteLineAsync(format == ExportFormat.Csv ? Csv(member) : Json(member));
-                    }
-
-                    written += page.Count;
+                if (written % ProgressInterval != 0 || written == 0)
+                {
                     progress?.Report(written);
-                    if (page.Count < PageSize)
-                    {
-                        break;
-                    }
-
-                    after = page[^1].ProfileId;
-                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Profiles;
+using ProfileHub.Core.Segments;
 using ProfileHub.Core.Sources;
+using ProfileHub.Core.Touchpoints;
 using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Segments;
@@ -22,33 +24,73 @@ internal sealed class AudienceMember
 }
 
 /// <summary>
-/// A segment's audience on a channel, as one query: its current members (materialised membership) whose
-/// latest consent statement for the channel is Granted (so unsubscribed, bounced, spam-reporting and cleaned
-/// profiles, and those who never consented, are out) and who had fewer than the cap's contacts on the channel
-/// in the cap's window. Ordered by profile id for keyset paging on the (segment_id, profile_id) index.
+/// A segment's audience on a channel: its current members (materialised membership) whose latest consent
+/// statement for the channel is Granted (so unsubscribed, bounced, spam-reporting and cleaned profiles, and
+/// those who never consented, are out) and who had fewer than the cap's contacts on the channel in the cap's
+/// window. Ordered by profile id for keyset paging on the (segment_id, profile_id) index.
+/// Two shapes of the same condition, one for each way an audience is read:
+/// <list type="bullet">
+/// <item><see cref="Page"/>, a keyset page (GraphQL <c>audience</c>): every condition is correlated to the
+/// member, so a page costs index probes for its own members only, wherever it starts;</item>
+/// <item><see cref="Whole"/>, the whole audience (export): the frequency cap is an anti-join to the profiles
+/// at the cap, grouped once from the window's contacts, so the database hash-joins a million members
+/// instead of probing per member.</item>
+/// </list>
+/// Consent is a semi-join and an anti-join in both (a Granted statement with no later one), which the
+/// database runs as probes under a page's LIMIT and as hash joins for the whole set.
 /// </summary>
 internal static class AudienceQuery
 {
-    public static IQueryable<AudienceMember> Members(ProfileHubDbContext db, int segmentId, ConsentChannel channel, FrequencyCap cap, DateTimeOffset now)
+    public static IQueryable<AudienceMember> Page(ProfileHubDbContext db, int segmentId, ConsentChannel channel, FrequencyCap cap, DateTimeOffset now)
     {
-        var since = now.AddDays(-cap.Days);
-        var limit = cap.Contacts;
-        var members = db.SegmentMemberships.AsNoTracking().Where(m => m.SegmentId == segmentId && m.ExitedAt == null)
-            .Where(s => db.Memberships.Where(m => m.ProfileId == s.ProfileId)
-                .Join(db.Consents.Where(c => c.Channel == channel), m => m.RecordId, c => c.RecordId, (m, c) => c)
-                .OrderByDescending(c => c.ObservedAt).ThenByDescending(c => c.Id)
-                .Select(c => (ConsentStatus?)c.Status)
-                .FirstOrDefault() == ConsentStatus.Granted);
+        var members = Consenting(db, segmentId, channel);
         if (AudienceChannels.ContactsOf(channel) is { } contacts)
         {
-            var touchpointChannel = contacts.Channel;
-            var types = contacts.Types;
-            members = members.Where(s => db.Memberships.Where(m => m.ProfileId == s.ProfileId)
-                .Join(db.Touchpoints.Where(t => t.Channel == touchpointChannel && types.Contains(t.Type) && t.OccurredAt >= since), m => (long?)m.RecordId, t => t.SourceRecordId, (m, t) => t.Id)
-                .Count() < limit);
+            // Counted per member on the touchpoints (source_record_id, occurred_at) index: a short range each.
+            var since = now.AddDays(-cap.Days);
+            var limit = cap.Contacts;
+            var windowContacts = WindowContacts(db, contacts, since);
+            members = members.Where(s => windowContacts.Count(p => p == s.ProfileId) < limit);
         }
 
-        return members.Join(db.Profiles.Where(p => p.Status == ProfileStatus.Active), s => s.ProfileId, p => p.Id, (s, p) => new AudienceMember
+        return WithProfile(db, members);
+    }
+
+    public static IQueryable<AudienceMember> Whole(ProfileHubDbContext db, int segmentId, ConsentChannel channel, FrequencyCap cap, DateTimeOffset now)
+    {
+        var members = Consenting(db, segmentId, channel);
+        if (AudienceChannels.ContactsOf(channel) is { } contacts)
+        {
+            // The window's contacts come from the touchpoints (type, occurred_at, channel, ...) index (migration 0008).
+            var limit = cap.Contacts;
+            var capped = WindowContacts(db, contacts, now.AddDays(-cap.Days)).GroupBy(p => p).Where(g => g.Count() >= limit).Select(g => g.Key);
+            members = members.Where(s => !capped.Any(p => p == s.ProfileId));
+        }
+
+        return WithProfile(db, members);
+    }
+
+    /// <summary>Current members whose latest statement is Granted: a Granted statement with no later one (observed later, or at the same time and recorded later) on any of the profile's records.</summary>
+    private static IQueryable<SegmentMembership> Consenting(ProfileHubDbContext db, int segmentId, ConsentChannel channel)
+    {
+        var statements = db.Memberships.Join(db.Consents.Where(c => c.Channel == channel), m => m.RecordId, c => c.RecordId,
+            (m, c) => new { m.ProfileId, c.Id, c.Status, c.ObservedAt });
+        return db.SegmentMemberships.AsNoTracking()
+            .Where(s => s.SegmentId == segmentId && s.ExitedAt == null)
+            .Where(s => statements.Any(g => g.ProfileId == s.ProfileId && g.Status == ConsentStatus.Granted
+                && !statements.Any(x => x.ProfileId == g.ProfileId && (x.ObservedAt > g.ObservedAt || (x.ObservedAt == g.ObservedAt && x.Id > g.Id)))));
+    }
+
+    /// <summary>The profile of each contact (one row per contact) on the channel since <paramref name="since"/>.</summary>
+    private static IQueryable<Guid> WindowContacts(ProfileHubDbContext db, (TouchpointChannel Channel, string[] Types) contacts, DateTimeOffset since)
+    {
+        var (channel, types) = contacts;
+        return db.Touchpoints.Where(t => t.Channel == channel && types.Contains(t.Type) && t.OccurredAt >= since)
+            .Join(db.Memberships, t => t.SourceRecordId, m => (long?)m.RecordId, (t, m) => m.ProfileId);
+    }
+
+    private static IQueryable<AudienceMember> WithProfile(ProfileHubDbContext db, IQueryable<SegmentMembership> members) =>
+        members.Join(db.Profiles.Where(p => p.Status == ProfileStatus.Active), s => s.ProfileId, p => p.Id, (s, p) => new AudienceMember
         {
             // The membership's column, not the profile's: the keyset bound and ORDER BY then run on the
             // (segment_id, profile_id) index, so the last page costs what the first does.
@@ -59,5 +101,4 @@ internal static class AudienceQuery
             FamilyName = p.FamilyName,
             EnteredAt = s.EnteredAt,
         });
-    }
 }

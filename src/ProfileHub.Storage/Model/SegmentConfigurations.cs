@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Segments;
+using ProfileHub.Storage.Segments;
 
 namespace ProfileHub.Storage.Model;
 
@@ -44,5 +45,14 @@ internal sealed class ProfileTraitsConfiguration : IEntityTypeConfiguration<Prof
         builder.HasOne<GoldenProfile>().WithOne().HasForeignKey<ProfileTraits>(t => t.ProfileId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(t => t.LoyaltyTier).HasMaxLength(100);
         builder.HasIndex(t => t.Watermark);
+    }
+}
+
+internal sealed class TraitFoldProgressConfiguration : IEntityTypeConfiguration<TraitFoldProgress>
+{
+    public void Configure(EntityTypeBuilder<TraitFoldProgress> builder)
+    {
+        builder.ToTable("trait_fold_progress");
+        builder.Property(p => p.Id).ValueGeneratedNever();
     }
 }

@@ -18,6 +18,9 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
         builder.HasIndex(t => new { t.ConnectorId, t.SourceEventId }).IsUnique();
         builder.HasIndex(t => new { t.SourceRecordId, t.OccurredAt });
         builder.HasIndex(t => new { t.ConnectorId, t.SourceKey });
+
+        // Touchpoints of given types in a recent window (a rule's behavioural counts, an audience's frequency cap).
+        builder.HasIndex(t => new { t.Type, t.OccurredAt, t.Channel, t.SourceRecordId });
         builder.Property(t => t.SourceEventId).HasMaxLength(200);
         builder.Property(t => t.SourceKey).HasMaxLength(200);
         builder.Property(t => t.Type).HasMaxLength(64);

@@ -87,6 +87,11 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
 
     internal override string? TransactionLockSql(long key) => $"SELECT pg_advisory_xact_lock({key})";
 
+    // PostgreSQL's default work_mem (4 MB) spills the export's hash joins and sort to disk in batches.
+    internal override string? LargeReadSql => "SET LOCAL work_mem = '64MB'";
+
+    internal override string? AnalyzeSql(string table) => $"ANALYZE {table}";
+
     internal override string JsonText(string column, string key) => $"({column} ->> '{key}')";
 
     internal override string JsonNumber(string column, string key) => $"profilehub_json_number({column}, '{key}')";

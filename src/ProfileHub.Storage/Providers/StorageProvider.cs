@@ -55,6 +55,20 @@ public abstract class StorageProvider
     /// </summary>
     internal virtual string? TransactionLockSql(long key) => null;
 
+    /// <summary>
+    /// SQL run at the start of a transaction that reads a whole large set at once (an audience export joins
+    /// and sorts a million members): more memory for its hash joins and sort than the server's default gives
+    /// a query, for that transaction only; null where there is nothing to set.
+    /// </summary>
+    internal virtual string? LargeReadSql => null;
+
+    /// <summary>
+    /// SQL refreshing the planner's statistics of <paramref name="table"/> after a bulk change, so the next
+    /// query plans for the rows that are there now rather than waiting for autovacuum; null where the
+    /// planner needs none (SQLite).
+    /// </summary>
+    internal virtual string? AnalyzeSql(string table) => null;
+
     /// <summary>SQL reading the text under <paramref name="key"/> (a constant) of a JSON column.</summary>
     internal abstract string JsonText(string column, string key);
 

@@ -17,14 +17,153 @@ public sealed record TraitFoldSummary(long FromWatermark, long ToWatermark, int 
 /// split, a newly matched record) have their row deleted and rebuilt from all their touchpoints in the same
 /// statement; rows of profiles that are no longer active are deleted.</item>
 /// </list>
+/// When there are no rows yet, the first fold is a full fold: every active profile's touchpoints up to the
+/// highest id at its start, computed in chunks of profile ids (one statement and one transaction each, the
+/// progress kept in <see cref="TraitFoldProgress"/>), so a fold over tens of millions of touchpoints holds no
+/// long transaction and a killed one resumes at its next chunk. The incremental step then runs as usual.
 /// Purchases and the satisfaction rule are Journey's. Limits: a touchpoint that arrives with an id below the
 /// watermark (a transaction still open during the fold) waits for its profile's next recompute.
 /// </summary>
 public static class ProfileTraitFold
 {
-    public static async Task<TraitFoldSummary> RunAsync(ProfileHubDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Profiles per chunk of a full fold: about a million touchpoints at twenty per profile.</summary>
+    public const int DefaultChunkSize = 50_000;
+
+    public static Task<TraitFoldSummary> RunAsync(ProfileHubDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(db, now, DefaultChunkSize, cancellationToken);
+
+    public static async Task<TraitFoldSummary> RunAsync(ProfileHubDbContext db, DateTimeOffset now, int chunkSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        var full = await FullFoldAsync(db, now, chunkSize, cancellationToken);
+        var incremental = await IncrementalAsync(db, now, cancellationToken);
+        return full == 0 ? incremental : incremental with
+        {
+            FromWatermark = 0,
+            ProfilesRecomputed = incremental.ProfilesRecomputed + full,
+            RowsWritten = incremental.RowsWritten + full,
+        };
+    }
+
+    /// <summary>Runs a full fold when there are no traits yet, or resumes an unfinished one; returns the rows it wrote (0 when none ran).</summary>
+    private static async Task<int> FullFoldAsync(ProfileHubDbContext db, DateTimeOffset now, int chunkSize, CancellationToken cancellationToken)
+    {
+        if (!await StartFullFoldAsync(db, now, cancellationToken))
+        {
+            return 0;
+        }
+
+        var written = 0;
+        while (await FoldChunkAsync(db, chunkSize, cancellationToken) is { } chunk)
+        {
+            written += chunk;
+        }
+
+        // Rules read the traits next: plan them for the rows just written, not for the empty table.
+        if (db.Provider.AnalyzeSql("profile_traits") is { } analyze)
+        {
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// True when a full fold is to run: one was left unfinished, or there are no traits and a new one is
+    /// recorded (up to the highest touchpoint id now, started at <paramref name="now"/>).
+    /// </summary>
+    internal static async Task<bool> StartFullFoldAsync(ProfileHubDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SegmentLocks.TraitFoldAsync(db, cancellationToken);
+        var progress = await db.Set<TraitFoldProgress>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (progress is not { CompletedAt: null })
+        {
+            if (await db.ProfileTraits.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            var high = await db.Touchpoints.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+            await db.Set<TraitFoldProgress>().ExecuteDeleteAsync(cancellationToken);
+            db.Add(new TraitFoldProgress(high, now));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Folds the next <paramref name="chunkSize"/> profiles (in id order, after the progress row's
+    /// folded_through) and advances the progress in the same transaction; null when the fold is complete
+    /// (possibly by another process: the lock serialises the chunks of concurrent folds).
+    /// </summary>
+    internal static async Task<int?> FoldChunkAsync(ProfileHubDbContext db, int chunkSize, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SegmentLocks.TraitFoldAsync(db, cancellationToken);
+        var progress = await db.Set<TraitFoldProgress>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (progress is not { CompletedAt: null })
+        {
+            return null;
+        }
+
+        var after = progress.FoldedThrough;
+        var profiles = db.Profiles.AsNoTracking().Select(p => p.Id);
+        if (after is { } bound)
+        {
+            profiles = profiles.Where(id => id.CompareTo(bound) > 0);
+        }
+
+        // The chunk's last profile id; null when fewer than a chunk remain (this chunk runs to the end).
+        var last = await profiles.OrderBy(id => id).Skip(chunkSize - 1).Select(id => (Guid?)id).FirstOrDefaultAsync(cancellationToken);
+
+        await using var command = RawParameters.Command(db);
+        var range = (after is null ? string.Empty : " AND p.id > @after") + (last is null ? string.Empty : " AND p.id <= @last");
+#pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
+        command.CommandText = FoldSql(db.Provider, $"""
+            batch AS (
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM profiles p
+                JOIN profile_memberships m ON m.profile_id = p.id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @high{range}
+            )
+            """);
+#pragma warning restore CA2100
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), progress.HighWatermark));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), progress.StartedAt));
+        if (after is not null)
+        {
+            command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "after", nameof(ProfileTraits.ProfileId), after));
+        }
+
+        if (last is not null)
+        {
+            command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "last", nameof(ProfileTraits.ProfileId), last));
+        }
+
+        var written = await command.ExecuteNonQueryAsync(cancellationToken);
+        var progressRow = db.Set<TraitFoldProgress>().Where(p => p.Id == TraitFoldProgress.SingletonId);
+        if (last is { } through)
+        {
+            await progressRow.ExecuteUpdateAsync(s => s.SetProperty(p => p.FoldedThrough, through), cancellationToken);
+        }
+        else
+        {
+            // Completed at the fold's own start time: the clock of the process that finishes it is not needed.
+            await progressRow.ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, progress.StartedAt), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static async Task<TraitFoldSummary> IncrementalAsync(ProfileHubDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SegmentLocks.TraitFoldAsync(db, cancellationToken);
         var high = await db.Touchpoints.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
@@ -38,7 +177,29 @@ public static class ProfileTraitFold
 
         await using var command = RawParameters.Command(db);
 #pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
-        command.CommandText = FoldSql(db.Provider);
+        // The batch: new touchpoints (by id, on the primary key) of unchanged profiles, and all touchpoints of
+        // the profiles whose rows were just deleted for a recompute (their records changed since the last fold).
+        // Two halves of a UNION rather than one OR, so each half uses its index; NOT EXISTS rather than NOT IN,
+        // an anti-join whatever the number of changed profiles.
+        command.CommandText = FoldSql(db.Provider, $"""
+            changed AS (
+                SELECT DISTINCT c.profile_id FROM profile_memberships c WHERE c.linked_at > @since
+            ),
+            batch AS (
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM touchpoints t
+                JOIN profile_memberships m ON m.record_id = t.source_record_id
+                JOIN profiles p ON p.id = m.profile_id AND p.status = '{ProfileStatus.Active}'
+                WHERE t.id > @low AND t.id <= @high AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.profile_id = m.profile_id)
+                UNION ALL
+                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+                FROM changed c
+                JOIN profiles p ON p.id = c.profile_id AND p.status = '{ProfileStatus.Active}'
+                JOIN profile_memberships m ON m.profile_id = c.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE t.id <= @high
+            )
+            """);
 #pragma warning restore CA2100
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "low", nameof(ProfileTraits.Watermark), low));
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), high));
@@ -49,7 +210,8 @@ public static class ProfileTraitFold
         return new TraitFoldSummary(low, high, changed, written);
     }
 
-    private static string FoldSql(Providers.StorageProvider provider)
+    /// <summary>Aggregates the touchpoints of the <c>batch</c> CTE (given with any CTE it needs) per profile and adds them to the stored rows.</summary>
+    private static string FoldSql(Providers.StorageProvider provider, string batch)
     {
         var purchases = string.Join(", ", Journey.PurchaseTypes.Select(t => $"'{t}'"));
         var isPurchase = $"b.type IN ({purchases})";
@@ -58,27 +220,8 @@ public static class ProfileTraitFold
         var least = provider.Least;
         var greatest = provider.Greatest;
 
-        // The batch: new touchpoints (by id, on the primary key) of unchanged profiles, and all touchpoints of
-        // the profiles whose rows were just deleted for a recompute (their records changed since the last fold).
-        // Two halves of a UNION rather than one OR, so each half uses its index.
         return $"""
-            WITH changed AS (
-                SELECT DISTINCT c.profile_id FROM profile_memberships c WHERE c.linked_at > @since
-            ),
-            batch AS (
-                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
-                FROM touchpoints t
-                JOIN profile_memberships m ON m.record_id = t.source_record_id
-                JOIN profiles p ON p.id = m.profile_id AND p.status = '{ProfileStatus.Active}'
-                WHERE t.id > @low AND t.id <= @high AND m.profile_id NOT IN (SELECT profile_id FROM changed)
-                UNION ALL
-                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
-                FROM changed c
-                JOIN profiles p ON p.id = c.profile_id AND p.status = '{ProfileStatus.Active}'
-                JOIN profile_memberships m ON m.profile_id = c.profile_id
-                JOIN touchpoints t ON t.source_record_id = m.record_id
-                WHERE t.id <= @high
-            ),
+            WITH {batch},
             agg AS (
                 SELECT b.profile_id,
                        COUNT(*) AS n,

@@ -10,11 +10,14 @@ public sealed record RefreshSummary(int Entered, int Exited, int Members);
 
 /// <summary>
 /// Materialises a segment's membership with set-based SQL in one transaction: members who no longer match
-/// get exited_at (UPDATE ... WHERE NOT IN the rule's profiles), profiles that match without an open stay are
+/// get exited_at (UPDATE ... WHERE NOT EXISTS among the rule's profiles: an anti-join, where NOT IN would
+/// rescan the rule's profiles per member once they outgrow PostgreSQL's work_mem), profiles that match without an open stay are
 /// inserted with entered_at (INSERT ... SELECT over the rule's query, as EF Core generated it).
 /// </summary>
 public static class SegmentRefresh
 {
+    private const int BulkChange = 10_000;
+
     public static async Task<RefreshSummary> RunAsync(ProfileHubDbContext db, Segment segment, IQueryable<GoldenProfile> members, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,7 +30,7 @@ public static class SegmentRefresh
 
         var memberIds = members.Select(p => p.Id);
         var exited = await db.SegmentMemberships
-            .Where(m => m.SegmentId == id && m.ExitedAt == null && !memberIds.Contains(m.ProfileId))
+            .Where(m => m.SegmentId == id && m.ExitedAt == null && !memberIds.Any(p => p == m.ProfileId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ExitedAt, at), cancellationToken);
 
         var newcomers = memberIds.Where(p => !db.SegmentMemberships.Any(m => m.SegmentId == id && m.ProfileId == p && m.ExitedAt == null));
@@ -46,6 +49,14 @@ public static class SegmentRefresh
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // A refresh that moved many rows (a new segment's first million members) leaves the planner's row
+        // counts stale until autovacuum comes by: an audience read straight after would plan per-member
+        // probes for a million members.
+        if (entered + exited >= BulkChange && db.Provider.AnalyzeSql("segment_memberships") is { } analyze)
+        {
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
         }
 
         return new RefreshSummary(entered, exited, count);

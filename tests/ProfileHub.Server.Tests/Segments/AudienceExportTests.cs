@@ -7,8 +7,8 @@ using ProfileHub.Testing;
 namespace ProfileHub.Server.Tests.Segments;
 
 /// <summary>
-/// The export streams the audience in keyset pages to a temporary file and renames it at the end: seven
-/// consenting members (an eighth unsubscribed) exported three to a page.
+/// The export streams the audience to a temporary file and renames it at the end: seven consenting members
+/// (an eighth unsubscribed), progress reported every three rows.
 /// </summary>
 public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
@@ -84,7 +84,7 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
         Assert.Empty(Directory.GetFiles(_directory));
     }
 
-    private AudienceExport Exporter() => new(new DatabaseContexts(database), new FixedClock(Now), new FrequencyCap()) { PageSize = 3 };
+    private AudienceExport Exporter() => new(new DatabaseContexts(database), new FixedClock(Now), new FrequencyCap()) { ProgressInterval = 3 };
 
     private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Segments;
 using ProfileHub.Core.Touchpoints;
+using ProfileHub.Storage.Segments;
 using ProfileHub.Storage.Tests.Support;
 using ProfileHub.Testing;
 
@@ -101,6 +102,85 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(2, summary.ProfilesRecomputed);
         Assert.Equal((1, 5, 4), (merged.PurchaseCount, merged.TouchpointCount, merged.TouchpointsBeforeFirstPurchase!.Value));
         Assert.Null(await TraitsOrNullAsync("ben"));
+    }
+
+    [Fact]
+    public async Task A_full_fold_in_chunks_equals_the_incremental_result()
+    {
+        await _data.PersonAsync("cat", "DE");
+        await _data.PersonAsync("dan", "GB");
+        await _data.PersonAsync("eve", null);
+
+        // Three waves, each later in time than the one before (as touchpoints arrive), folded after each.
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 60, count: 3);
+        await _data.TouchAsync("cat", TouchpointChannel.Email, "open", 58, count: 2);
+        await _data.TouchAsync("dan", TouchpointChannel.Loyalty, "tier_changed", 57, metrics: """{"points_balance":100}""", properties: """{"tier":"bronze"}""");
+        await _data.FoldAsync();
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "order_completed", 40, amount: 19.9m);
+        await _data.TouchAsync("cat", TouchpointChannel.Email, "click", 39);
+        await _data.TouchAsync("eve", TouchpointChannel.Ads, "ad_click", 38, count: 4);
+        await _data.TouchAsync("dan", TouchpointChannel.Offline, "store_purchase", 37, amount: 5m);
+        await _data.FoldAsync(Now.AddMinutes(1));
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 20, count: 2);
+        await _data.TouchAsync("cat", TouchpointChannel.Web, "order_completed", 19, amount: 7m);
+        await _data.TouchAsync("dan", TouchpointChannel.Loyalty, "tier_changed", 18, metrics: """{"points_balance":900}""", properties: """{"tier":"gold"}""");
+        await _data.FoldAsync(Now.AddMinutes(2));
+        var incremental = await AllTraitsAsync();
+
+        await ForgetTraitsAsync();
+        var full = await _data.FoldAsync(Now.AddMinutes(3), chunkSize: 2);
+
+        Assert.Equal(4, incremental.Count);
+        Assert.Equal(4, full.RowsWritten);
+        Assert.Equal(incremental, await AllTraitsAsync());
+    }
+
+    [Fact]
+    public async Task An_interrupted_full_fold_resumes_at_its_next_chunk()
+    {
+        await _data.PersonAsync("cat", "DE");
+        await _data.PersonAsync("dan", "GB");
+        foreach (var name in new[] { "ann", "ben", "cat", "dan" })
+        {
+            await _data.TouchAsync(name, TouchpointChannel.Web, "page_view", 30, count: 3);
+            await _data.TouchAsync(name, TouchpointChannel.Web, "order_completed", 20, amount: 10m);
+        }
+
+        // The fold is stopped after its first chunk of two profiles; a touchpoint arrives before it resumes.
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await ProfileTraitFold.StartFullFoldAsync(db, Now, CancellationToken.None));
+            Assert.Equal(2, await ProfileTraitFold.FoldChunkAsync(db, 2, CancellationToken.None));
+        }
+
+        await _data.TouchAsync("ben", TouchpointChannel.Web, "order_completed", 10, amount: 1m);
+        var resumed = await _data.FoldAsync(Now.AddMinutes(1), chunkSize: 2);
+        var afterResume = await AllTraitsAsync();
+
+        await ForgetTraitsAsync();
+        await _data.FoldAsync(Now.AddMinutes(2), chunkSize: 2);
+
+        Assert.Equal(3, resumed.RowsWritten);
+        Assert.Equal(4, afterResume.Count);
+        Assert.Equal(2, (await TraitsAsync("ben")).PurchaseCount);
+        Assert.Equal(await AllTraitsAsync(), afterResume);
+    }
+
+    /// <summary>Every row, without computed_at (a fold's own time).</summary>
+    private async Task<List<string>> AllTraitsAsync()
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.ProfileTraits.AsNoTracking().ToListAsync();
+        return [.. rows.Select(t => FormattableString.Invariant(
+                $"{t.ProfileId} {t.PurchaseCount} {t.Revenue} {t.FirstPurchaseAt:O} {t.LastPurchaseAt:O} {t.TouchpointCount} {t.TouchpointsBeforeFirstPurchase} {t.EmailOpens} {t.EmailClicks} {t.LastEmailOpenAt:O} {t.LastEmailClickAt:O} {t.LastContactAt:O} {t.LoyaltyTier} {t.LoyaltyPoints} {t.LoyaltyAt:O} {t.Watermark}"))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>No traits: the next fold is a full one.</summary>
+    private async Task ForgetTraitsAsync()
+    {
+        await using var db = database.CreateContext();
+        await db.ProfileTraits.ExecuteDeleteAsync();
     }
 
     private async Task<ProfileTraits> TraitsAsync(string name) =>

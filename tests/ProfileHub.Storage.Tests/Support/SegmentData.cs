@@ -75,10 +75,10 @@ internal sealed class SegmentData(TestDatabase database, DateTimeOffset now)
         await db.SaveChangesAsync();
     }
 
-    public async Task<TraitFoldSummary> FoldAsync(DateTimeOffset? at = null)
+    public async Task<TraitFoldSummary> FoldAsync(DateTimeOffset? at = null, int chunkSize = ProfileTraitFold.DefaultChunkSize)
     {
         await using var db = database.CreateContext();
-        return await ProfileTraitFold.RunAsync(db, at ?? Now, CancellationToken.None);
+        return await ProfileTraitFold.RunAsync(db, at ?? Now, chunkSize, CancellationToken.None);
     }
 
     /// <summary>The names of the profiles a rule selects now, sorted.</summary>

@@ -140,7 +140,7 @@ internal static class SegmentApi
         var now = context.Services.Get<TimeProvider>().GetUtcNow();
         var keyset = new Keyset<AudienceMember>([KeysetKey<AudienceMember>.Of(m => m.ProfileId, SortDirection.Ascending)]);
         var fingerprint = KeysetCursor.Fingerprint("audience", segment.Id, channel.ToString());
-        return await PageAsync(context, db => AudienceQuery.Members(db, segment.Id, channel, cap, now), keyset, fingerprint);
+        return await PageAsync(context, db => AudienceQuery.Page(db, segment.Id, channel, cap, now), keyset, fingerprint);
     }
 
     private static async Task<Connection<AudienceChange>> ChangesAsync(ResolveContext context)
