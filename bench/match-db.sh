@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `profilehub match` on PostgreSQL: bulk-loads a synthetic multi-channel set into a throwaway database in
-# steps (half the existing records matched by a rebuild, the other half incrementally), then times BATCHES
+# steps (half of all records matched by a rebuild, the rest of the existing ones incrementally), then times BATCHES
 # incremental matches of NEW_PERCENT new records each against the existing profiles (median printed).
 #   PROFILEHUB_TEST_POSTGRES="Host=127.0.0.1;Port=55432;Username=profilehub;Database=postgres" \
 #     bench/match-db.sh [PEOPLE] [NEW_PERCENT] [BATCHES] [extra options]
