@@ -12,69 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
-log() { printf '==> %s\n' "$*"; }
-
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-apt_install() {
-  log "installing $* from Debian packages"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-postgres_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
-}
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
-
-pg_dir=""
-pg_bin=""
-# initdb refuses to run as root: as root, the cluster belongs to Debian's unprivileged `postgres` user.
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-start_postgres() {
-  pg_bin=$(postgres_bin)
-  if [ -z "$pg_bin" ]; then
-    apt_install postgresql
-    pg_bin=$(postgres_bin)
-  fi
-  pg_dir=$(mktemp -d /tmp/profilehub-pg.XXXXXX)
-  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-  local port
-  port=$(free_port)
-  log "starting a throwaway PostgreSQL ($pg_bin) on 127.0.0.1:$port in $pg_dir"
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U profilehub --auth=trust -E UTF8 --no-instructions >"$pg_dir/initdb.log" 2>&1 \
-    || { cat "$pg_dir/initdb.log"; return 1; }
-  # Durability off: this server lives for one test run.
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start -o \
-    "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null \
-    || { cat "$pg_dir/server.log"; return 1; }
-  export PROFILEHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=profilehub;Database=postgres;Include Error Detail=true"
-}
-
-stop_postgres() {
-  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
-    log "stopping and deleting the throwaway PostgreSQL"
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$pg_dir"
-  fi
-}
+# shellcheck source=scripts/throwaway-postgres.sh
+. scripts/throwaway-postgres.sh
 
 install_node_packages() {
   local manifests

@@ -29,57 +29,26 @@ export PROFILEHUB_BENCH_THINK_MS=${PROFILEHUB_BENCH_THINK_MS:-0}
 warmup=5
 threads=$(( connections < 2 ? connections : 2 ))
 
-log() { printf '==> %s\n' "$*" >&2; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
-
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# shellcheck source=../scripts/throwaway-postgres.sh
+. scripts/throwaway-postgres.sh
 
 work=$(mktemp -d /tmp/profilehub-apibench.XXXXXX)
 server_pid=""
-pg_dir=""
-pg_bin=""
 cleanup() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  if [ -n "$pg_dir" ]; then
-    log "stopping and deleting the throwaway PostgreSQL"
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$pg_dir"
-  fi
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { log "installing wrk"; as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || apt_install wrk
 
 if [ -z "${PROFILEHUB_TEST_POSTGRES:-}" ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$pg_bin" ] || { log "installing PostgreSQL"; as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1); }
-  pg_dir=$(mktemp -d /tmp/profilehub-pg.XXXXXX)
-  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-  pg_port=$(free_port)
-  log "starting a throwaway PostgreSQL on 127.0.0.1:$pg_port in $pg_dir"
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U profilehub --auth=trust -E UTF8 --no-instructions >"$pg_dir/initdb.log" 2>&1 || { cat "$pg_dir/initdb.log"; exit 1; }
-  # A bench server: durability off and WAL minimal (COPY into a table truncated in its transaction skips WAL).
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start -o \
-    "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=8GB -c shared_buffers=1GB -c max_connections=200" >/dev/null \
-    || { cat "$pg_dir/server.log"; exit 1; }
-  PROFILEHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=profilehub;Database=postgres"
+  # A bench server: WAL minimal (COPY into a table truncated in its transaction skips WAL), more memory.
+  start_postgres -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=8GB -c shared_buffers=1GB -c max_connections=200
 fi
 
 if [ "$profiles" = 1000000 ] && [ "$touchpoints" = 10 ]; then database=profilehub_bench_api; else database="profilehub_bench_api_${profiles}_${touchpoints}"; fi
