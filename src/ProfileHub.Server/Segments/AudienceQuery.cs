@@ -61,7 +61,7 @@ internal static class AudienceQuery
         var members = Consenting(db, segmentId, channel);
         if (AudienceChannels.ContactsOf(channel) is { } contacts)
         {
-            // The window's contacts come from the touchpoints (type, occurred_at, channel, ...) index (migration 0008).
+            // The window's contacts come from the touchpoints (type, occurred_at, channel, ...) index of linked touchpoints (migrations 0008, 0009).
             var limit = cap.Contacts;
             var capped = WindowContacts(db, contacts, now.AddDays(-cap.Days)).GroupBy(p => p).Where(g => g.Count() >= limit).Select(g => g.Key);
             members = members.Where(s => !capped.Any(p => p == s.ProfileId));

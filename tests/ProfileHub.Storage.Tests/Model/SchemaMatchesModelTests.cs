@@ -6,7 +6,8 @@ namespace ProfileHub.Storage.Tests.Model;
 
 /// <summary>
 /// The hand-written migrations and the EF model must describe the same schema: every mapped table and column
-/// exists after migrating, with a compatible type and the same nullability.
+/// exists after migrating, with a compatible type and the same nullability, and every mapped index exists
+/// with the same uniqueness and the same partial-index filter (queries rely on both).
 /// </summary>
 public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : TestDatabase
@@ -48,6 +49,53 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
         Assert.True(actual.Count > 100, $"expected the full schema, found {actual.Count} columns");
     }
 
+    [Fact]
+    public async Task Every_mapped_index_exists_with_its_uniqueness_and_filter()
+    {
+        await using var db = database.CreateContext();
+        var actual = await ReadIndexesAsync();
+        var problems = new List<string>();
+        foreach (var index in db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()))
+        {
+            var name = index.GetDatabaseName()!;
+            if (!actual.TryGetValue(name, out var definition))
+            {
+                problems.Add($"{name} is mapped but missing");
+                continue;
+            }
+
+            var unique = definition.StartsWith("CREATE UNIQUE INDEX", StringComparison.OrdinalIgnoreCase);
+            var filter = definition.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? Plain(definition[(at + 7)..]) : null;
+            var expected = index.GetFilter() is { } f ? Plain(f) : null;
+            if (unique != index.IsUnique || filter != expected)
+            {
+                problems.Add($"{name}: model says unique={index.IsUnique} filter={expected ?? "none"}, database has {definition}");
+            }
+        }
+
+        Assert.Empty(problems);
+        Assert.True(actual.Count > 20, $"expected every index, found {actual.Count}");
+    }
+
+    private async Task<Dictionary<string, string>> ReadIndexesAsync()
+    {
+        var sql = database.ProviderName == "postgres"
+            ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
+        var indexes = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync(sql))
+        {
+            indexes[row.GetString(0)] = row.GetString(1);
+        }
+
+        return indexes;
+    }
+
+    /// <summary>A filter without quotes, parentheses, case or runs of white space, as each database prints it differently.</summary>
+    private static string Plain(string filter) =>
+        string.Join(' ', filter.Replace("\"", "", StringComparison.Ordinal).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
     private async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync()
     {
         var sql = database.ProviderName == "postgres"
@@ -64,18 +112,26 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
               FROM sqlite_master m JOIN pragma_table_info(m.name) c
               WHERE m.type = 'table'
               """;
+        var columns = new Dictionary<(string, string), (string, bool)>();
+        await foreach (var row in QueryAsync(sql))
+        {
+            columns[(row.GetString(0), row.GetString(1))] = (row.GetString(2), Convert.ToBoolean(row.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return columns;
+    }
+
+    private async IAsyncEnumerable<System.Data.Common.DbDataReader> QueryAsync(string sql)
+    {
         await using var connection = database.Provider.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
-        var columns = new Dictionary<(string, string), (string, bool)>();
         while (await reader.ReadAsync())
         {
-            columns[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), Convert.ToBoolean(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+            yield return reader;
         }
-
-        return columns;
     }
 
     private static string Normalize(string type) => type.Trim().ToUpperInvariant() switch
