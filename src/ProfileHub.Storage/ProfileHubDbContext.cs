@@ -10,10 +10,15 @@ using ProfileHub.Storage.Providers;
 
 namespace ProfileHub.Storage;
 
-/// <summary>The unit of work over the whole store; one model for both providers.</summary>
-public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> options, StorageProvider provider)
-    : DbContext(options)
+/// <summary>
+/// The unit of work over the whole store; one model for both providers. Built from its options alone (the
+/// provider rides in them, see <see cref="StorageProvider.ConfigureDbContext"/>), so the server can pool it.
+/// </summary>
+public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> options) : DbContext(options)
 {
+    private readonly StorageProvider _provider = options.FindExtension<StorageProviderExtension>()?.Provider
+        ?? throw new InvalidOperationException("Configure a ProfileHubDbContext with StorageProvider.ConfigureDbContext.");
+
     public DbSet<Connector> Connectors => Set<Connector>();
 
     public DbSet<ConnectorRun> ConnectorRuns => Set<ConnectorRun>();
@@ -56,19 +61,19 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ProfileTraits> ProfileTraits => Set<ProfileTraits>();
 
-    internal StorageProvider Provider => provider;
+    internal StorageProvider Provider => _provider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL, and stable when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        provider.ConfigureConventions(configurationBuilder);
+        _provider.ConfigureConventions(configurationBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProfileHubDbContext).Assembly);
-        provider.ConfigureModel(modelBuilder);
+        _provider.ConfigureModel(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

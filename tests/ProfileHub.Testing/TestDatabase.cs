@@ -42,7 +42,7 @@ public abstract class TestDatabase : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<ProfileHubDbContext>();
         Provider.ConfigureDbContext(options);
-        return new ProfileHubDbContext(options.Options, Provider);
+        return new ProfileHubDbContext(options.Options);
     }
 
     public Migrator NewMigrator(IReadOnlyList<MigrationScript>? scripts = null) =>

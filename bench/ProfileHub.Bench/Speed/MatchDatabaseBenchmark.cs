@@ -212,7 +212,7 @@ internal static class MatchDatabaseBenchmark
         {
             var options = new DbContextOptionsBuilder<ProfileHubDbContext>();
             provider.ConfigureDbContext(options);
-            return new ProfileHubDbContext(options.Options, provider);
+            return new ProfileHubDbContext(options.Options);
         }
     }
 }

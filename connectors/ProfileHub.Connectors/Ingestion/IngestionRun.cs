@@ -186,7 +186,7 @@ public sealed partial class IngestionRun(
     {
         var builder = new DbContextOptionsBuilder<ProfileHubDbContext>();
         provider.ConfigureDbContext(builder);
-        return new ProfileHubDbContext(builder.Options, provider);
+        return new ProfileHubDbContext(builder.Options);
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];

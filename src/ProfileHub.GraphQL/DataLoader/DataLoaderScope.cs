@@ -141,6 +141,23 @@ public abstract class KeyedLoader<TKey, TResult> : IDispatchable
         return completion.Task;
     }
 
+    /// <summary>
+    /// Gives <paramref name="key"/> a value fetched some other way (a query that read it alongside what it was
+    /// asked for), so loading it costs no fetch; a key already loaded or queued keeps what it has.
+    /// </summary>
+    public void Prime(TKey key, TResult value)
+    {
+        lock (_gate)
+        {
+            if (!_cache.ContainsKey(key))
+            {
+                var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                completion.SetResult(value);
+                _cache[key] = completion;
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<TResult>> LoadManyAsync(IEnumerable<TKey> keys) => await Task.WhenAll(keys.Select(LoadAsync));
 
     async Task IDispatchable.DispatchAsync(CancellationToken cancellationToken)

@@ -13,8 +13,10 @@ internal static partial class StorageRegistration
         // Created eagerly: an unknown provider or a malformed connection string fails here, at start-up.
         var provider = StorageProvider.Create(options);
         builder.Services.AddSingleton(provider);
-        // The factory serves singletons and handlers (authentication, jobs); scoped contexts serve requests.
-        builder.Services.AddDbContextFactory<ProfileHubDbContext>(options =>
+        // The factory serves singletons and handlers (authentication, jobs, the API's data loaders, which take
+        // a context per batch); scoped contexts serve verbs. Pooled: a fresh context resolved a dozen EF services
+        // per batch, a sixth of the server's CPU under load.
+        builder.Services.AddPooledDbContextFactory<ProfileHubDbContext>(options =>
         {
             provider.ConfigureDbContext(options);
             options.AddInterceptors(SqlCommandCount.Interceptor);

@@ -48,7 +48,7 @@ internal sealed class SqliteProvider : StorageProvider
 
     public override string Describe() => $"sqlite file {FilePath}";
 
-    public override void ConfigureDbContext(DbContextOptionsBuilder builder) => builder.UseSqlite(_connectionString);
+    protected override void UseDatabase(DbContextOptionsBuilder builder) => builder.UseSqlite(_connectionString);
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 

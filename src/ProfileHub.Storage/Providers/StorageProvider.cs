@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -15,7 +16,16 @@ public abstract class StorageProvider
     /// <summary>Where the data lives, for the start-up log ("sqlite file /srv/data/profilehub.db").</summary>
     public abstract string Describe();
 
-    public abstract void ConfigureDbContext(DbContextOptionsBuilder builder);
+    /// <summary>Points a context at this database, and carries this provider for <see cref="ProfileHubDbContext"/>.</summary>
+    public void ConfigureDbContext(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        UseDatabase(builder);
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new StorageProviderExtension(this));
+    }
+
+    /// <summary>The EF database provider for this database (UseNpgsql, UseSqlite).</summary>
+    protected abstract void UseDatabase(DbContextOptionsBuilder builder);
 
     public abstract DbConnection CreateConnection();
 

@@ -115,4 +115,18 @@ public class DataLoaderScopeTests
         Assert.Equal("A", await a);
         Assert.Equal(1, loader.FetchCount);
     }
+
+    [Fact]
+    public async Task A_primed_key_costs_no_fetch_and_never_overrides_a_loaded_one()
+    {
+        var scope = new DataLoaderScope();
+        var loader = scope.Batch<string, string>("upper", (keys, _) => Task.FromResult<IReadOnlyDictionary<string, string>>(keys.ToDictionary(k => k, k => k.ToUpperInvariant())));
+        loader.Prime("a", "primed");
+        var queued = loader.LoadAsync("b");
+        loader.Prime("b", "too late");
+        Assert.Equal("primed", await loader.LoadAsync("a"));
+        await scope.DispatchAsync();
+        Assert.Equal("B", await queued);
+        Assert.Equal(1, loader.FetchCount);
+    }
 }

@@ -214,6 +214,23 @@ public abstract class ProfileQueryTests<TDatabase>(ApiFixture<TDatabase> fixture
     }
 
     [Fact]
+    public async Task ProfileByIdentifier_with_attributes_and_lineage_is_one_sql_command_and_lists_them_as_profile_does()
+    {
+        const string Fields = "id givenName email attributes { name value ordinal lineage { source observedAt rule } }";
+        var byIdentifier = (await Server.PostAsync(
+            $$"""query($v: String!) { profileByIdentifier(kind: EMAIL, value: $v) { {{Fields}} } }""", new { v = "rob.castellano@example.com" })).Ok();
+        var byId = (await Server.PostAsync(
+            $$"""query($id: ID!) { profile(id: $id) { {{Fields}} } }""", new { id = Scenario.RobertProfile.ToString() })).Ok();
+
+        // The lookup reads the holder's attributes in its own command; profile(id) loads them separately.
+        Assert.Equal(1, byIdentifier.SqlCommands);
+        Assert.Equal(2, byId.SqlCommands);
+        var attributes = byIdentifier.Data.GetProperty("profileByIdentifier").GetProperty("attributes");
+        Assert.True(attributes.GetArrayLength() >= 3);
+        Assert.Equal(byId.Data.GetProperty("profile").GetProperty("attributes").GetRawText(), attributes.GetRawText());
+    }
+
+    [Fact]
     public async Task A_page_of_profiles_with_records_and_touchpoints_costs_the_same_few_sql_commands_at_any_size()
     {
         const string Query = """

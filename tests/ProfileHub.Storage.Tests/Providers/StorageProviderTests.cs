@@ -104,6 +104,45 @@ public sealed class StorageProviderTests : IDisposable
         Assert.Contains("database 'profilehub_does_not_exist' does not exist", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(";Max Auto Prepare=0", false)]
+    [InlineData(";maxautoprepare=0", false)]
+    public async Task Postgres_prepares_a_frequent_statement_unless_the_connection_string_says_otherwise(string setting, bool prepared)
+    {
+        var provider = (PostgresProvider)StorageProvider.Create(new DatabaseOptions { Provider = "postgres", ConnectionString = PostgresTestDatabase.ServerConnectionString + setting });
+        await using var connection = provider.DataSource.CreateConnection();
+        await connection.OpenAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await using var frequent = new NpgsqlCommand("SELECT $1::int + 1", connection) { Parameters = { new() { Value = i } } };
+            Assert.Equal(i + 1, await frequent.ExecuteScalarAsync());
+        }
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + 1%'", connection);
+        Assert.Equal(prepared ? 1L : 0L, await count.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(";No Reset On Close=false", false)]
+    public async Task A_postgres_connection_is_not_reset_when_it_goes_back_to_the_pool_unless_asked(string setting, bool kept)
+    {
+        var provider = (PostgresProvider)StorageProvider.Create(new DatabaseOptions { Provider = "postgres", ConnectionString = PostgresTestDatabase.ServerConnectionString + ";Maximum Pool Size=1" + setting });
+        await using (var connection = provider.DataSource.CreateConnection())
+        {
+            await connection.OpenAsync();
+            await using var session = new NpgsqlCommand("SET application_name = 'left behind'", connection);
+            await session.ExecuteNonQueryAsync();
+        }
+
+        // The pool's only connection again: reset on return runs RESET ALL, so the setting tells whether it ran.
+        await using var again = provider.DataSource.CreateConnection();
+        await again.OpenAsync();
+        await using var show = new NpgsqlCommand("SHOW application_name", again);
+        Assert.Equal(kept, (string?)await show.ExecuteScalarAsync() == "left behind");
+    }
+
     private static StorageProvider Sqlite(string file) =>
         StorageProvider.Create(new DatabaseOptions { ConnectionString = $"Data Source={file};Pooling=False" });
 }

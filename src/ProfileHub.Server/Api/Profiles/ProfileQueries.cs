@@ -77,23 +77,39 @@ internal static class ProfileQueries
         : id.StartsWith(NodeIds.ReviewPrefix, StringComparison.Ordinal) ? await Stewardship.ReviewLoaders.Item(context, NodeIds.ParseReview(id))
         : await Survivor(context, NodeIds.ParseProfile(id));
 
-    private static async Task<GoldenProfile?> ByIdentifier(ResolveContext context, IdentifierKind kind, string value)
-    {
-        var normalized = IdentifierLookup.Normalize(kind, value);
-
-        // The holder's row in the same command as the lookup (one round trip, not two); only a merged
-        // holder costs more, to follow it to its survivor.
-        var holder = await ProfileLoaders.Fetch(context, db =>
-            db.Profiles.AsNoTracking().Where(profile => profile.Id ==
+    /// <summary>
+    /// The profile holding an identifier, with its attributes, in the same command as the lookup (one round trip,
+    /// not three: nearly every lookup asks for attributes or their lineage, a dozen rows). Compiled once: the
+    /// API's hottest query skips EF's per-call expression work (a fifth of the server's CPU under load).
+    /// </summary>
+    private static readonly Func<ProfileHubDbContext, IdentifierKind, string, CancellationToken, Task<GoldenProfile?>> HolderWithAttributes =
+        EF.CompileAsyncQuery((ProfileHubDbContext db, IdentifierKind kind, string normalized, CancellationToken _) =>
+            db.Profiles.AsNoTracking().Include(profile => profile.Attributes).FirstOrDefault(profile => profile.Id ==
                 (from i in db.RecordIdentifiers
                  where i.Kind == kind && i.NormalizedValue == normalized
                  join m in db.Memberships on i.RecordId equals m.RecordId
                  join p in db.Profiles on m.ProfileId equals p.Id
                  group p by new { p.Id, p.CreatedAt } into g
                  orderby g.Count() descending, g.Key.CreatedAt, g.Key.Id
-                 select (Guid?)g.Key.Id).FirstOrDefault())
-            .FirstOrDefaultAsync(context.CancellationToken));
-        return holder is { Status: ProfileStatus.Merged } ? await Survivor(context, holder.Id) : holder;
+                 select (Guid?)g.Key.Id).FirstOrDefault()));
+
+    private static async Task<GoldenProfile?> ByIdentifier(ResolveContext context, IdentifierKind kind, string value)
+    {
+        var normalized = IdentifierLookup.Normalize(kind, value);
+
+        var holder = await ProfileLoaders.Fetch(context, db => HolderWithAttributes(db, kind, normalized, context.CancellationToken));
+        // Only a merged holder costs more, to follow it to its survivor.
+        if (holder is { Status: ProfileStatus.Merged })
+        {
+            return await Survivor(context, holder.Id);
+        }
+
+        if (holder is not null)
+        {
+            ProfileLoaders.PrimeAttributes(context, holder);
+        }
+
+        return holder;
     }
 
     /// <summary>Active profiles under the field's where/order arguments; <paramref name="conflictsOnly"/> for the conflict queue.</summary>
