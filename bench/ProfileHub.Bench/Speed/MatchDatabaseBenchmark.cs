@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using ProfileHub.Core.Matching;
 using ProfileHub.Bench.Quality;
 using ProfileHub.Bench.Synthetic;
 using ProfileHub.Core.Normalization;
@@ -46,7 +47,7 @@ internal static class MatchDatabaseBenchmark
             var records = SyntheticPeople.Generate(people, seed: 11);
             var batchSize = (int)(records.Count * newPercent / 100);
             var existing = records.Count - (batches * batchSize);
-            var runner = new MatchRunner(new Contexts(provider), TimeProvider.System, logging.CreateLogger<MatchRunner>());
+            var runner = new MatchRunner(new Contexts(provider), TimeProvider.System, logging.CreateLogger<MatchRunner>(), MatchSettings.Default);
             Console.WriteLine($"{records.Count} synthetic records: {existing} existing, then {batches} batch(es) of {batchSize} new");
 
             // The model the first step trains serves while the records at most double (MatchRunner.Outgrown): the

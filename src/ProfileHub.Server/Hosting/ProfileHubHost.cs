@@ -9,6 +9,9 @@ internal static class ProfileHubHost
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddProfileHubStorage();
+
+        // Read eagerly: a bad matching setting stops start-up, not the first match run an hour later.
+        builder.Services.AddSingleton(Matching.MatchingConfiguration.Read(builder.Configuration));
     }
 
     /// <summary>

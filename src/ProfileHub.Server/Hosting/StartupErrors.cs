@@ -18,7 +18,7 @@ internal static class StartupErrors
         {
             return await verb();
         }
-        catch (Exception e) when (e is DatabaseSetupException or MigrationException or CommandLineException)
+        catch (Exception e) when (e is DatabaseSetupException or MigrationException or CommandLineException or ConfigurationException)
         {
             await Console.Error.WriteLineAsync($"profilehub: {e.Message}");
             return ExitCode;

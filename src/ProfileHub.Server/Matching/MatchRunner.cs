@@ -19,14 +19,13 @@ namespace ProfileHub.Server.Matching;
 internal sealed partial class MatchRunner(
     IDbContextFactory<ProfileHubDbContext> contexts,
     TimeProvider clock,
-    ILogger<MatchRunner> logger)
+    ILogger<MatchRunner> logger,
+    MatchSettings settings)
 {
     /// <summary>The actor named in the audit trail for automatic merges.</summary>
     public const string Actor = "match-job";
 
     private static readonly TimeSpan RunCommandTimeout = TimeSpan.FromHours(1);
-
-    public MatchSettings Settings { get; init; } = MatchSettings.Default;
 
     public SurvivorshipPolicy Policy { get; init; } = SurvivorshipPolicy.Default;
 
@@ -49,8 +48,8 @@ internal sealed partial class MatchRunner(
         var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
         LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
         var resolution = model is null
-            ? MatchResolution.Rebuild(snapshot, Settings)
-            : MatchResolution.Incremental(snapshot, model, Settings);
+            ? MatchResolution.Rebuild(snapshot, settings)
+            : MatchResolution.Incremental(snapshot, model, settings);
         LogResolved(logger, resolution.Rebuilt ? "rebuild" : "incremental", resolution.Processed.Count, stopwatch.Elapsed.TotalSeconds);
 
         var now = clock.GetUtcNow();
@@ -79,7 +78,7 @@ internal sealed partial class MatchRunner(
         LogPhase(logger, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
         if (resolution.TrainedModel is { } trained)
         {
-            db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, Settings).ToJson(), snapshot.Records.Count, now));
+            db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, settings).ToJson(), snapshot.Records.Count, now));
         }
 
         db.ChangeTracker.DetectChanges();

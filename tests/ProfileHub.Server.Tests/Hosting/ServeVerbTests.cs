@@ -80,16 +80,16 @@ public sealed class ServeVerbTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mysql", "", "profilehub: ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite' or 'postgres')")]
-    [InlineData("postgres", "", "profilehub: ProfileHub:Database:ConnectionString: required when the provider is postgres")]
-    [InlineData("postgres", "Host=127.0.0.1;Port=1;Username=x;Database=y", "profilehub: ProfileHub:Database:ConnectionString: cannot reach PostgreSQL at 127.0.0.1:1")]
-    public async Task Misconfiguration_stops_start_up_with_one_line_naming_the_setting(string provider, string connectionString, string expected)
+    [InlineData("ProfileHub__Database__Provider=mysql|ProfileHub__Database__ConnectionString=", "profilehub: ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite' or 'postgres')")]
+    [InlineData("ProfileHub__Database__Provider=postgres|ProfileHub__Database__ConnectionString=", "profilehub: ProfileHub:Database:ConnectionString: required when the provider is postgres")]
+    [InlineData("ProfileHub__Database__Provider=postgres|ProfileHub__Database__ConnectionString=Host=127.0.0.1;Port=1;Username=x;Database=y", "profilehub: ProfileHub:Database:ConnectionString: cannot reach PostgreSQL at 127.0.0.1:1")]
+    [InlineData("ProfileHub__Matching__LowerThreshold=9", "profilehub: ProfileHub:Matching:LowerThreshold: 9 is above UpperThreshold (0)")]
+    [InlineData("ProfileHub__Matching__UpperTreshold=9", "profilehub: ProfileHub:Matching: ")]
+    [InlineData("ProfileHub__Matching__DefaultPhoneRegion=Britain", "profilehub: ProfileHub:Matching:DefaultPhoneRegion: 'Britain' is not an ISO 3166 region code")]
+    public async Task Misconfiguration_stops_start_up_with_one_line_naming_the_setting(string settings, string expected)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ProfileHub__Database__Provider"] = provider,
-            ["ProfileHub__Database__ConnectionString"] = connectionString,
-        };
+        // KEY=VALUE pairs separated by '|' (a connection string has its own '=' and ';').
+        var environment = settings.Split('|').Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
         await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, await server.WaitForExitAsync(StartTimeout));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using ProfileHub.Core.Matching;
 using ProfileHub.Core.Sources;
 using ProfileHub.Server.Matching;
 using ProfileHub.Testing;
@@ -30,7 +31,7 @@ internal sealed class MatchData(TestDatabase database, TimeProvider clock)
 
     private static readonly string[] Cities = ["london", "leeds", "york", "bath", "hull", "derby", "exeter", "bristol", "cardiff", "oxford"];
 
-    public MatchRunner Runner() => new(new DatabaseContexts(database), clock, NullLogger<MatchRunner>.Instance);
+    public MatchRunner Runner() => new(new DatabaseContexts(database), clock, NullLogger<MatchRunner>.Instance, MatchSettings.Default);
 
     public async Task<int> ConnectorAsync(string name, int trust)
     {
