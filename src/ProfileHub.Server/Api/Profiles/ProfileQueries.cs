@@ -79,7 +79,7 @@ internal static class ProfileQueries
 
     /// <summary>
     /// The profile holding an identifier, with its attributes, in the same command as the lookup (one round trip,
-    /// not three: nearly every lookup asks for attributes or their lineage, a dozen rows). Compiled once: the
+    /// not two: nearly every lookup asks for attributes or their lineage, a dozen rows). Compiled once: the
     /// API's hottest query skips EF's per-call expression work (a fifth of the server's CPU under load).
     /// </summary>
     private static readonly Func<ProfileHubDbContext, IdentifierKind, string, CancellationToken, Task<GoldenProfile?>> HolderWithAttributes =
