@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ProfileHub.Testing;
 
@@ -7,7 +8,8 @@ namespace ProfileHub.Storage.Tests.Model;
 /// <summary>
 /// The hand-written migrations and the EF model must describe the same schema: every mapped table and column
 /// exists after migrating, with a compatible type and the same nullability, and every mapped index exists
-/// with the same uniqueness and the same partial-index filter (queries rely on both).
+/// with the same uniqueness, the same partial-index filter and, on PostgreSQL, the same covering columns (queries
+/// rely on all three).
 /// </summary>
 public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : TestDatabase
@@ -55,7 +57,9 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
         await using var db = database.CreateContext();
         var actual = await ReadIndexesAsync();
         var problems = new List<string>();
-        foreach (var index in db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()))
+        // The design-time model: the runtime one drops annotations only migrations need, such as INCLUDE.
+        var model = db.GetService<IDesignTimeModel>().Model;
+        foreach (var index in model.GetEntityTypes().SelectMany(e => e.GetIndexes()))
         {
             var name = index.GetDatabaseName()!;
             if (!actual.TryGetValue(name, out var definition))
@@ -70,6 +74,16 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
             if (unique != index.IsUnique || filter != expected)
             {
                 problems.Add($"{name}: model says unique={index.IsUnique} filter={expected ?? "none"}, database has {definition}");
+            }
+
+            // Covering columns exist on PostgreSQL only (SQLite has no INCLUDE).
+            if (database.ProviderName == "postgres" && index.GetIncludeProperties() is { Count: > 0 } included)
+            {
+                var columns = string.Join(", ", included.Select(p => index.DeclaringEntityType.FindProperty(p)!.GetColumnName()));
+                if (!definition.Contains($"INCLUDE ({columns})", StringComparison.Ordinal))
+                {
+                    problems.Add($"{name}: model includes ({columns}), database has {definition}");
+                }
             }
         }
 

@@ -50,7 +50,7 @@ internal static class JourneyAggregates
         var purchases = touchpoints.Where(x => purchaseTypes.Contains(x.Touchpoint.Type));
 
         var profiles = await population.CountAsync(cancellationToken);
-        var beforePurchase = await BeforeFirstPurchaseAsync(touchpoints, purchases, cancellationToken);
+        var beforePurchase = await BeforeFirstPurchaseAsync(db, segment, cancellationToken);
         var stages = await StagesAsync(touchpoints, purchases, cancellationToken);
         var friction = await FrictionAsync(db, segment, window, cancellationToken);
 
@@ -64,53 +64,54 @@ internal static class JourneyAggregates
             ChannelContribution(beforePurchase, purchasers));
     }
 
-    /// <summary>Purchasers counted by (touchpoints before the first purchase, channels among them as a bit mask).</summary>
-    private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(
-        IQueryable<ProfileTouchpoint> touchpoints, IQueryable<ProfileTouchpoint> purchases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Purchasers counted by (touchpoints before the first purchase, channels among them as a bit mask), in one
+    /// statement: the first purchase of each profile (earliest by time, then id) from the purchase rows alone,
+    /// through the touchpoint-type index; then one pass over the purchasers' touchpoints, grouped by hash. The
+    /// LINQ form this replaces found each first purchase's id with a subquery per purchaser (116 s at 1,000,000
+    /// profiles). A purchaser with nothing before the first purchase counts as (0, no channel).
+    /// </summary>
+    private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(ProfileHubDbContext db, string? segment, CancellationToken cancellationToken)
     {
-        var firstAt =
-            from x in purchases
-            group x by x.ProfileId into g
-            select new { ProfileId = g.Key, At = g.Min(x => x.Touchpoint.OccurredAt) };
-        var first =
-            from f in firstAt
-            select new
-            {
-                f.ProfileId,
-                f.At,
-                Id = purchases.Where(x => x.ProfileId == f.ProfileId && x.Touchpoint.OccurredAt == f.At).Min(x => x.Touchpoint.Id),
-            };
-        var perChannel =
-            from f in first
-            join x in touchpoints on f.ProfileId equals x.ProfileId
-            where x.Touchpoint.OccurredAt < f.At || (x.Touchpoint.OccurredAt == f.At && x.Touchpoint.Id < f.Id)
-            group x by new { x.ProfileId, x.Touchpoint.Channel } into g
-            select new { g.Key.ProfileId, g.Key.Channel, Count = g.Count() };
-        var perPurchaser =
-            from c in perChannel
-            group c by c.ProfileId into g
-            select new
-            {
-                Count = g.Sum(c => c.Count),
+        var parameters = new List<object>();
+        string Parameter(object value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        }
 
-                // The channel mix as a bit mask (channels are stored by name, so the bit is spelled out).
-                Mask = g.Sum(c => c.Channel == TouchpointChannel.Web ? 1 << (int)TouchpointChannel.Web
-                    : c.Channel == TouchpointChannel.Email ? 1 << (int)TouchpointChannel.Email
-                    : c.Channel == TouchpointChannel.Social ? 1 << (int)TouchpointChannel.Social
-                    : c.Channel == TouchpointChannel.Ads ? 1 << (int)TouchpointChannel.Ads
-                    : c.Channel == TouchpointChannel.Support ? 1 << (int)TouchpointChannel.Support
-                    : c.Channel == TouchpointChannel.Loyalty ? 1 << (int)TouchpointChannel.Loyalty
-                    : 1 << (int)TouchpointChannel.Offline),
-            };
-        var rows = await perPurchaser
-            .GroupBy(p => new { p.Count, p.Mask })
-            .Select(g => new BeforePurchaseRow(g.Key.Count, g.Key.Mask, g.Count()))
-            .ToListAsync(cancellationToken);
-
-        // Purchasers with nothing before their first purchase have no row in the join above.
-        var purchasers = await first.CountAsync(cancellationToken);
-        var withTouchpoints = rows.Sum(r => r.Profiles);
-        return purchasers > withTouchpoints ? [.. rows, new BeforePurchaseRow(0, 0, purchasers - withTouchpoints)] : rows;
+        var purchases = string.Join(", ", Journey.PurchaseTypes.Order(StringComparer.Ordinal).Select(Parameter));
+        var bit = string.Join(" ", Channels.Select(c => $"WHEN {Parameter(c.ToString())} THEN {1 << (int)c}"));
+        var sql = $"""
+            WITH firsts AS (
+                SELECT x.profile_id, x.occurred_at, x.id
+                FROM (
+                    SELECT m.profile_id, t.occurred_at, t.id,
+                           ROW_NUMBER() OVER (PARTITION BY m.profile_id ORDER BY t.occurred_at, t.id) AS position
+                    FROM touchpoints t
+                    JOIN profile_memberships m ON m.record_id = t.source_record_id
+                    JOIN profiles pr ON pr.id = m.profile_id
+                    WHERE t.type IN ({purchases}) AND {PopulationSql(segment, Parameter)}
+                ) x
+                WHERE x.position = 1),
+            per_channel AS (
+                SELECT f.profile_id, t.channel, COUNT(*) AS n
+                FROM firsts f
+                JOIN profile_memberships m ON m.profile_id = f.profile_id
+                JOIN touchpoints t ON t.source_record_id = m.record_id
+                WHERE t.occurred_at < f.occurred_at OR (t.occurred_at = f.occurred_at AND t.id < f.id)
+                GROUP BY f.profile_id, t.channel),
+            per_purchaser AS (
+                SELECT f.profile_id, COALESCE(SUM(c.n), 0) AS n, COALESCE(SUM(CASE c.channel {bit} ELSE 0 END), 0) AS mask
+                FROM firsts f
+                LEFT JOIN per_channel c ON c.profile_id = f.profile_id
+                GROUP BY f.profile_id)
+            SELECT n AS "Count", mask AS "Mask", COUNT(*) AS "Profiles"
+            FROM per_purchaser
+            GROUP BY n, mask
+            """;
+        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
     }
 
     /// <summary>Profiles counted by (stage of one of their touchpoints, whether they purchased).</summary>
@@ -216,6 +217,9 @@ internal static class JourneyAggregates
     }
 
     private sealed record BeforePurchaseRow(int Count, int Mask, int Profiles);
+
+    /// <summary>A row of the before-first-purchase statement as the databases return it (64-bit sums and counts).</summary>
+    internal sealed record BeforePurchaseCount(long Count, long Mask, long Profiles);
 
     private sealed record StageRow(JourneyStage Stage, bool Purchased, int Profiles);
 }
