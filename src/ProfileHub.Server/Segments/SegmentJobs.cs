@@ -15,6 +15,10 @@ internal sealed class SegmentRefreshJob(SegmentActions actions) : IJob
 
     public static JobKey KeyFor(string segment) => new(segment, Group);
 
+    /// <summary>The durable refresh job of one segment, as the store keeps it.</summary>
+    public static IJobDetail Define(string segment) =>
+        JobBuilder.Create<SegmentRefreshJob>().WithIdentity(KeyFor(segment)).UsingJobData(SegmentData, segment).StoreDurably().Build();
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -50,9 +54,7 @@ internal sealed class SegmentSchedule(ISchedulerFactory schedulers, IDbContextFa
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var segments = await db.Segments.AsNoTracking().Select(s => new { s.Name, s.Schedule }).ToListAsync(cancellationToken);
-        var wanted = segments.Select(s => new WantedJob(
-            JobBuilder.Create<SegmentRefreshJob>().WithIdentity(SegmentRefreshJob.KeyFor(s.Name)).UsingJobData(SegmentRefreshJob.SegmentData, s.Name).StoreDurably().Build(),
-            s.Schedule)).ToList();
+        var wanted = segments.Select(s => new WantedJob(SegmentRefreshJob.Define(s.Name), s.Schedule)).ToList();
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await StoredSchedule.ReconcileAsync(scheduler, SegmentRefreshJob.Group, wanted, cancellationToken);
     }

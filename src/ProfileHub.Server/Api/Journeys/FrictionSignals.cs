@@ -20,19 +20,14 @@ internal static class FrictionSignals
     public static Task<List<FrictionCount>> CountAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
     {
         var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
-        var parameters = new List<object>();
-        string Parameter(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
-        }
+        var arguments = new SqlArguments();
 
-        string Span(TimeSpan span) => Parameter(postgres ? span : span.Ticks);
-        string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal).Select(Parameter));
+        string Span(TimeSpan span) => arguments.Add(postgres ? span : span.Ticks);
+        string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal).Select(arguments.Add));
 
         var poorScore = postgres
-            ? $"t.metrics -> {Parameter(Journey.SatisfactionScoreMetric)} = {Parameter(Journey.PoorSatisfactionScore.ToString(CultureInfo.InvariantCulture))}::jsonb"
-            : $"json_extract(t.metrics, {Parameter("$." + Journey.SatisfactionScoreMetric)}) = {Parameter(Journey.PoorSatisfactionScore)}";
+            ? $"t.metrics -> {arguments.Add(Journey.SatisfactionScoreMetric)} = {arguments.Add(Journey.PoorSatisfactionScore.ToString(CultureInfo.InvariantCulture))}::jsonb"
+            : $"json_extract(t.metrics, {arguments.Add("$." + Journey.SatisfactionScoreMetric)}) = {arguments.Add(Journey.PoorSatisfactionScore)}";
 
         // The friction signals of every profile: Journey.FrictionOf's types and poor ratings, and checkouts
         // with no purchase of the same profile after them within Journey.CartWindow (abandoned carts).
@@ -42,8 +37,8 @@ internal static class FrictionSignals
                 FROM touchpoints t
                 JOIN profile_memberships m ON m.record_id = t.source_record_id
                 WHERE t.type IN ({List(Journey.FrictionTypes.Keys)})
-                   OR (t.type = {Parameter(Journey.SatisfactionType)} AND {poorScore})
-                   OR (t.type = {Parameter(Journey.CheckoutType)} AND NOT EXISTS (
+                   OR (t.type = {arguments.Add(Journey.SatisfactionType)} AND {poorScore})
+                   OR (t.type = {arguments.Add(Journey.CheckoutType)} AND NOT EXISTS (
                         SELECT 1 FROM touchpoints p
                         JOIN profile_memberships pm ON pm.record_id = p.source_record_id
                         WHERE pm.profile_id = m.profile_id
@@ -63,9 +58,9 @@ internal static class FrictionSignals
             JOIN profile_memberships m ON m.record_id = t.source_record_id
             JOIN profiles pr ON pr.id = m.profile_id
             LEFT JOIN followed fd ON fd.id = t.id
-            WHERE {JourneyAggregates.PopulationSql(segment, Parameter)}
+            WHERE {JourneyAggregates.PopulationSql(segment, arguments.Add)}
             GROUP BY t.type, t.channel
             """;
-        return db.Database.SqlQueryRaw<FrictionCount>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        return db.Database.SqlQueryRaw<FrictionCount>(sql, arguments.Values).ToListAsync(cancellationToken);
     }
 }

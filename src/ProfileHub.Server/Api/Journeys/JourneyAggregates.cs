@@ -73,15 +73,10 @@ internal static class JourneyAggregates
     /// </summary>
     private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(ProfileHubDbContext db, string? segment, CancellationToken cancellationToken)
     {
-        var parameters = new List<object>();
-        string Parameter(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-        }
+        var arguments = new SqlArguments();
 
-        var purchases = string.Join(", ", Journey.PurchaseTypes.Order(StringComparer.Ordinal).Select(Parameter));
-        var bit = string.Join(" ", Channels.Select(c => $"WHEN {Parameter(c.ToString())} THEN {1 << (int)c}"));
+        var purchases = string.Join(", ", Journey.PurchaseTypes.Order(StringComparer.Ordinal).Select(arguments.Add));
+        var bit = string.Join(" ", Channels.Select(c => $"WHEN {arguments.Add(c.ToString())} THEN {1 << (int)c}"));
         var sql = $"""
             WITH firsts AS (
                 SELECT x.profile_id, x.occurred_at, x.id
@@ -91,7 +86,7 @@ internal static class JourneyAggregates
                     FROM touchpoints t
                     JOIN profile_memberships m ON m.record_id = t.source_record_id
                     JOIN profiles pr ON pr.id = m.profile_id
-                    WHERE t.type IN ({purchases}) AND {PopulationSql(segment, Parameter)}
+                    WHERE t.type IN ({purchases}) AND {PopulationSql(segment, arguments.Add)}
                 ) x
                 WHERE x.position = 1),
             per_channel AS (
@@ -110,7 +105,7 @@ internal static class JourneyAggregates
             FROM per_purchaser
             GROUP BY n, mask
             """;
-        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, arguments.Values).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
     }
 
