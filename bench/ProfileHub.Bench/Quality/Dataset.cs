@@ -12,6 +12,8 @@ internal sealed partial record Dataset(
     double Target,
     double Floor)
 {
+    public Target Goal => new(Target, Floor);
+
     private static readonly string[] FebrlMap =
     [
         "given_name=FirstName", "surname=LastName", "street_number=StreetNumber", "address_1=Street",

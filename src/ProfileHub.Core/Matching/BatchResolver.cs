@@ -41,7 +41,7 @@ internal static class BatchResolver
         timings ??= [];
         clock ??= Stopwatch.StartNew();
         var table = new FeatureTable(normalized.Count);
-        var frequencies = new TermFrequencies();
+        var frequencies = new TermFrequencies(table.Pool);
         foreach (var record in normalized)
         {
             var index = table.Add(record);
@@ -57,12 +57,13 @@ internal static class BatchResolver
         var model = Train(table, settings, out var candidates, out var vectors, out var blocking, timings, clock);
         var scorer = new PairScorer(table, model, frequencies, settings);
         var weights = new double[candidates.Length];
+        var strong = new bool[candidates.Length];
         ForRanges(candidates.Length, settings, (from, to) =>
         {
             for (var p = from; p < to; p++)
             {
                 var (left, right) = CandidatePairs.Unpack(candidates[p]);
-                weights[p] = scorer.ScoreVector(left, right, vectors[p]);
+                weights[p] = scorer.ScoreVector(left, right, vectors[p], out strong[p]);
             }
         });
         timings["score"] = Lap(clock);
@@ -73,7 +74,7 @@ internal static class BatchResolver
             if (weights[p] >= settings.LowerThreshold)
             {
                 var (left, right) = CandidatePairs.Unpack(candidates[p]);
-                kept.Add(new ScoredPair(left, right, weights[p]));
+                kept.Add(new ScoredPair(left, right, weights[p], strong[p]));
             }
         }
 
@@ -85,7 +86,12 @@ internal static class BatchResolver
         return new MatchRun(table, clusters, scorer, pairs, refusals, blocking, timings);
     }
 
-    /// <summary>Blocking, u from random pairs, m and λ by EM over the candidates' comparison vectors.</summary>
+    /// <summary>
+    /// Blocking, u from random pairs, m and λ by EM over the candidates' comparison vectors; with fewer
+    /// candidates than <see cref="MatchSettings.MinTrainingPairs"/>, the shipped default model instead
+    /// (<see cref="DefaultMatchModel"/>): a few hundred pairs teach EM nothing, and a 6-row file must still
+    /// link its obvious duplicates.
+    /// </summary>
     public static FellegiSunterModel Train(
         FeatureTable table,
         MatchSettings settings,
@@ -95,11 +101,12 @@ internal static class BatchResolver
         Dictionary<string, TimeSpan> timings,
         Stopwatch clock)
     {
-        var u = RandomPairSampler.EstimateU(table, settings);
-        timings["u"] = Lap(clock);
         var pairs = CandidatePairs.Generate(table, settings, out blocking, out var passMasks);
         candidates = pairs;
         timings["block"] = Lap(clock);
+        var untrained = pairs.Length < settings.MinTrainingPairs;
+        var u = untrained ? null : RandomPairSampler.EstimateU(table, settings);
+        timings["u"] = Lap(clock);
         var vectorArray = new ulong[pairs.Length];
         ForRanges(pairs.Length, settings, (from, to) =>
         {
@@ -111,14 +118,17 @@ internal static class BatchResolver
         });
         vectors = vectorArray;
         timings["compare"] = Lap(clock);
-        var model = ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations, blocking.AllPairs);
+        var model = u is null
+            ? DefaultMatchModel.For(table.Count)
+            : ExpectationMaximization.Train(vectorArray, passMasks, u, settings.MaxEmIterations, blocking.AllPairs);
         timings["em"] = Lap(clock);
         return model;
     }
 
     /// <summary>
-    /// Must-links first, then cannot-links registered, then scored links best first, each merge checked
-    /// by the guards. Returns the links a guard refused, with the reason.
+    /// Must-links first, then cannot-links registered, then links on strong evidence best first, each merge
+    /// checked by the guards, then the lone records that only a name ties to a profile
+    /// (<see cref="LoneRecordAttachment"/>). Returns the links refused, with the reason.
     /// </summary>
     public static Dictionary<ulong, string> Cluster(
         FeatureTable table, ClusterState clusters, ScoredPair[] pairs, MatchSettings settings, StewardConstraints constraints)
@@ -143,6 +153,7 @@ internal static class BatchResolver
         }
 
         var refusals = new Dictionary<ulong, string>();
+        var weak = new List<ScoredPair>();
         foreach (var pair in pairs)
         {
             if (pair.Weight < settings.UpperThreshold)
@@ -150,12 +161,17 @@ internal static class BatchResolver
                 break;
             }
 
-            if (!clusters.TryMerge(pair.Left, pair.Right, out var refusal))
+            if (!pair.Strong)
+            {
+                weak.Add(pair);
+            }
+            else if (!clusters.TryMerge(pair.Left, pair.Right, out var refusal))
             {
                 refusals[CandidatePairs.Pack(pair.Left, pair.Right)] = refusal!;
             }
         }
 
+        LoneRecordAttachment.Apply(clusters, weak, settings.UpperThreshold, refusals);
         return refusals;
     }
 

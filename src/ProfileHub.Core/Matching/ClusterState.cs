@@ -14,6 +14,7 @@ namespace ProfileHub.Core.Matching;
 /// chains through a shared identifier cannot join strangers. Two records compared directly are judged
 /// by their score, in which the difference already weighs against them (mistyped ids are common:
 /// febrl's duplicates carry them).</item>
+/// <item>A profile never holds two loyalty ids, unless the two records holding them score as a match themselves.</item>
 /// <item>A steward's cannot-link pair never ends up in one profile; must-links merge without checks.</item>
 /// </list>
 /// </summary>
@@ -79,6 +80,34 @@ internal sealed class ClusterState
     /// <summary>The profile's member with the ordinally smallest record id: what its profile id derives from.</summary>
     public int AnchorOf(int record) => _anchor[Find(record)];
 
+    /// <summary>
+    /// Whether every record of one profile scores at or above <paramref name="bar"/> against every record of
+    /// the other (complete linkage): the test two profiles pass to join on weak evidence, so a shared name
+    /// joins them only when nothing either holds speaks against the other.
+    /// </summary>
+    public bool AllPairsAtLeast(int left, int right, double bar)
+    {
+        var membersA = _members[Find(left)] ?? [Find(left)];
+        var membersB = _members[Find(right)] ?? [Find(right)];
+        if ((long)membersA.Count * membersB.Count > MaxCrossChecks)
+        {
+            return false;
+        }
+
+        foreach (var x in membersA)
+        {
+            foreach (var y in membersB)
+            {
+                if (_scorer.Score(x, y, out _) < bar)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public void AddCannotLink(int left, int right)
     {
         (_cannotLink[left] ??= []).Add(right);
@@ -129,20 +158,27 @@ internal sealed class ClusterState
             : null;
     }
 
+    /// <summary>
+    /// A shared value that says one person: an identifier (a mailbox, to its Gmail form; a phone; a loyalty,
+    /// national or external id; a handle) that is not junk, when the two records' first names could still be
+    /// one person's (a scrambled or mistyped name, not Mai and Heather, who share their family's mailbox), or
+    /// a birth date (household members rarely share one; twins do), or a national id to a typo.
+    /// </summary>
     private bool SharesPersonalIdentifier(in RecordFeatures x, in RecordFeatures y, ulong vector)
     {
-        var email = ComparisonVector.Level(vector, (int)Comparison.Email);
-        if (email == 2 || (email == 1 && _scorer.Frequencies.Count(Comparison.Email, PairComparer.SharedValue(in x, in y, Comparison.Email, _scorer.Frequencies)) <= _scorer.Settings.JunkIdentifierCount))
-        {
-            return true;
-        }
+        var frequencies = _scorer.Frequencies;
+        bool Personal(in RecordFeatures x, in RecordFeatures y, Comparison comparison, int level) =>
+            ComparisonVector.Level(vector, (int)comparison) == level
+            && frequencies.People(comparison, PairComparer.SharedValue(in x, in y, comparison, level, frequencies)) <= TermFrequencies.MaxPeoplePerIdentifier;
 
-        // A birth date (to a typo) is personal too: household members rarely share one (twins do).
-        return ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= 1 and <= PairComparer.BirthDaySwapped
+        var onePerson = frequencies.CouldBeOnePerson(in x, in y);
+        return (onePerson && (Personal(in x, in y, Comparison.Email, 1) || Personal(in x, in y, Comparison.Email, 2)
+            || Personal(in x, in y, Comparison.Phone, 1)
+            || Personal(in x, in y, Comparison.LoyaltyId, 1)
+            || Personal(in x, in y, Comparison.ExternalId, 1)
+            || Personal(in x, in y, Comparison.SocialHandle, 1)))
             || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
-            || ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 1
-            || ComparisonVector.Level(vector, (int)Comparison.ExternalId) == 1
-            || ComparisonVector.Level(vector, (int)Comparison.SocialHandle) == 1;
+            || ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= 1 and <= PairComparer.BirthDaySwapped;
     }
 
     private void Union(int a, int b)
@@ -213,6 +249,12 @@ internal sealed class ClusterState
         if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
         {
             conflict = "the profiles hold different national ids";
+            bar = _scorer.Settings.UpperThreshold;
+        }
+        else if (ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 2)
+        {
+            // One membership per person in a loyalty programme: two ids are two members.
+            conflict = "the profiles hold different loyalty ids";
             bar = _scorer.Settings.UpperThreshold;
         }
         else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= PairComparer.BirthWithinYear)

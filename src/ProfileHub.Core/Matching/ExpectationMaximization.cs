@@ -44,7 +44,7 @@ internal static class ExpectationMaximization
             {
                 if ((passMasks[p] & passBits) != 0)
                 {
-                    var vector = vectors[p] & ~fixedMask;
+                    var vector = vectors[p] & ComparisonVector.LevelBits & ~fixedMask;
                     counts[vector] = counts.GetValueOrDefault(vector) + 1;
                 }
             }
@@ -83,8 +83,9 @@ internal static class ExpectationMaximization
         }
 
         var all = new Dictionary<ulong, long>();
-        foreach (var vector in vectors)
+        foreach (var packed in vectors)
         {
+            var vector = packed & ComparisonVector.LevelBits;
             all[vector] = all.GetValueOrDefault(vector) + 1;
         }
 

@@ -20,7 +20,7 @@ internal static class FeatureExtractor
         result.Gender = Identifier(record[AttributeName.Gender]);
         result.NationalId = Identifier(record[AttributeName.NationalId]);
         result.LoyaltyId = Identifier(record[AttributeName.LoyaltyId]);
-        result.SocialHandle = Identifier(record[AttributeName.SocialHandle]?.TrimStart('@'));
+        result.SocialHandle = Handle(record[AttributeName.SocialHandle]);
         result.ExternalId = Identifier(record[AttributeName.ExternalId]);
         result.Source = Identifier(record[AttributeName.Source]);
         return result;
@@ -117,6 +117,21 @@ internal static class FeatureExtractor
         {
             values.Add(value);
         }
+    }
+
+    /// <summary>
+    /// A handle without its '@', in lower case. Dots and underscores stay: on the platforms that allow them
+    /// they tell accounts apart (sandra.phan and sandra_phan are two people).
+    /// </summary>
+    private static string? Handle(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var kept = string.Concat(raw.Trim().TrimStart('@').Where(c => char.IsLetterOrDigit(c) || c is '.' or '_')).ToLowerInvariant();
+        return kept.Length == 0 ? null : kept;
     }
 
     /// <summary>Identifiers compare case-insensitively, ignoring spaces and punctuation.</summary>

@@ -33,6 +33,9 @@ internal sealed class FeatureTable
         }
 
         var pool = Pool;
+        var space = record.Family?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        var familyFirst = space > 0 ? record.Family![..space] : record.Family;
+        var familyCode = pool.Intern(record.FamilyCode ?? Nysiis.Encode(record.Family));
         _items[Count] = new RecordFeatures
         {
             Given = pool.Intern(record.Given),
@@ -40,7 +43,9 @@ internal sealed class FeatureTable
             Family = pool.Intern(record.Family),
             GivenCode = pool.Intern(record.GivenCode ?? Nysiis.Encode(record.GivenCanonical ?? record.Given)),
             GivenOwnCode = pool.Intern(record.GivenOwnCode ?? Nysiis.Encode(record.Given)),
-            FamilyCode = pool.Intern(record.FamilyCode ?? Nysiis.Encode(record.Family)),
+            FamilyCode = familyCode,
+            FamilyFirst = pool.Intern(familyFirst),
+            FamilyFirstCode = space > 0 ? pool.Intern(Nysiis.Encode(familyFirst)) : familyCode,
             BirthKey = pool.Intern(record.BirthKey),
             BirthYear = record.BirthYear,
             BirthDay = record.BirthDay,

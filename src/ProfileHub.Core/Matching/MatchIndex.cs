@@ -69,32 +69,43 @@ public sealed class MatchIndex
         var scored = new List<ScoredPair>();
         foreach (var other in candidates)
         {
-            var weight = _scorer.Score(other, index, out _);
+            var weight = _scorer.ScoreVector(other, index, PairComparer.Compare(_table, other, index), out var strong);
             if (weight >= _settings.LowerThreshold)
             {
-                scored.Add(new ScoredPair(Math.Min(other, index), Math.Max(other, index), weight));
+                scored.Add(new ScoredPair(Math.Min(other, index), Math.Max(other, index), weight, strong));
             }
         }
 
         scored.Sort(BatchResolver.ByWeightDescending);
-        var links = new List<MatchExplanation>(scored.Count);
-        var joined = false;
+        var refusals = new Dictionary<ulong, string>();
+        var weak = new List<ScoredPair>();
         foreach (var pair in scored)
         {
-            var decision = pair.Weight >= _settings.UpperThreshold ? MatchDecision.Linked : MatchDecision.Review;
-            string? refusal = null;
-            if (decision == MatchDecision.Linked)
+            if (pair.Weight < _settings.UpperThreshold)
             {
-                if (_clusters.TryMerge(pair.Left, pair.Right, out refusal))
-                {
-                    joined = true;
-                }
-                else
-                {
-                    decision = MatchDecision.Refused;
-                }
+                break;
             }
 
+            if (!pair.Strong)
+            {
+                weak.Add(pair);
+            }
+            else if (!_clusters.TryMerge(pair.Left, pair.Right, out var refusal))
+            {
+                refusals[CandidatePairs.Pack(pair.Left, pair.Right)] = refusal!;
+            }
+        }
+
+        // As in batch: a weak link attaches this record only if it is still alone and fits one profile.
+        LoneRecordAttachment.Apply(_clusters, weak, _settings.UpperThreshold, refusals);
+        var joined = _clusters.SizeOf(index) > 1;
+        var links = new List<MatchExplanation>(scored.Count);
+        foreach (var pair in scored)
+        {
+            var refused = refusals.TryGetValue(CandidatePairs.Pack(pair.Left, pair.Right), out var refusal);
+            var decision = refused ? MatchDecision.Refused
+                : pair.Weight >= _settings.UpperThreshold ? MatchDecision.Linked
+                : MatchDecision.Review;
             links.Add(_scorer.Explain(pair.Left, pair.Right, decision, refusal));
         }
 

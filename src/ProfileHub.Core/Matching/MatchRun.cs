@@ -1,7 +1,10 @@
 namespace ProfileHub.Core.Matching;
 
-/// <summary>A scored candidate pair (record indexes into the run's table).</summary>
-internal readonly record struct ScoredPair(int Left, int Right, double Weight);
+/// <summary>
+/// A scored candidate pair (record indexes into the run's table); <paramref name="Strong"/> when its evidence
+/// belongs to one person (<see cref="PairScorer.IsStrong"/>), not only to a name.
+/// </summary>
+internal readonly record struct ScoredPair(int Left, int Right, double Weight, bool Strong = true);
 
 /// <summary>
 /// The outcome of a batch resolve: which profile each record belongs to, the scored pairs at or above

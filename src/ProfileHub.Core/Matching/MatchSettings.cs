@@ -37,6 +37,12 @@ public sealed record MatchSettings
 
     public int MaxEmIterations { get; init; } = 40;
 
+    /// <summary>
+    /// Fewer candidate pairs than this and the shipped default model scores them (<see cref="DefaultMatchModel"/>):
+    /// EM needs pairs of every kind to tell matches from non-matches, and random-pair u estimates need records.
+    /// </summary>
+    public int MinTrainingPairs { get; init; } = 250;
+
     /// <summary>Seed of the random pair sampler: same input, same model, same clusters.</summary>
     public int Seed { get; init; } = 20261122;
 

@@ -12,6 +12,15 @@ internal static class PairComparer
     /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
     public const int GivenSimilar = 4;
 
+    /// <summary>The family-name level "one of two surnames" (garcia / garcia lopez).</summary>
+    public const int FamilyOneOfTwo = 2;
+
+    /// <summary>The email level "similar mailbox" (one mailbox mistyped); the levels above it are the same mailbox.</summary>
+    public const int EmailSimilar = 3;
+
+    /// <summary>The email level "same mailbox name elsewhere": weak, shared by namesakes at other companies.</summary>
+    public const int EmailNameElsewhere = 4;
+
     /// <summary>Birth-date level "day and month swapped" (the last level that still points at one date).</summary>
     public const int BirthDaySwapped = 3;
 
@@ -27,14 +36,15 @@ internal static class PairComparer
         ulong v = 0;
         if (NamesSwapped(pool, in a, in b))
         {
+            v = ComparisonVector.WithNamesSwapped(v);
             // Compared the right way round: a.Given against b.Family, a.Family against b.Given.
             v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Family, b.Family));
-            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Given, 0.92, 0.80));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FamilyLevel(pool, a.Family, a.Family, b.Given, b.Given));
         }
         else
         {
             v = ComparisonVector.With(v, (int)Comparison.GivenName, GivenLevel(pool, a.Given, a.GivenCanonical, b.Given, b.GivenCanonical));
-            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FuzzyLevel(pool, a.Family, b.Family, 0.92, 0.80));
+            v = ComparisonVector.With(v, (int)Comparison.FamilyName, FamilyLevel(pool, a.Family, a.FamilyFirst, b.Family, b.FamilyFirst));
         }
 
         v = ComparisonVector.With(v, (int)Comparison.BirthDate, BirthDateLevel(pool, in a, in b));
@@ -131,7 +141,11 @@ internal static class PairComparer
         return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : GivenDifferent;
     }
 
-    private static int FuzzyLevel(StringPool pool, int a, int b, double high, double low)
+    /// <summary>
+    /// Exact; one of two surnames (one record keeps both, the other only the first, as Spanish-speaking
+    /// customers' records often do); very similar (a typo); similar; different.
+    /// </summary>
+    private static int FamilyLevel(StringPool pool, int a, int aFirst, int b, int bFirst)
     {
         if (a == 0 || b == 0)
         {
@@ -143,8 +157,13 @@ internal static class PairComparer
             return 1;
         }
 
+        if ((a != aFirst && aFirst == b) || (b != bFirst && bFirst == a))
+        {
+            return FamilyOneOfTwo;
+        }
+
         var similarity = NameSimilarity(pool[a], pool[b]);
-        return similarity >= high ? 2 : similarity >= low ? 3 : 4;
+        return similarity >= 0.92 ? 3 : similarity >= 0.80 ? 4 : 5;
     }
 
     /// <summary>
@@ -283,43 +302,94 @@ internal static class PairComparer
             return 2;
         }
 
+        var level = 5;
         foreach (var x in a.Emails)
         {
             foreach (var y in b.Emails)
             {
-                var left = pool[x].AsSpan();
+                level = Math.Min(level, MailboxLevel(pool[x], pool[y]));
+            }
+        }
+
+        return level;
+    }
+
+    /// <summary>
+    /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta25 at one
+    /// domain, or one mailbox at a mistyped domain), the same mailbox name at an unrelated domain (a
+    /// namesake's work address as often as the same person's), or different. Not similar: two changed
+    /// digits in the same letters (craig9055 / craig1855: another account number), a changed mailbox at
+    /// another provider (dan.hand@icloud / dean.hand@hotmail), nor mailboxes that differ only in dots,
+    /// dashes or underscores outside Gmail (beverlysmith / beverly.smith@hotmail.com: two mailboxes).
+    /// </summary>
+    private static int MailboxLevel(string left, string right)
+    {
+        var leftAt = left.IndexOf('@', StringComparison.Ordinal);
+        var rightAt = right.IndexOf('@', StringComparison.Ordinal);
+        if (leftAt < 5 || rightAt < 5)
+        {
+            return 5;
+        }
+
+        var leftBox = left.AsSpan(0, leftAt);
+        var rightBox = right.AsSpan(0, rightAt);
+        var leftDomain = left.AsSpan(leftAt + 1);
+        var rightDomain = right.AsSpan(rightAt + 1);
+        var domains = StringSimilarity.BoundedEditDistance(leftDomain, rightDomain, 2);
+        if (leftBox.SequenceEqual(rightBox))
+        {
+            return domains <= 2 ? EmailSimilar : EmailNameElsewhere;
+        }
+
+        if (domains != 0 || EqualIgnoring(leftBox, rightBox, IsMailboxPunctuation))
+        {
+            return 5;
+        }
+
+        var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
+        if (distance == 1 && leftBox.Length == rightBox.Length && OneDigitChanged(leftBox, rightBox))
+        {
+            // eddie.nguyen541 / eddie.nguyen561: the number people append to a taken name, another account.
+            return 5;
+        }
+
+        return distance <= 1 || (distance == 2 && !EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit)) ? EmailSimilar : 5;
+    }
+
+    private static bool OneDigitChanged(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] != y[i])
+            {
+                return char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[i]);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first of a's addresses whose mailbox name (before the '@') one of b's addresses shares.</summary>
+    public static int SharedMailboxName(in RecordFeatures a, in RecordFeatures b, StringPool pool)
+    {
+        foreach (var x in a.Emails)
+        {
+            var left = pool[x].AsSpan();
+            var box = left[..Math.Max(0, left.IndexOf('@'))];
+            foreach (var y in b.Emails)
+            {
                 var right = pool[y].AsSpan();
-                var leftAt = left.IndexOf('@');
-                var rightAt = right.IndexOf('@');
-                if (leftAt >= 5 && rightAt >= 5 && SimilarAddress(left, leftAt, right, rightAt))
+                if (right[..Math.Max(0, right.IndexOf('@'))].SequenceEqual(box))
                 {
-                    return 3;
+                    return x;
                 }
             }
         }
 
-        return 4;
+        return a.Emails.Length > 0 ? a.Emails[0] : 0;
     }
 
-    /// <summary>
-    /// The same mailbox at another domain (or a mistyped one), or a mailbox one or two keystrokes away
-    /// (robert255 / roberta25, long enough not to be chance) at the same domain to a typo. Not similar:
-    /// two changed digits in the same letters (craig9055 / craig1855: another account number), nor a
-    /// changed mailbox at another provider (dan.hand@icloud / dean.hand@hotmail: another person's address).
-    /// </summary>
-    private static bool SimilarAddress(ReadOnlySpan<char> left, int leftAt, ReadOnlySpan<char> right, int rightAt)
-    {
-        var leftBox = left[..leftAt];
-        var rightBox = right[..rightAt];
-        if (leftBox.SequenceEqual(rightBox))
-        {
-            return true;
-        }
-
-        var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
-        return (distance <= 1 || (distance == 2 && !EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit)))
-            && StringSimilarity.BoundedEditDistance(left[(leftAt + 1)..], right[(rightAt + 1)..], 2) <= 2;
-    }
+    private static bool IsMailboxPunctuation(char c) => c is '.' or '-' or '_';
 
     private static int PhoneLevel(StringPool pool, int[] a, int[] b)
     {
@@ -364,32 +434,41 @@ internal static class PairComparer
     }
 
     /// <summary>
-    /// The interned value two records share at a TF-adjusted comparison's exact level (the rarest one
-    /// for multi-valued attributes), or 0. Used to look up the value's term frequency.
+    /// The interned value two records share at a value-weighted level of a comparison, or 0: for names and
+    /// places the value itself (the single surname at "one of two surnames"); for identifiers the shared
+    /// value fewest people hold (then fewest records), which is the strongest evidence the pair has.
+    /// Swapped names are weighed by <see cref="PairScorer"/>, which knows both readings.
     /// </summary>
-    public static int SharedValue(in RecordFeatures a, in RecordFeatures b, Comparison comparison, TermFrequencies frequencies) => comparison switch
+    public static int SharedValue(in RecordFeatures a, in RecordFeatures b, Comparison comparison, int level, TermFrequencies frequencies) => comparison switch
     {
         Comparison.GivenName => a.Given,
-        Comparison.FamilyName => a.Family,
+        Comparison.FamilyName => level == FamilyOneOfTwo && a.Family != b.FamilyFirst ? b.Family : a.Family,
         Comparison.City => a.City,
         Comparison.PostalCode => a.PostalCode,
-        Comparison.Email => RarestShared(a.Emails, b.Emails, comparison, frequencies),
-        Comparison.Phone => RarestShared(a.Phones, b.Phones, comparison, frequencies),
+        Comparison.Email => level == 2 ? LeastHeld(a.GmailKeys, b.GmailKeys, comparison, frequencies) : LeastHeld(a.Emails, b.Emails, comparison, frequencies),
+        Comparison.Phone => LeastHeld(a.Phones, b.Phones, comparison, frequencies),
+        Comparison.NationalId => a.NationalId,
+        Comparison.LoyaltyId => a.LoyaltyId,
+        Comparison.ExternalId => a.ExternalId,
+        Comparison.SocialHandle => a.SocialHandle,
         _ => 0,
     };
 
-    private static int RarestShared(int[] a, int[] b, Comparison comparison, TermFrequencies frequencies)
+    private static int LeastHeld(int[] a, int[] b, Comparison comparison, TermFrequencies frequencies)
     {
         var best = 0;
+        var bestPeople = int.MaxValue;
         var bestCount = int.MaxValue;
         foreach (var x in a)
         {
             if (x != 0 && Array.IndexOf(b, x) >= 0)
             {
+                var people = frequencies.People(comparison, x);
                 var count = frequencies.Count(comparison, x);
-                if (count < bestCount || (count == bestCount && x < best))
+                if (people < bestPeople || (people == bestPeople && (count < bestCount || (count == bestCount && x < best))))
                 {
                     best = x;
+                    bestPeople = people;
                     bestCount = count;
                 }
             }

@@ -1,14 +1,20 @@
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// Turns a comparison vector into a total match weight: prior + Σ level weights, with the exact level
-/// of TF-adjusted comparisons weighted log2(m / tf(value)) instead (Splink's term-frequency
-/// adjustment) and identifiers held by more than <see cref="MatchSettings.JunkIdentifierCount"/>
-/// records weighing nothing.
+/// Turns a comparison vector into a total match weight: prior + Σ level weights, where the levels at which
+/// two records share one value are weighted for that value (<see cref="ValueWeighting"/>): names and places
+/// by how many records hold them (Splink's term-frequency adjustment), identifiers by how many people do.
 /// </summary>
 internal sealed class PairScorer
 {
-    private static readonly bool[] TermFrequencyAdjusted = [.. Comparisons.All.Select(d => d.TermFrequencyAdjusted)];
+    /// <summary>
+    /// How often, relative to a value that two people really share, a stranger turns out to hold someone's
+    /// personal mailbox, loyalty id or handle (a typing slip that lands on a real address, a shared
+    /// device). It bounds the weight of an identifier one person holds: log2(m × holders / 0.05), about 18
+    /// at 20,000 records, which outweighs a random pair's prior there (about -14) by a margin that one
+    /// disagreeing attribute does not erase, while a value two people hold weighs 4.4 less.
+    /// </summary>
+    public const double StrangerSharesPersonalValue = 0.05;
 
     private static readonly int[] LocationComparisons = [(int)Comparison.Address, (int)Comparison.PostalCode, (int)Comparison.City];
 
@@ -36,7 +42,10 @@ internal sealed class PairScorer
         return ScoreVector(left, right, vector);
     }
 
-    public double ScoreVector(int left, int right, ulong vector)
+    public double ScoreVector(int left, int right, ulong vector) => ScoreVector(left, right, vector, out _);
+
+    /// <summary>The total weight, and whether the pair's evidence is strong (see <see cref="IsStrong"/>).</summary>
+    public double ScoreVector(int left, int right, ulong vector, out bool strong)
     {
         Span<double> weights = stackalloc double[Comparisons.Count];
         Weigh(left, right, vector, weights, null);
@@ -46,14 +55,49 @@ internal sealed class PairScorer
             total += weight;
         }
 
+        strong = IsStrong(vector, weights);
         return total;
     }
 
     /// <summary>
-    /// Each comparison's weight for this pair: the level's log2(m/u), TF-adjusted at exact levels, and
-    /// the location rule: street address, postal code and city describe one place (agreeing on the
-    /// street implies agreeing on the rest), so only the strongest agreement among them counts. Without
-    /// it a household's shared address alone would outweigh two different first names.
+    /// Evidence, in bits, that a pair must have beyond names and places to be strong: about an 8-to-1
+    /// Bayes factor, what a birth date two typos apart or a shared non-junk identifier gives and a
+    /// namesake rarely has.
+    /// </summary>
+    public const double StrongEvidence = 3.0;
+
+    private static readonly int[] PersonalComparisons =
+    [
+        (int)Comparison.Email, (int)Comparison.Phone, (int)Comparison.NationalId, (int)Comparison.LoyaltyId,
+        (int)Comparison.ExternalId, (int)Comparison.SocialHandle, (int)Comparison.BirthDate, (int)Comparison.Address,
+    ];
+
+    /// <summary>
+    /// Whether a pair rests on evidence that belongs to one person: agreements on identifiers (not junk),
+    /// the birth date or the street address worth at least <see cref="StrongEvidence"/> bits together.
+    /// Names, cities, postal codes, a gender and a mailbox name seen at another company are weak: many
+    /// people share them, so they may attach a lone record to the one profile it fits, but never join two
+    /// profiles (see <see cref="LoneRecordAttachment"/>).
+    /// </summary>
+    public static bool IsStrong(ulong vector, ReadOnlySpan<double> weights)
+    {
+        var evidence = 0.0;
+        foreach (var c in PersonalComparisons)
+        {
+            if (weights[c] > 0 && !(c == (int)Comparison.Email && ComparisonVector.Level(vector, c) == PairComparer.EmailNameElsewhere))
+            {
+                evidence += weights[c];
+            }
+        }
+
+        return evidence >= StrongEvidence;
+    }
+
+    /// <summary>
+    /// Each comparison's weight for this pair: the level's log2(m/u), weighted for the shared value where
+    /// the pair shares one, and the location rule: street address, postal code and city describe one
+    /// place (agreeing on the street implies agreeing on the rest), so only the strongest agreement among
+    /// them counts. Without it a household's shared address alone would outweigh two different first names.
     /// </summary>
     private void Weigh(int left, int right, ulong vector, Span<double> weights, string?[]? notes)
     {
@@ -63,14 +107,19 @@ internal sealed class PairScorer
         {
             var level = ComparisonVector.Level(vector, c);
             weights[c] = _weights[c][level];
-            if (level == 1 && TermFrequencyAdjusted[c])
+            if (IsValueWeighted((Comparison)c, level))
             {
-                weights[c] += TermFrequencyAdjustment(in a, in b, (Comparison)c, out var note, describe: notes is not null);
+                weights[c] = ValueWeight(in a, in b, (Comparison)c, level, out var note, describe: notes is not null);
                 if (notes is not null)
                 {
                     notes[c] = note;
                 }
             }
+        }
+
+        if (ComparisonVector.NamesSwapped(vector))
+        {
+            WeighSwappedNames(in a, in b, vector, weights, notes);
         }
 
         var strongest = -1;
@@ -95,31 +144,92 @@ internal sealed class PairScorer
         }
     }
 
-    /// <summary>What to add to the exact level's weight for the value the pair actually shares.</summary>
-    private double TermFrequencyAdjustment(in RecordFeatures a, in RecordFeatures b, Comparison comparison, out string? note, bool describe)
+    /// <summary>
+    /// The levels at which the two records share one value: exact, a Gmail account, one of two surnames, a
+    /// mailbox name (weighed by how many mailboxes carry that name).
+    /// </summary>
+    private static bool IsValueWeighted(Comparison comparison, int level) =>
+        Comparisons.All[(int)comparison].Weighting != ValueWeighting.None
+        && (level == 1
+            || (comparison == Comparison.Email && level is 2 or PairComparer.EmailNameElsewhere)
+            || (comparison == Comparison.FamilyName && level == PairComparer.FamilyOneOfTwo));
+
+    /// <summary>The level's weight for the value the pair actually shares.</summary>
+    private double ValueWeight(in RecordFeatures a, in RecordFeatures b, Comparison comparison, int level, out string? note, bool describe)
     {
         note = null;
-        var value = PairComparer.SharedValue(in a, in b, comparison, Frequencies);
+        var c = (int)comparison;
+        if (comparison == Comparison.Email && level == PairComparer.EmailNameElsewhere)
+        {
+            var frequency = Frequencies.MailboxNameFrequency(_table.Pool[PairComparer.SharedMailboxName(in a, in b, _table.Pool)]);
+            note = describe ? $"mailbox name on {Math.Round(frequency * Math.Max(1, Frequencies.Total(comparison)))} mailboxes" : null;
+            return Math.Min(_weights[c][level], Math.Log2(Model.M[c][level] / frequency));
+        }
+
+        var value = PairComparer.SharedValue(in a, in b, comparison, level, Frequencies);
         if (value == 0)
         {
+            return _weights[c][level];
+        }
+
+        var count = Frequencies.Count(comparison, value);
+        if (Comparisons.All[c].Weighting == ValueWeighting.Frequency)
+        {
+            note = describe && count > 1 ? $"value held by {count} records" : null;
+            return Math.Log2(Model.M[c][level] / Frequencies.Frequency(comparison, value));
+        }
+
+        var people = Frequencies.People(comparison, value);
+        if (people > TermFrequencies.MaxPeoplePerIdentifier || count > Settings.JunkIdentifierCount)
+        {
+            note = describe ? $"held by {count} records of {people}+ people: not personal, ignored" : null;
             return 0;
         }
 
-        var c = (int)comparison;
-        var count = Frequencies.Count(comparison, value);
-        if (comparison is Comparison.Email or Comparison.Phone && count > Settings.JunkIdentifierCount)
+        if (people > 1 && !Frequencies.CouldBeOnePerson(in a, in b))
         {
-            note = describe ? $"shared by {count} records: a junk value, ignored" : null;
-            return -_weights[c][1];
+            note = describe ? $"held by {people} people, and these records' first names are two of them: a shared value, ignored" : null;
+            return 0;
         }
 
-        var adjusted = Math.Log2(Model.M[c][1] / Frequencies.Frequency(comparison, value));
-        if (describe && count > 1)
-        {
-            note = $"value held by {count} records";
-        }
+        note = describe ? (people > 1 ? $"held by {people} people (a family's or a shared value)" : count > 1 ? $"one person's: on {count} records" : null) : null;
+        var u = (people - 1 + StrangerSharesPersonalValue) / Math.Max(1, Frequencies.Total(comparison));
+        return Math.Log2(Model.M[c][level] / Math.Min(u, 1));
+    }
 
-        return adjusted - _weights[c][1];
+    /// <summary>
+    /// Names entered the wrong way round on one side: the tokens that matched may be weighed as either
+    /// record has them (a first name as a first name, or as a surname). The weaker reading wins, so
+    /// "johnson alexis" against "alexis johnson" weighs johnson as the common surname it is, not as a rare
+    /// first name.
+    /// </summary>
+    private void WeighSwappedNames(in RecordFeatures a, in RecordFeatures b, ulong vector, Span<double> weights, string?[]? notes)
+    {
+        var given = ComparisonVector.Level(vector, (int)Comparison.GivenName);
+        var family = ComparisonVector.Level(vector, (int)Comparison.FamilyName);
+        var asLeft = ReadingWeight(a.Given, a.Family, given, family, out var leftGiven, out var leftFamily);
+        var asRight = ReadingWeight(b.Given, b.Family, given, family, out var rightGiven, out var rightFamily);
+        var (g, f) = asLeft <= asRight ? (leftGiven, leftFamily) : (rightGiven, rightFamily);
+        weights[(int)Comparison.GivenName] = g;
+        weights[(int)Comparison.FamilyName] = f;
+        if (notes is not null)
+        {
+            notes[(int)Comparison.GivenName] = "entered the wrong way round: compared with the other record's last name";
+            notes[(int)Comparison.FamilyName] = "entered the wrong way round: compared with the other record's first name; the more common reading weighs";
+        }
+    }
+
+    private double ReadingWeight(int givenValue, int familyValue, int givenLevel, int familyLevel, out double given, out double family)
+    {
+        const int givenName = (int)Comparison.GivenName;
+        const int familyName = (int)Comparison.FamilyName;
+        given = givenLevel == 1 && givenValue != 0
+            ? Math.Log2(Model.M[givenName][1] / Frequencies.Frequency(Comparison.GivenName, givenValue))
+            : _weights[givenName][givenLevel];
+        family = familyLevel == 1 && familyValue != 0
+            ? Math.Log2(Model.M[familyName][1] / Frequencies.Frequency(Comparison.FamilyName, familyValue))
+            : _weights[familyName][familyLevel];
+        return given + family;
     }
 
     public MatchExplanation Explain(int left, int right, MatchDecision decision, string? refusalReason)
@@ -130,12 +240,7 @@ internal sealed class PairScorer
         var weights = new double[Comparisons.Count];
         var notes = new string?[Comparisons.Count];
         Weigh(left, right, vector, weights, notes);
-        var swapped = PairComparer.NamesSwapped(_table.Pool, in a, in b);
-        if (swapped)
-        {
-            notes[(int)Comparison.GivenName] ??= "compared with the other record's last name (entered the wrong way round)";
-            notes[(int)Comparison.FamilyName] ??= "compared with the other record's first name (entered the wrong way round)";
-        }
+        var swapped = ComparisonVector.NamesSwapped(vector);
 
         var contributions = new List<MatchContribution>(Comparisons.Count);
         var total = Model.PriorWeight;

@@ -9,6 +9,12 @@ internal struct RecordFeatures
     public int Given;
     public int GivenCanonical;
     public int Family;
+
+    /// <summary>The first word of a family name of several ("garcia" of "garcia lopez"); else Family.</summary>
+    public int FamilyFirst;
+
+    /// <summary>NYSIIS code of <see cref="FamilyFirst"/> (FamilyCode when the name has one word).</summary>
+    public int FamilyFirstCode;
     public int GivenCode;
 
     /// <summary>NYSIIS code of the given name as written (GivenCode is of its canonical form).</summary>

@@ -32,7 +32,7 @@ internal sealed class SeededMatchIndex
         ArgumentOutOfRangeException.ThrowIfNotEqual(profileOfSeeded.Count, seeded.Count, nameof(profileOfSeeded));
         _constraints = constraints;
         _table = new FeatureTable(seeded.Count + incoming.Count);
-        var frequencies = new TermFrequencies();
+        var frequencies = new TermFrequencies(_table.Pool);
         foreach (var record in seeded)
         {
             frequencies.Add(in _table[_table.Add(record)]);

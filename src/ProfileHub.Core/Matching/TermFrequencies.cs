@@ -1,28 +1,49 @@
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// How many records hold each value of the term-frequency-adjusted comparisons (names, street, city,
-/// postal code, email, phone). A shared rare surname is stronger evidence than a shared "smith";
-/// an email held by hundreds of records is a junk value, not evidence.
+/// What the data says about each value a pair can share. For names and places
+/// (<see cref="ValueWeighting.Frequency"/>): how many records hold it, so a shared rare surname counts for
+/// more than a shared "smith". For identifiers (<see cref="ValueWeighting.Holders"/>): how many different
+/// people hold it, told apart by their first names, so a mailbox on five records of one customer stays
+/// personal while test@test.com on forty records of thirty people, or a family's landline, does not.
+/// Counts are by pool id, so every table that scores with these counts shares one <see cref="StringPool"/>.
 /// </summary>
 internal sealed class TermFrequencies
 {
+    /// <summary>Distinct people past which an identifier is no one's: ignored like junk.</summary>
+    public const int MaxPeoplePerIdentifier = 4;
+
     private readonly int[][] _counts = new int[Comparisons.Count][];
     private readonly int[] _totals = new int[Comparisons.Count];
+    private readonly StringPool _pool;
 
-    public TermFrequencies()
+    // The first named holder of each identifier value (as an index into _holders), and, only for values
+    // that more than one person holds, every distinct person seen (capped).
+    private readonly Dictionary<long, int> _firstHolder = [];
+    private readonly Dictionary<long, List<int>> _distinctHolders = [];
+    private readonly List<PersonKey> _holders = [];
+
+    // Distinct mailboxes per mailbox name (the part before the '@', by hash): how common "n.nguyen" is.
+    private readonly Dictionary<int, int> _mailboxNames = [];
+
+    public TermFrequencies(StringPool pool)
     {
+        _pool = pool;
         for (var c = 0; c < Comparisons.Count; c++)
         {
-            _counts[c] = Comparisons.All[c].TermFrequencyAdjusted ? new int[1024] : [];
+            _counts[c] = Comparisons.All[c].Weighting == ValueWeighting.None ? [] : new int[1024];
         }
     }
 
+    /// <summary>How many records hold the value.</summary>
     public int Count(Comparison comparison, int value)
     {
         var counts = _counts[(int)comparison];
         return value > 0 && value < counts.Length ? counts[value] : 0;
     }
+
+    /// <summary>How many records hold the attribute at all.</summary>
+    public int Total(Comparison comparison) => _totals[(int)comparison];
 
     /// <summary>Relative frequency of a value among records that have this attribute, at least 1/total.</summary>
     public double Frequency(Comparison comparison, int value)
@@ -31,29 +52,132 @@ internal sealed class TermFrequencies
         return total == 0 ? 1 : Math.Max(1, Count(comparison, value)) / (double)total;
     }
 
+    /// <summary>
+    /// How many different people hold an identifier value: holders whose first names cannot be one
+    /// person's (not equal, a nickname, a typo, an initial or the names swapped) count apart; a holder with
+    /// no first name counts as any of them. 1 for a value seen once or only on one person's records.
+    /// </summary>
+    public int People(Comparison comparison, int value) =>
+        _distinctHolders.TryGetValue(Key(comparison, value), out var people) ? people.Count
+        : Count(comparison, value) > 0 ? 1 : 0;
+
+    /// <summary>
+    /// Relative frequency of a mailbox name among the distinct mailboxes: the chance that a stranger's
+    /// mailbox elsewhere has this name (n.nguyen at another company: high; alexis.johnson728: low).
+    /// </summary>
+    public double MailboxNameFrequency(string address)
+    {
+        var total = _totals[(int)Comparison.Email];
+        return total == 0 ? 1 : Math.Max(1, _mailboxNames.GetValueOrDefault(MailboxName(address))) / (double)total;
+    }
+
+    private static int MailboxName(string address)
+    {
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return string.GetHashCode(address.AsSpan(0, Math.Max(0, at)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether two records' holders could be one person by their names (see <see cref="PersonKey.CouldBe"/>); true when either has no first name.</summary>
+    public bool CouldBeOnePerson(in RecordFeatures a, in RecordFeatures b) =>
+        a.Given == 0 || b.Given == 0
+        || new PersonKey(a.Given, a.GivenCanonical, a.Family).CouldBe(new PersonKey(b.Given, b.GivenCanonical, b.Family), _pool);
+
     public void Add(in RecordFeatures record)
     {
         Add(Comparison.GivenName, record.Given);
         Add(Comparison.FamilyName, record.Family);
+        if (record.FamilyFirst != record.Family)
+        {
+            // "garcia lopez" also counts as a holder of "garcia", the surname most systems keep alone.
+            Increment(Comparison.FamilyName, record.FamilyFirst);
+        }
+
         Add(Comparison.City, record.City);
         Add(Comparison.PostalCode, record.PostalCode);
-        AddAll(Comparison.Email, record.Emails);
-        AddAll(Comparison.Phone, record.Phones);
+        var person = new PersonKey(record.Given, record.GivenCanonical, record.Family);
+        var holder = -1;
+        AddIdentifiers(Comparison.Email, record.Emails, person, ref holder);
+        AddIdentifiers(Comparison.Email, record.GmailKeys, person, ref holder, skip: record.Emails);
+        AddIdentifiers(Comparison.Phone, record.Phones, person, ref holder);
+        AddIdentifier(Comparison.NationalId, record.NationalId, person, ref holder);
+        AddIdentifier(Comparison.LoyaltyId, record.LoyaltyId, person, ref holder);
+        AddIdentifier(Comparison.ExternalId, record.ExternalId, person, ref holder);
+        AddIdentifier(Comparison.SocialHandle, record.SocialHandle, person, ref holder);
     }
 
-    private void AddAll(Comparison comparison, int[] values)
+    private void AddIdentifiers(Comparison comparison, int[] values, PersonKey person, ref int holder, int[]? skip = null)
     {
         if (values.Length == 0)
         {
             return;
         }
 
-        _totals[(int)comparison]++;
+        if (skip is null)
+        {
+            _totals[(int)comparison]++;
+        }
+
         foreach (var value in values)
         {
-            Increment(comparison, value);
+            if (skip is null || Array.IndexOf(skip, value) < 0)
+            {
+                if (comparison == Comparison.Email && skip is null && Count(comparison, value) == 0)
+                {
+                    var name = MailboxName(_pool[value]);
+                    _mailboxNames[name] = _mailboxNames.GetValueOrDefault(name) + 1;
+                }
+
+                Increment(comparison, value);
+                AddHolder(comparison, value, person, ref holder);
+            }
         }
     }
+
+    private void AddIdentifier(Comparison comparison, int value, PersonKey person, ref int holder)
+    {
+        if (value == 0)
+        {
+            return;
+        }
+
+        Add(comparison, value);
+        AddHolder(comparison, value, person, ref holder);
+    }
+
+    private void AddHolder(Comparison comparison, int value, PersonKey person, ref int holder)
+    {
+        if (person.Given == 0)
+        {
+            return;
+        }
+
+        if (holder < 0)
+        {
+            holder = _holders.Count;
+            _holders.Add(person);
+        }
+
+        var key = Key(comparison, value);
+        if (!_firstHolder.TryGetValue(key, out var first))
+        {
+            _firstHolder[key] = holder;
+            return;
+        }
+
+        if (_distinctHolders.TryGetValue(key, out var people))
+        {
+            if (people.Count <= MaxPeoplePerIdentifier && !people.Exists(p => _holders[p].CouldBe(person, _pool)))
+            {
+                people.Add(holder);
+            }
+        }
+        else if (!_holders[first].CouldBe(person, _pool))
+        {
+            _distinctHolders[key] = [first, holder];
+        }
+    }
+
+    private static long Key(Comparison comparison, int value) => ((long)comparison << 32) | (uint)value;
 
     private void Add(Comparison comparison, int value)
     {
@@ -68,6 +192,11 @@ internal sealed class TermFrequencies
 
     private void Increment(Comparison comparison, int value)
     {
+        if (value == 0)
+        {
+            return;
+        }
+
         ref var counts = ref _counts[(int)comparison];
         if (value >= counts.Length)
         {
@@ -75,5 +204,60 @@ internal sealed class TermFrequencies
         }
 
         counts[value]++;
+    }
+
+    private static bool Swapped(string name, int otherName, StringPool pool) =>
+        otherName != 0 && StringSimilarity.JaroWinkler(name, pool[otherName]) >= 0.88;
+
+    /// <summary>At least 80% of the letters in common, counted with repeats (Dice over letter multisets).</summary>
+    private static bool SameLetters(string x, string y)
+    {
+        Span<int> counts = stackalloc int[26];
+        foreach (var c in x)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                counts[c - 'a']++;
+            }
+        }
+
+        var common = 0;
+        foreach (var c in y)
+        {
+            if (c is >= 'a' and <= 'z' && counts[c - 'a']-- > 0)
+            {
+                common++;
+            }
+        }
+
+        return 2.0 * common >= 0.8 * (x.Length + y.Length);
+    }
+
+    /// <summary>The name parts that tell the holders of one identifier apart.</summary>
+    private readonly record struct PersonKey(int Given, int GivenCanonical, int Family)
+    {
+        /// <summary>
+        /// Whether two named holders could be one person: the same first name, a nickname of it, a typo
+        /// (Jaro-Winkler 0.88, or the same letters scrambled: eleanor / nleaeor), an initial, or the first
+        /// name entered as the other's surname. Mai and Heather sharing a mailbox are two people.
+        /// </summary>
+        public bool CouldBe(PersonKey other, StringPool pool)
+        {
+            if (Given == other.Given || GivenCanonical == other.GivenCanonical)
+            {
+                return true;
+            }
+
+            var x = pool[Given];
+            var y = pool[other.Given];
+            if (x.Length == 1 || y.Length == 1)
+            {
+                return x[0] == y[0];
+            }
+
+            return StringSimilarity.JaroWinkler(x, y) >= 0.88
+                || SameLetters(x, y)
+                || (Swapped(x, other.Family, pool) && (Family == 0 || Swapped(pool[Family], other.Given, pool)));
+        }
     }
 }
