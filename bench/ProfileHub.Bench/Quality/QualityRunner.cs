@@ -138,11 +138,20 @@ internal static class QualityRunner
         var profileIds = run!.ProfileIds();
         var ids = Enumerable.Range(0, run.RecordCount).Select(run.Table.RecordId).ToArray();
         var metrics = PairwiseMetrics.Compute(profileIds, [.. ids.Select(id => truth[id])]);
+
         if (int.TryParse(Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_MISSES"), CultureInfo.InvariantCulture, out var misses))
         {
             PrintMisses(run, profileIds, ids, truth, misses);
         }
-        var review = run.Pairs.Where(p => run.DecisionFor(p) == MatchDecision.Review).ToList();
+        var review = run.ReviewQueue();
+        if (Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_REVIEW") is { } shown)
+        {
+            foreach (var pair in review.Take(int.Parse(shown, CultureInfo.InvariantCulture)))
+            {
+                PrintPair(truth[ids[pair.Left]] == truth[ids[pair.Right]] ? "REVIEW-TRUE" : "REVIEW-FALSE", run, pair.Left, pair.Right, "Review");
+            }
+        }
+
         var reviewTrue = review.Count(p => truth[ids[p.Left]] == truth[ids[p.Right]]);
         string[] entities = [.. ids.Select(id => truth[id])];
         var stitching = PairwiseMetrics.Compute(ExactStitching.Profiles(run.Table), entities);

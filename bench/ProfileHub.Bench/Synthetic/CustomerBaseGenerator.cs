@@ -17,7 +17,7 @@ internal sealed class CustomerBaseGenerator
 
     // Some members of a household with a landline give only that; the others give it on some records.
     private const double LandlineOnlyChance = 0.25;
-    private const double LandlineUseChance = 0.35;
+    private const double LandlineUseChance = 0.15;
     private const double FamilyEmailChance = 0.15;
     private const double FamilyEmailUseChance = 0.3;
     private const double MoveChance = 0.15;
@@ -29,7 +29,7 @@ internal sealed class CustomerBaseGenerator
     private const double SwapChance = 0.02;
     private const double EmailScruffyChance = 0.05;
     private const double EmailTypoChance = 0.01;
-    private const double JunkEmailChance = 0.01;
+    private const double JunkEmailChance = 0.005;
     private const double NameOnlySupportChance = 1.0 / 3;
     private const double BothSurnamesChance = 0.5;
 
@@ -455,7 +455,7 @@ internal sealed class CustomerBaseGenerator
     /// <summary>Web sign-up: an e-mail (sometimes the work one), sometimes a first name, sometimes a phone (checkout).</summary>
     private void FillWeb(CustomerRecord record, Person person, bool later)
     {
-        record.Email = EmailFor(person, workShare: 0.15);
+        record.Email = EmailFor(person, workShare: 0.1);
         if (Chance(0.4))
         {
             record.FirstName = Names(person, Source.Web, later).First;
@@ -495,7 +495,7 @@ internal sealed class CustomerBaseGenerator
         // Phone only, both, or e-mail only: 30/40/30.
         var roll = _random.Double();
         record.Phone = roll < 0.7 ? PhoneFor(person) : null;
-        record.Email = roll >= 0.3 ? EmailFor(person, workShare: 0.2) : null;
+        record.Email = roll >= 0.3 ? EmailFor(person, workShare: 0.1) : null;
     }
 
     /// <summary>Social profile: the person's one handle and a display name, sometimes just a first name or a nickname; a lead form's e-mail now and then.</summary>
@@ -533,7 +533,7 @@ internal sealed class CustomerBaseGenerator
     /// <summary>Ad platform lead: an e-mail (work ones are common here), sometimes a phone.</summary>
     private void FillAds(CustomerRecord record, Person person)
     {
-        record.Email = EmailFor(person, workShare: 0.25);
+        record.Email = EmailFor(person, workShare: 0.15);
         record.Phone = Chance(0.5) ? PhoneFor(person) : null;
     }
 

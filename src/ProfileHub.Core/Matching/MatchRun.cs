@@ -63,6 +63,27 @@ internal sealed class MatchRun
             : MatchDecision.Apart;
     }
 
+    /// <summary>
+    /// The review queue: pairs scored between the thresholds whose records are in different profiles, one
+    /// per pair of profiles (its best pair), best first. A steward decides whether two profiles are one
+    /// person, not each of their records' pairs.
+    /// </summary>
+    public List<ScoredPair> ReviewQueue()
+    {
+        var seen = new HashSet<(int, int)>();
+        var queue = new List<ScoredPair>();
+        foreach (var pair in _pairs)
+        {
+            var (a, b) = (Clusters.Find(pair.Left), Clusters.Find(pair.Right));
+            if (a != b && DecisionFor(pair) == MatchDecision.Review && seen.Add((Math.Min(a, b), Math.Max(a, b))))
+            {
+                queue.Add(pair);
+            }
+        }
+
+        return queue;
+    }
+
     /// <summary>Explanations of every pair at or above the lower threshold (links, reviews, refusals).</summary>
     public IEnumerable<MatchExplanation> Explanations()
     {

@@ -55,7 +55,7 @@ internal sealed class PairScorer
             total += weight;
         }
 
-        strong = IsStrong(vector, weights);
+        strong = total >= Settings.UpperThreshold + Overwhelming || IsStrong(vector, weights);
         return total;
     }
 
@@ -65,6 +65,12 @@ internal sealed class PairScorer
     /// namesake rarely has.
     /// </summary>
     public const double StrongEvidence = 3.0;
+
+    /// <summary>
+    /// Bits above the link threshold (odds of 256 to 1) past which a pair is strong whatever its evidence is:
+    /// names rare enough to say that much about one person, with place and birth date agreeing to a typo.
+    /// </summary>
+    public const double Overwhelming = 8.0;
 
     private static readonly int[] PersonalComparisons =
     [
@@ -120,6 +126,10 @@ internal sealed class PairScorer
         if (ComparisonVector.NamesSwapped(vector))
         {
             WeighSwappedNames(in a, in b, vector, weights, notes);
+        }
+        else
+        {
+            WeighFullName(in a, in b, vector, weights, notes);
         }
 
         var strongest = -1;
@@ -195,6 +205,46 @@ internal sealed class PairScorer
         note = describe ? (people > 1 ? $"held by {people} people (a family's or a shared value)" : count > 1 ? $"one person's: on {count} records" : null) : null;
         var u = (people - 1 + StrangerSharesPersonalValue) / Math.Max(1, Frequencies.Total(comparison));
         return Math.Log2(Model.M[c][level] / Math.Min(u, 1));
+    }
+
+    /// <summary>
+    /// First name and surname agreeing together weigh at most what the full name's own frequency says:
+    /// names travel together (in a Vietnamese customer base "long" goes with "tran" far more often than
+    /// chance), so adding the two term-frequency weights would overstate how rare "long tran" is. The two
+    /// weights are scaled down in proportion, so the explanation still adds up.
+    /// </summary>
+    private void WeighFullName(in RecordFeatures a, in RecordFeatures b, ulong vector, Span<double> weights, string?[]? notes)
+    {
+        const int given = (int)Comparison.GivenName;
+        const int family = (int)Comparison.FamilyName;
+        var givenLevel = ComparisonVector.Level(vector, given);
+        var familyLevel = ComparisonVector.Level(vector, family);
+        if (givenLevel is not (1 or 2) || familyLevel != 1 || a.GivenCanonical != b.GivenCanonical || weights[given] <= 0 || weights[family] <= 0)
+        {
+            return;
+        }
+
+        // Below five records a full name may well be one person's own records: too few to show a correlation.
+        if (Frequencies.FullNameCount(a.GivenCanonical, a.Family) < 5)
+        {
+            return;
+        }
+
+        var separate = weights[given] + weights[family];
+        var joint = Math.Log2(Model.M[given][givenLevel] * Model.M[family][familyLevel] / Frequencies.FullNameFrequency(a.GivenCanonical, a.Family));
+        if (joint >= separate)
+        {
+            return;
+        }
+
+        var scale = Math.Max(0, joint) / separate;
+        weights[given] *= scale;
+        weights[family] *= scale;
+        if (notes is not null)
+        {
+            notes[given] = $"with the surname: a full name this common weighs {Math.Round(Math.Max(0, joint), 1)} together";
+            notes[family] = notes[given];
+        }
     }
 
     /// <summary>

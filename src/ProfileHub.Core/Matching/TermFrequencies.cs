@@ -23,6 +23,11 @@ internal sealed class TermFrequencies
     private readonly Dictionary<long, List<int>> _distinctHolders = [];
     private readonly List<PersonKey> _holders = [];
 
+    // Records per full name (canonical first name and surname): names are not independent (Vietnamese first
+    // names go with Vietnamese surnames), so "long tran" is more common than "long" times "tran" says.
+    private readonly Dictionary<long, int> _fullNames = [];
+    private int _fullNameTotal;
+
     // Distinct mailboxes per mailbox name (the part before the '@', by hash): how common "n.nguyen" is.
     private readonly Dictionary<int, int> _mailboxNames = [];
 
@@ -71,6 +76,14 @@ internal sealed class TermFrequencies
         return total == 0 ? 1 : Math.Max(1, _mailboxNames.GetValueOrDefault(MailboxName(address))) / (double)total;
     }
 
+    public int FullNameCount(int givenCanonical, int family) => _fullNames.GetValueOrDefault(FullName(givenCanonical, family));
+
+    /// <summary>Relative frequency of a full name (canonical first name and surname) among records with both.</summary>
+    public double FullNameFrequency(int givenCanonical, int family) =>
+        _fullNameTotal == 0 ? 1 : Math.Max(1, _fullNames.GetValueOrDefault(FullName(givenCanonical, family))) / (double)_fullNameTotal;
+
+    private static long FullName(int givenCanonical, int family) => ((long)givenCanonical << 32) | (uint)family;
+
     private static int MailboxName(string address)
     {
         var at = address.IndexOf('@', StringComparison.Ordinal);
@@ -90,6 +103,13 @@ internal sealed class TermFrequencies
         {
             // "garcia lopez" also counts as a holder of "garcia", the surname most systems keep alone.
             Increment(Comparison.FamilyName, record.FamilyFirst);
+        }
+
+        if (record.GivenCanonical != 0 && record.Family != 0)
+        {
+            _fullNameTotal++;
+            var name = FullName(record.GivenCanonical, record.Family);
+            _fullNames[name] = _fullNames.GetValueOrDefault(name) + 1;
         }
 
         Add(Comparison.City, record.City);
@@ -206,8 +226,11 @@ internal sealed class TermFrequencies
         counts[value]++;
     }
 
+    /// <summary>Jaro-Winkler at which two first names may be one name mistyped; below it karen / carmen (0.82), siblings.</summary>
+    private const double SimilarNames = 0.88;
+
     private static bool Swapped(string name, int otherName, StringPool pool) =>
-        otherName != 0 && StringSimilarity.JaroWinkler(name, pool[otherName]) >= 0.88;
+        otherName != 0 && StringSimilarity.JaroWinkler(name, pool[otherName]) >= SimilarNames;
 
     /// <summary>At least 80% of the letters in common, counted with repeats (Dice over letter multisets).</summary>
     private static bool SameLetters(string x, string y)
@@ -238,7 +261,7 @@ internal sealed class TermFrequencies
     {
         /// <summary>
         /// Whether two named holders could be one person: the same first name, a nickname of it, a typo
-        /// (Jaro-Winkler 0.88, or the same letters scrambled: eleanor / nleaeor), an initial, or the first
+        /// (Jaro-Winkler 0.88, or the same letters scrambled: eleanor / nleaeor), a short form (sam / samantha), an initial, or the first
         /// name entered as the other's surname. Mai and Heather sharing a mailbox are two people.
         /// </summary>
         public bool CouldBe(PersonKey other, StringPool pool)
@@ -255,8 +278,9 @@ internal sealed class TermFrequencies
                 return x[0] == y[0];
             }
 
-            return StringSimilarity.JaroWinkler(x, y) >= 0.88
+            return StringSimilarity.JaroWinkler(x, y) >= SimilarNames
                 || SameLetters(x, y)
+                || (Math.Min(x.Length, y.Length) >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
                 || (Swapped(x, other.Family, pool) && (Family == 0 || Swapped(pool[Family], other.Given, pool)));
         }
     }

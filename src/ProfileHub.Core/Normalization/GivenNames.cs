@@ -35,6 +35,7 @@ internal static class GivenNames
         timothy: tim timmy
         patrick: pat paddy patty
         peter: pete
+        oliver: olly ollie
         gregory: greg
         jeffrey: jeff geoff geoffrey
         kenneth: ken kenny

@@ -42,7 +42,7 @@ public class PairScorerTests
         Assert.Equal(explanation.TotalWeight, explanation.PriorWeight + explanation.Contributions.Sum(c => c.Weight), 0.01);
         var email = explanation.Contributions.Single(c => c.Comparison == Comparison.Email);
         Assert.Equal("exact", email.Level);
-        Assert.True(email.Weight > 5);
+        Assert.True(email.Weight > 5, explanation.Summary() + " | " + email.Note);
         Assert.Equal("oliver.p@example.net", email.LeftValue);
         Assert.Equal("missing", explanation.Contributions.Single(c => c.Comparison == Comparison.Phone).Level);
         Assert.Contains("email exact", explanation.Summary(), StringComparison.Ordinal);
