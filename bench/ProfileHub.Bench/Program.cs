@@ -8,6 +8,7 @@ using ProfileHub.Bench.Synthetic;
 //   quality [--gate] [--datasets PATH]            pairwise matching quality on the labelled datasets + synthetic traps
 //   generate [--kind K] --people N --output FILE [--seed S]  a synthetic multi-channel CSV with known truth
 //   train-default-model [--people N] [--seed S]   trains the shipped model for small inputs on the customer bases
+//   score --truth FILE --profiles FILE            pairwise quality of a `profilehub resolve` output against person_id
 //   incremental [--people N] [--queries Q]        one new record against an in-memory index: median and p99
 //   match-db [--server CONN] [--people N] [--new-percent P]  `match` on PostgreSQL: first run, then P% new records
 //   journey-db [--server CONN] [--profiles N] [--touchpoints M] [--runs R] [--database NAME]  journeyAnalytics aggregates on PostgreSQL
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "quality" => QualityRunner.Run(args[1..]),
     "generate" => GenerateCommand.Run(args[1..]),
     "train-default-model" => TrainDefaultModelCommand.Run(args[1..]),
+    "score" => ScoreCommand.Run(args[1..]),
     "incremental" => IncrementalBenchmark.Run(args[1..]),
     "match-db" => await MatchDatabaseBenchmark.RunAsync(args[1..]),
     "journey-db" => await JourneyAnalyticsBenchmark.RunAsync(args[1..]),

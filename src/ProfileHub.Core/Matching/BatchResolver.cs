@@ -71,7 +71,7 @@ internal static class BatchResolver
         var kept = new List<ScoredPair>();
         for (var p = 0; p < candidates.Length; p++)
         {
-            if (weights[p] >= settings.LowerThreshold)
+            if (weights[p] >= settings.LowerThreshold || settings.KeepApartPairs)
             {
                 var (left, right) = CandidatePairs.Unpack(candidates[p]);
                 kept.Add(new ScoredPair(left, right, weights[p], strong[p]));
@@ -153,10 +153,21 @@ internal static class BatchResolver
         }
 
         var refusals = new Dictionary<ulong, string>();
+        Link(clusters, pairs, settings.UpperThreshold, refusals);
+        return refusals;
+    }
+
+    /// <summary>
+    /// Links the pairs at or above the upper threshold, given best first: strong ones merge under the guards,
+    /// weak ones only attach lone records (<see cref="LoneRecordAttachment"/>). The one linking rule of batch
+    /// and incremental resolution; <paramref name="refusals"/> receives each link refused, with the reason.
+    /// </summary>
+    public static void Link(ClusterState clusters, IEnumerable<ScoredPair> bestFirst, double upperThreshold, Dictionary<ulong, string> refusals)
+    {
         var weak = new List<ScoredPair>();
-        foreach (var pair in pairs)
+        foreach (var pair in bestFirst)
         {
-            if (pair.Weight < settings.UpperThreshold)
+            if (pair.Weight < upperThreshold)
             {
                 break;
             }
@@ -171,8 +182,7 @@ internal static class BatchResolver
             }
         }
 
-        LoneRecordAttachment.Apply(clusters, weak, settings.UpperThreshold, refusals);
-        return refusals;
+        LoneRecordAttachment.Apply(clusters, weak, upperThreshold, refusals);
     }
 
     /// <summary>Best first; ties broken by record indexes so the order (and so the clusters) is deterministic.</summary>

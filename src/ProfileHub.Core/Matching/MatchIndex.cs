@@ -77,27 +77,10 @@ public sealed class MatchIndex
         }
 
         scored.Sort(BatchResolver.ByWeightDescending);
+
+        // As in batch: strong links merge, a weak one attaches this record only if it is alone and fits one profile.
         var refusals = new Dictionary<ulong, string>();
-        var weak = new List<ScoredPair>();
-        foreach (var pair in scored)
-        {
-            if (pair.Weight < _settings.UpperThreshold)
-            {
-                break;
-            }
-
-            if (!pair.Strong)
-            {
-                weak.Add(pair);
-            }
-            else if (!_clusters.TryMerge(pair.Left, pair.Right, out var refusal))
-            {
-                refusals[CandidatePairs.Pack(pair.Left, pair.Right)] = refusal!;
-            }
-        }
-
-        // As in batch: a weak link attaches this record only if it is still alone and fits one profile.
-        LoneRecordAttachment.Apply(_clusters, weak, _settings.UpperThreshold, refusals);
+        BatchResolver.Link(_clusters, scored, _settings.UpperThreshold, refusals);
         var joined = _clusters.SizeOf(index) > 1;
         var links = new List<MatchExplanation>(scored.Count);
         foreach (var pair in scored)

@@ -45,7 +45,7 @@ internal sealed class MatchRun
 
     public int RecordCount => Table.Count;
 
-    /// <summary>Scored pairs at or above the lower threshold, best first.</summary>
+    /// <summary>Scored pairs at or above the lower threshold (all of them with <see cref="MatchSettings.KeepApartPairs"/>), best first.</summary>
     public IReadOnlyList<ScoredPair> Pairs => _pairs;
 
     /// <summary>Profile of each record: the record index of its profile's root.</summary>
@@ -84,7 +84,7 @@ internal sealed class MatchRun
         return queue;
     }
 
-    /// <summary>Explanations of every pair at or above the lower threshold (links, reviews, refusals).</summary>
+    /// <summary>Explanations of every kept pair: links, reviews, refusals (and apart pairs, when kept).</summary>
     public IEnumerable<MatchExplanation> Explanations()
     {
         foreach (var pair in _pairs)

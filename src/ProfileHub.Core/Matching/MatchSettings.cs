@@ -50,4 +50,10 @@ public sealed record MatchSettings
     public string? DefaultPhoneRegion { get; init; }
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Keep every scored candidate pair in the run, those below the lower threshold too (as Apart), so an
+    /// explanation file lists every pair the engine looked at (`profilehub resolve --explain`).
+    /// </summary>
+    public bool KeepApartPairs { get; init; }
 }

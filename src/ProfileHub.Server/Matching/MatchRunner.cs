@@ -222,8 +222,9 @@ internal sealed partial class MatchRunner(
     }
 
     /// <summary>
-    /// One review item per pair scored between the thresholds whose records ended up in different profiles,
-    /// unless the pair was queued before (open or decided) or a steward said they are not the same person.
+    /// One review item per pair of profiles, for its best pair scored between the thresholds (as
+    /// MatchRun.ReviewQueue does for `resolve`), unless the pair was queued before (open or decided) or a
+    /// steward said they are not the same person: a steward decides whether two profiles are one person.
     /// </summary>
     private static int QueueReviews(PendingInserts inserts, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
     {
@@ -232,11 +233,15 @@ internal sealed partial class MatchRunner(
             .Select(c => (c.RecordA!.Value, c.RecordB!.Value))
             .ToHashSet();
         var queued = 0;
-        foreach (var pair in resolution.Pairs.Where(p => p.Decision == MatchDecision.Review))
+        var profilePairs = new HashSet<(Guid?, Guid?)>();
+        foreach (var pair in resolution.Pairs.Where(p => p.Decision == MatchDecision.Review).OrderByDescending(p => p.TotalWeight))
         {
             var (a, b) = (MatchRecord.Parse(pair.LeftRecordId), MatchRecord.Parse(pair.RightRecordId));
             var key = (Math.Min(a, b), Math.Max(a, b));
-            if (ProfileOf(a) == ProfileOf(b) || apart.Contains(key) || !snapshot.QueuedPairs.Add(key))
+            var (profileA, profileB) = (ProfileOf(a), ProfileOf(b));
+            if (profileA == profileB || apart.Contains(key)
+                || !profilePairs.Add(Comparer<Guid?>.Default.Compare(profileA, profileB) < 0 ? (profileA, profileB) : (profileB, profileA))
+                || !snapshot.QueuedPairs.Add(key))
             {
                 continue;
             }

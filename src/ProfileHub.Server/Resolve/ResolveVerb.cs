@@ -81,7 +81,7 @@ internal static class ResolveVerb
             return ResolveExitCode.InputError;
         }
 
-        var settings = MatchSettings.Default with { DefaultPhoneRegion = options.PhoneRegion };
+        var settings = MatchSettings.Default with { DefaultPhoneRegion = options.PhoneRegion, KeepApartPairs = options.Explain is not null };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var normalized = BatchResolver.Normalize(data.Records, settings);
         var timings = new Dictionary<string, TimeSpan> { ["normalize"] = clock.Elapsed };

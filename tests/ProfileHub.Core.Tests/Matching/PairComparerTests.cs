@@ -97,10 +97,32 @@ public class PairComparerTests
     [InlineData("masons2@reed.com", "masons52@reed.com", "similar mailbox")]
     [InlineData("gabriel.t54@nichols.info", "gabriel.t54@nnichls.info", "similar mailbox")]
     [InlineData("dan.hand@icloud.com", "dean.hand@hotmail.com", "different")]
+    [InlineData("d.johnson@starkcorp.com", "d.johnson@initech.com", "same mailbox name elsewhere")]
+    [InlineData("beverlysmith@hotmail.com", "beverly.smith@hotmail.com", "different")]
+    [InlineData("eddie.nguyen541@yahoo.com", "eddie.nguyen561@yahoo.com", "different")]
+    [InlineData("patton.helen4@hotmail.com", "patton.helen4@hotmial.com", "similar mailbox")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
     [Fact]
     public void Phones_compare_in_e164_form() =>
         Assert.Equal("exact", Label(People.Record("a", phone: "07700 900123"), People.Record("b", phone: "+44 7700 900123"), Comparison.Phone));
+
+    [Theory]
+    [InlineData("García López", "Garcia", "one of two surnames")]
+    [InlineData("Muñoz", "Munoz", "exact")]
+    [InlineData("García López", "López", "different")]
+    public void A_second_surname_kept_by_one_system_only_is_one_of_two_surnames(string a, string b, string expected) =>
+        Assert.Equal(expected, Label(People.Record("a", "José", a), People.Record("b", "Jose", b), Comparison.FamilyName));
+
+    [Fact]
+    public void Handles_keep_their_dots_and_underscores()
+    {
+        var a = new MatchInput("a").Set(AttributeName.SocialHandle, "@sandra.phan");
+        var b = new MatchInput("b").Set(AttributeName.SocialHandle, "@Sandra_Phan");
+        var c = new MatchInput("c").Set(AttributeName.SocialHandle, "sandra.phan");
+
+        Assert.Equal("different", Label(a, b, Comparison.SocialHandle));
+        Assert.Equal("exact", Label(a, c, Comparison.SocialHandle));
+    }
 }

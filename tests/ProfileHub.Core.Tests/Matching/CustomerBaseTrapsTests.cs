@@ -1,0 +1,167 @@
+using System.Globalization;
+using ProfileHub.Core.Matching;
+using ProfileHub.Core.Tests.Support;
+
+namespace ProfileHub.Core.Tests.Matching;
+
+/// <summary>
+/// The ways real customer bases made the engine merge strangers or miss the obvious (issue 13), one test each:
+/// common surnames, namesakes with their own mailboxes, swapped names, work mailboxes, name-only records,
+/// family mailboxes, exact personal mailboxes, tiny inputs and input order.
+/// </summary>
+public class CustomerBaseTrapsTests
+{
+    private static readonly string[] FirstNames =
+    [
+        "james", "mary", "linda", "susan", "karen", "nancy", "betty", "helen", "sandra", "donna", "carol", "ruth",
+        "sharon", "laura", "sarah", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan",
+    ];
+
+    /// <summary>
+    /// A base where one surname ("johnson") is held by about a third of the people, each with a personal
+    /// mailbox and often a second record sharing it.
+    /// </summary>
+    private static List<MatchInput> ConcentratedBase(int people = 300)
+    {
+        var random = new Random(7);
+        var records = People.Background(people / 2);
+        for (var p = 0; p < people / 2; p++)
+        {
+            var first = FirstNames[random.Next(FirstNames.Length)];
+            var id = "jn-" + p.ToString(CultureInfo.InvariantCulture);
+            var email = $"{first}.johnson{p}@example.net";
+            records.Add(People.Record(id + "-a", first, "Johnson", email, "+4477009" + p.ToString("00000", CultureInfo.InvariantCulture)));
+            if (random.NextDouble() < 0.6)
+            {
+                records.Add(People.Record(id + "-b", first, "Johnson", email));
+            }
+        }
+
+        return records;
+    }
+
+    [Fact]
+    public void Namesakes_with_their_own_personal_mailboxes_stay_apart_where_the_surname_is_common()
+    {
+        var records = ConcentratedBase();
+        records.Add(People.Record("alexis-1", "Alexis", "Johnson", "alexis.johnson728@proton.me"));
+        records.Add(People.Record("alexis-2", "Alexis", "Johnson", "alexis.johnson141@gmail.com"));
+
+        Assert.False(new Resolved(records).Together("alexis-1", "alexis-2"));
+    }
+
+    [Fact]
+    public void Swapped_names_weigh_the_common_surname_as_a_surname()
+    {
+        var records = ConcentratedBase();
+        records.Add(People.Record("straight-1", "Alexis", "Johnson", "a.j@example.com"));
+        records.Add(People.Record("straight-2", "Alexis", "Johnson", "a.j2@example.com"));
+        records.Add(People.Record("swapped", "Johnson", "Alexis", "a.j3@example.com"));
+        var run = new Resolved(records).Run;
+        var index = Enumerable.Range(0, run.RecordCount).ToDictionary(run.Table.RecordId, i => i, StringComparer.Ordinal);
+
+        double Names(string left, string right) => run.Scorer.Explain(index[left], index[right], MatchDecision.Apart, null)
+            .Contributions.Where(c => c.Comparison is Comparison.GivenName or Comparison.FamilyName).Sum(c => c.Weight);
+
+        // "johnson alexis" against "alexis johnson" carries no more name evidence than the straight pair: johnson
+        // is weighed as the common surname it is, not as a rare first name.
+        Assert.True(Names("straight-1", "swapped") <= Names("straight-1", "straight-2") + 0.01, $"{Names("straight-1", "swapped")} > {Names("straight-1", "straight-2")}");
+    }
+
+    [Fact]
+    public void A_name_only_record_does_not_join_two_namesakes()
+    {
+        var records = ConcentratedBase();
+        records.Add(People.Record("ralph-a1", "Ralph", "Quenneville", "ralph.q.1@example.net", "+447700111111"));
+        records.Add(People.Record("ralph-a2", email: "ralph.q.1@example.net", city: "Leeds"));
+        records.Add(People.Record("ralph-b1", "Ralph", "Quenneville", "rquenneville@example.org", "+447700222222"));
+        records.Add(People.Record("ralph-b2", phone: "+447700222222", city: "York"));
+        records.Add(People.Record("support-call", "Ralph", "Quenneville"));
+
+        var resolved = new Resolved(records);
+
+        Assert.False(resolved.Together("ralph-a1", "ralph-b1"));
+        Assert.False(resolved.Together("support-call", "ralph-a1"));
+        Assert.False(resolved.Together("support-call", "ralph-b1"));
+
+        // The name alone is strong enough to link (a rare name), so only the ambiguity keeps the call apart.
+        var explanation = resolved.Explanation("support-call", "ralph-a1");
+        Assert.Equal(MatchDecision.Refused, explanation.Decision);
+        Assert.Equal(LoneRecordAttachment.Ambiguous, explanation.RefusalReason);
+    }
+
+    [Fact]
+    public void A_name_only_record_joins_the_one_profile_its_rare_name_fits()
+    {
+        var records = People.Background(200);
+        records.Add(People.Record("zb-1", "Zbigniew", "Quenneville", "zbig.q@example.net", "+447700333333"));
+        records.Add(People.Record("zb-2", "Zbigniew", "Quenneville", "zbig.q@example.net"));
+        records.Add(People.Record("support-call", "Zbigniew", "Quenneville"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("support-call", "zb-1"));
+    }
+
+    [Fact]
+    public void An_exact_personal_mailbox_links_records_that_share_nothing_else()
+    {
+        var records = People.Background(300);
+        var loyalty = new MatchInput("loyalty").Set(AttributeName.Email, "patton.helen4@hotmail.com")
+            .Set(AttributeName.LoyaltyId, "L12345678").Set(AttributeName.Phone, "+447700444444").Set(AttributeName.BirthDate, "1971-05-04");
+        records.Add(loyalty);
+        records.Add(new MatchInput("newsletter").Set(AttributeName.Email, "  Patton.Helen4@Hotmail.com "));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("loyalty", "newsletter"));
+        Assert.Equal(MatchDecision.Linked, resolved.Explanation("loyalty", "newsletter").Decision);
+    }
+
+    [Fact]
+    public void A_family_mailbox_and_landline_do_not_join_two_members_of_the_household()
+    {
+        var records = People.Background(300);
+        records.Add(People.Record("mai", "Mai", "Tran", "thetrans@gmail.com", "+447700555555"));
+        records.Add(People.Record("mai-2", "Mai", "Tran", "mai.tran88@gmail.com", "+447700555555"));
+        records.Add(People.Record("heather", "Heather", "Tran", "thetrans@gmail.com", "+447700555555"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("mai", "mai-2"));
+        Assert.False(resolved.Together("mai", "heather"));
+    }
+
+    [Fact]
+    public void A_six_row_file_links_its_obvious_duplicates_with_the_shipped_model()
+    {
+        List<MatchInput> records =
+        [
+            People.Record("1", "Jane", "Doe", "Jane.Doe@Example.COM", "+44 7700 900123", city: "Leeds"),
+            People.Record("2", "J", "Doe", "  jane.doe@example.com ", "07700 900123", city: "Leeds"),
+            People.Record("3", "Omar", "Haddad", "omar.h@example.org", "+44 7700 900456", city: "York"),
+            People.Record("4", "Priya", "Raman", "priya.r@example.net", null, city: "Bath"),
+            People.Record("5", "Tom", "Ellis", null, "+44 7700 900789", city: "Hull"),
+            People.Record("6", "Ana", "Ruiz", "ana.ruiz@example.es", null, city: "Leeds"),
+        ];
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("1", "2"));
+        Assert.Equal(MatchDecision.Linked, resolved.Explanation("1", "2").Decision);
+        Assert.False(resolved.Together("1", "6"));
+    }
+
+    [Fact]
+    public void The_profiles_do_not_depend_on_the_order_of_the_records()
+    {
+        var records = ConcentratedBase();
+        records.Add(People.Record("support-call", "Ralph", "Quenneville"));
+        records.Add(People.Record("ralph-1", "Ralph", "Quenneville", "ralph.q.1@example.net", "+447700111111"));
+        var forward = People.Partition(new Resolved(records).Assignments);
+        records.Reverse();
+        var backward = People.Partition(new Resolved(records).Assignments);
+
+        Assert.Equal(forward, backward);
+    }
+}
