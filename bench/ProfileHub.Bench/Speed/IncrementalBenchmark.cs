@@ -8,8 +8,8 @@ using ProfileHub.Server.Resolve;
 namespace ProfileHub.Bench.Speed;
 
 /// <summary>
-/// `incremental [--people N] [--queries Q]`: batch-resolves a synthetic set (default about 1,000,000
-/// records), holds it in a <see cref="MatchIndex"/>, then resolves Q held-out records one at a time
+/// `incremental [--people N] [--queries Q]`: batch-resolves a generated customer base (concentrated names,
+/// default about 1,000,000 records), holds it in a <see cref="MatchIndex"/>, then resolves Q held-out records one at a time
 /// and reports the median and p99 latency of <see cref="MatchIndex.Resolve(MatchInput)"/>.
 /// </summary>
 internal static class IncrementalBenchmark
@@ -19,8 +19,8 @@ internal static class IncrementalBenchmark
         var people = int.Parse(QualityRunner.Option(args, "--people") ?? "455000", CultureInfo.InvariantCulture);
         var queries = int.Parse(QualityRunner.Option(args, "--queries") ?? "5000", CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
-        var bytes = SyntheticPeople.ToCsv(SyntheticPeople.Generate(people, seed: 11));
-        var mapping = ColumnMapping.Parse(SyntheticPeople.ResolveMap, out _);
+        var bytes = CustomerBase.ToCsv(CustomerBase.Generate(CustomerBaseKind.Concentrated, people, seed: 11));
+        var mapping = ColumnMapping.Parse(CustomerBase.ResolveMap, out _);
         var records = ResolveInput.Read(bytes, null, "record_id", mapping).Records;
         bytes = null;
         var indexed = records.Take(records.Count - queries).ToList();

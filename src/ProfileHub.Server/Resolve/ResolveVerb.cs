@@ -108,12 +108,12 @@ internal static class ResolveVerb
         }
 
         var linked = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Linked);
-        var review = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Review);
+        var review = run.ReviewQueue().Count;
         var refused = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Refused);
         var profiles = profileIds.Distinct(StringComparer.Ordinal).Count() + data.UnmatchedRecordIds.Count;
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"resolved {run.RecordCount + data.UnmatchedRecordIds.Count} records into {profiles} profiles: {linked} links, {review} pairs for review, {refused} links refused by guards; {data.MalformedRows} malformed rows; {run.Blocking.CandidatePairs} candidate pairs (reduction ratio {run.Blocking.ReductionRatio:0.######})"));
+            $"resolved {run.RecordCount + data.UnmatchedRecordIds.Count} records into {profiles} profiles: {linked} links, {review} pairs for review (one per pair of profiles), {refused} links refused by guards; {data.MalformedRows} malformed rows; {run.Blocking.CandidatePairs} candidate pairs (reduction ratio {run.Blocking.ReductionRatio:0.######})"));
         stderr.WriteLine("blocking pairs by pass: " + string.Join(", ", run.Blocking.Passes.Where(p => p.Blocks > 0).Select(Describe)));
         stderr.WriteLine("stage seconds: " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:0.0}"))));
         return ResolveExitCode.Success;
