@@ -27,6 +27,7 @@ internal sealed class CustomerBaseGenerator
     private const double GmailVariantChance = 0.25;
     private const double NameTypoChance = 0.05;
     private const double SwapChance = 0.02;
+    private const double InitialChance = 0.05;
     private const double EmailScruffyChance = 0.05;
     private const double EmailTypoChance = 0.01;
     private const double JunkEmailChance = 0.005;
@@ -556,6 +557,12 @@ internal sealed class CustomerBaseGenerator
     {
         var first = GivenName(person);
         var last = FamilyName(person, later);
+        if (source is Source.Shop or Source.Support && Chance(InitialChance))
+        {
+            // A till or an agent keeps only the initial: "J Doe".
+            first = first[..1];
+        }
+
         if (Chance(SwapChance))
         {
             (first, last) = (last, first);

@@ -73,6 +73,31 @@ public sealed class ResolveVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_six_row_file_links_its_obvious_duplicates_and_explains_every_scored_pair()
+    {
+        // Too few pairs to train on: the shipped default model scores them (issue 13's first small file).
+        var csv = Header
+            + "1,Jane,Doe,Jane.Doe@Example.COM,+44 7700 900123,,Leeds\n"
+            + "2,J,Doe,  jane.doe@example.com ,+447700900123,,Leeds\n"
+            + "3,Omar,Haddad,omar.h@example.org,+44 7700 900456,,York\n"
+            + "4,Priya,Raman,priya.r@example.net,,,Bath\n"
+            + "5,Tom,Ellis,,+44 7700 900789,,Hull\n"
+            + "6,Ana,Doe,ana.doe@example.es,,,Leeds\n";
+
+        var (exitCode, stderr, profiles) = Run(csv, explain: true);
+        var pairs = File.ReadAllLines(_files.PathOf("pairs.csv")).Skip(1).ToList();
+
+        Assert.Equal(ResolveExitCode.Success, exitCode);
+        Assert.Equal(profiles["1"], profiles["2"]);
+        Assert.Equal(5, profiles.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(pairs, l => l.StartsWith("1,2,linked,", StringComparison.Ordinal));
+        // Every candidate pair the engine scored is explained, the ones it kept apart too (1 and 6 share a surname and a city).
+        var candidates = int.Parse(System.Text.RegularExpressions.Regex.Match(stderr, @"(\d+) candidate pairs").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(candidates, pairs.Count);
+        Assert.Contains(pairs, l => l.StartsWith("1,6,apart,", StringComparison.Ordinal) || l.StartsWith("6,1,apart,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Resolve_is_deterministic()
     {
         var csv = People(150);
