@@ -196,9 +196,10 @@ internal sealed class PairScorer
             return 0;
         }
 
-        if (people > 1 && !Frequencies.CouldBeOnePerson(in a, in b))
+        if (people > 1 && (a.Given == 0 || b.Given == 0 || !Frequencies.CouldBeOnePerson(in a, in b)))
         {
-            note = describe ? $"held by {people} people, and these records' first names are two of them: a shared value, ignored" : null;
+            // Held by several people: it says which of them only with names that could be one person's.
+            note = describe ? $"held by {people} people, and these records do not say which: a shared value, ignored" : null;
             return 0;
         }
 
