@@ -143,6 +143,11 @@ internal static class QualityRunner
         {
             PrintMisses(run, profileIds, ids, truth, misses);
         }
+        if (Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_SPLITS") == "1")
+        {
+            PrintSplits(run, profileIds, ids, truth);
+        }
+
         var review = run.ReviewQueue();
         if (Environment.GetEnvironmentVariable("PROFILEHUB_BENCH_REVIEW") is { } shown)
         {
@@ -204,6 +209,46 @@ internal static class QualityRunner
                 wrong++;
                 PrintPair("WRONG", run, pair.Left, pair.Right, "Linked");
             }
+        }
+    }
+
+    /// <summary>
+    /// PROFILEHUB_BENCH_SPLITS=1: the true pairs placed apart, by what their two profiles are (a lone record or a
+    /// profile of several) and by the lone record's source, to see whether recall is lost on records nothing
+    /// links or on people split in two.
+    /// </summary>
+    private static void PrintSplits(MatchRun run, string[] profileIds, string[] ids, IReadOnlyDictionary<string, string> truth)
+    {
+        var size = profileIds.GroupBy(p => p, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var source = Enumerable.Range(0, ids.Length).Select(i => run.Table.Pool[run.Table[i].Source]).ToArray();
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var person in Enumerable.Range(0, ids.Length).GroupBy(i => truth[ids[i]]))
+        {
+            var members = person.ToArray();
+            for (var x = 0; x < members.Length; x++)
+            {
+                for (var y = x + 1; y < members.Length; y++)
+                {
+                    var (a, b) = (members[x], members[y]);
+                    if (profileIds[a] == profileIds[b])
+                    {
+                        continue;
+                    }
+
+                    var loneA = size[profileIds[a]] == 1;
+                    var loneB = size[profileIds[b]] == 1;
+                    var kind = loneA && loneB ? $"lone {source[a]} + lone {source[b]}"
+                        : loneA ? $"lone {source[a]} + profile"
+                        : loneB ? $"lone {source[b]} + profile"
+                        : "profile + profile";
+                    kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+                }
+            }
+        }
+
+        foreach (var (kind, count) in kinds.OrderByDescending(k => k.Value).Take(25))
+        {
+            Console.WriteLine($"SPLIT {count,7} {kind}");
         }
     }
 

@@ -5,7 +5,8 @@ namespace ProfileHub.Core.Matching;
 /// company: values many people share) never join two profiles. They only attach a record that strong
 /// evidence left alone (a support call from "madison smith") to the one profile it fits, and only when it
 /// fits no other: a lone record whose weak links reach two profiles joins neither, so it cannot chain
-/// namesakes into one profile. Two lone records join each other only when each is the other's only fit.
+/// namesakes into one profile. Lone records that reach no profile join each other only as a group in which
+/// each reaches every other and nothing else.
 /// Every decision is taken against the profiles the strong links made, before any attachment, so the
 /// result does not depend on the order of the pairs or of the records.
 /// </summary>
@@ -30,22 +31,30 @@ internal static class LoneRecordAttachment
     /// <param name="refusals">Receives, per weak pair that does not end in one profile, the reason.</param>
     public static void Apply(ClusterState clusters, IReadOnlyList<ScoredPair> weak, double upperThreshold, Dictionary<ulong, string> refusals)
     {
-        // For each lone record: the one profile (a record in it) its weak links reach, or -1 when several.
-        var fit = new Dictionary<int, int>();
-        foreach (var pair in weak.Where(p => p.Weight >= upperThreshold + Margin))
+        var usable = weak.Where(p => p.Weight >= upperThreshold + Margin).ToList();
+
+        // Per lone record: the profiles of several records its weak links reach, and the lone records they reach.
+        var lone = new SortedDictionary<int, Fit>();
+        foreach (var pair in usable)
         {
-            Consider(clusters, fit, pair.Left, pair.Right);
-            Consider(clusters, fit, pair.Right, pair.Left);
+            Consider(clusters, lone, pair.Left, pair.Right);
+            Consider(clusters, lone, pair.Right, pair.Left);
         }
 
         var attachments = new List<(int Record, int Target)>();
-        foreach (var (record, target) in fit.OrderBy(f => f.Key))
+        foreach (var (record, fit) in lone)
         {
-            // A lone target must be as sure of this record as the record is of it.
-            if (target >= 0 && (clusters.SizeOf(target) > 1 || (fit.TryGetValue(target, out var back) && back >= 0 && clusters.Find(back) == clusters.Find(record))))
+            if (fit.Profiles.Count == 1)
             {
-                attachments.Add((record, target));
+                attachments.Add((record, fit.Profiles[0]));
             }
+        }
+
+        // Lone records that reach no profile: a group of them joins when each reaches every other and nothing
+        // else (three support calls from one rare name), so no record in it is a bridge between namesakes.
+        foreach (var group in LoneGroups(lone))
+        {
+            attachments.AddRange(group.Skip(1).Select(record => (record, group[0])));
         }
 
         var refused = new Dictionary<ulong, string>();
@@ -58,10 +67,10 @@ internal static class LoneRecordAttachment
         }
 
         // Two profiles (not a lone record) join on weak evidence only by complete linkage, best pair first.
-        foreach (var pair in weak.Where(p => p.Weight >= upperThreshold + Margin))
+        foreach (var pair in usable)
         {
             if (clusters.Find(pair.Left) != clusters.Find(pair.Right)
-                && !Lone(fit, pair.Left) && !Lone(fit, pair.Right)
+                && !lone.ContainsKey(pair.Left) && !lone.ContainsKey(pair.Right)
                 && clusters.AllPairsAtLeast(pair.Left, pair.Right, upperThreshold)
                 && !clusters.TryMerge(pair.Left, pair.Right, out var refusal))
             {
@@ -76,28 +85,65 @@ internal static class LoneRecordAttachment
                 var key = CandidatePairs.Pack(pair.Left, pair.Right);
                 refusals[key] = refused.GetValueOrDefault(key)
                     ?? (pair.Weight < upperThreshold + Margin ? Weak
-                        : Lone(fit, pair.Left) || Lone(fit, pair.Right) ? Ambiguous
+                        : lone.ContainsKey(pair.Left) || lone.ContainsKey(pair.Right) ? Ambiguous
                         : NotLone);
             }
         }
     }
 
-    private static bool Lone(Dictionary<int, int> fit, int record) => fit.ContainsKey(record);
+    /// <summary>Groups of lone records that reach no profile and each reach exactly the others of the group.</summary>
+    private static IEnumerable<List<int>> LoneGroups(SortedDictionary<int, Fit> lone)
+    {
+        var done = new HashSet<int>();
+        foreach (var (record, fit) in lone)
+        {
+            if (fit.Profiles.Count > 0 || !done.Add(record))
+            {
+                continue;
+            }
 
-    private static void Consider(ClusterState clusters, Dictionary<int, int> fit, int record, int partner)
+            var group = new List<int>(fit.Lone.Count + 1) { record };
+            group.AddRange(fit.Lone);
+            group.Sort();
+            done.UnionWith(group);
+            var clique = group.TrueForAll(member => lone.TryGetValue(member, out var other)
+                && other.Profiles.Count == 0
+                && other.Lone.Count == group.Count - 1
+                && other.Lone.TrueForAll(group.Contains));
+            if (clique)
+            {
+                yield return group;
+            }
+        }
+    }
+
+    private static void Consider(ClusterState clusters, SortedDictionary<int, Fit> lone, int record, int partner)
     {
         if (clusters.SizeOf(record) != 1)
         {
             return;
         }
 
-        if (!fit.TryGetValue(record, out var current))
+        if (!lone.TryGetValue(record, out var fit))
         {
-            fit[record] = partner;
+            lone[record] = fit = new Fit();
         }
-        else if (current >= 0 && clusters.Find(current) != clusters.Find(partner))
+
+        if (clusters.SizeOf(partner) == 1)
         {
-            fit[record] = -1;
+            fit.Lone.Add(partner);
         }
+        else if (!fit.Profiles.Exists(p => clusters.Find(p) == clusters.Find(partner)))
+        {
+            fit.Profiles.Add(partner);
+        }
+    }
+
+    /// <summary>What a lone record's weak links reach: profiles of several records (one of each's records), lone records.</summary>
+    private sealed class Fit
+    {
+        public List<int> Profiles { get; } = [];
+
+        public List<int> Lone { get; } = [];
     }
 }

@@ -260,7 +260,7 @@ internal sealed class TermFrequencies
     private readonly record struct PersonKey(int Given, int GivenCanonical, int Family)
     {
         /// <summary>
-        /// Whether two named holders could be one person: the same first name, a nickname of it, a typo
+        /// Whether two named holders could be one person: the same first name, a nickname of it, a typo of either (johny / jack, through john)
         /// (Jaro-Winkler 0.88, or the same letters scrambled: eleanor / nleaeor), a short form (sam / samantha), an initial, or the first
         /// name entered as the other's surname. Mai and Heather sharing a mailbox are two people.
         /// </summary>
@@ -279,6 +279,7 @@ internal sealed class TermFrequencies
             }
 
             return StringSimilarity.JaroWinkler(x, y) >= SimilarNames
+                || StringSimilarity.JaroWinkler(pool[GivenCanonical], pool[other.GivenCanonical]) >= SimilarNames
                 || SameLetters(x, y)
                 || (Math.Min(x.Length, y.Length) >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
                 || (Swapped(x, other.Family, pool) && (Family == 0 || Swapped(pool[Family], other.Given, pool)));
