@@ -302,10 +302,17 @@ internal static class PairComparer
             return 2;
         }
 
+        // Gmail accounts are also compared in the form Gmail delivers to, so a typo still shows through a
+        // dot written in one record and not the other (lauragonzalezdiat812 / laura.gonzalez.diaz812).
+        return Math.Min(MailboxLevel(pool, a.Emails, b.Emails), MailboxLevel(pool, a.GmailKeys, b.GmailKeys));
+    }
+
+    private static int MailboxLevel(StringPool pool, int[] a, int[] b)
+    {
         var level = 5;
-        foreach (var x in a.Emails)
+        foreach (var x in a)
         {
-            foreach (var y in b.Emails)
+            foreach (var y in b)
             {
                 level = Math.Min(level, MailboxLevel(pool[x], pool[y]));
             }
