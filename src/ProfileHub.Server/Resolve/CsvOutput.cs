@@ -4,7 +4,10 @@ namespace ProfileHub.Server.Resolve;
 
 internal static class CsvOutput
 {
-    /// <summary>RFC 4180 quoting, LF line endings, no formula escaping (ids are data, not spreadsheet cells).</summary>
+    /// <summary>
+    /// RFC 4180 quoting, LF line endings. The library's formula escaping is off because it would also escape
+    /// negative weights and E.164 phones; writers neutralize text cells with <see cref="Csv.SpreadsheetCell"/>.
+    /// </summary>
     public static CsvWriterOptions Options { get; } = new()
     {
         NewLine = "\n",

@@ -2,6 +2,8 @@ using System.Globalization;
 using CsvHelper;
 using ProfileHub.Core.Matching;
 
+using ProfileHub.Server.Csv;
+
 namespace ProfileHub.Server.Resolve;
 
 /// <summary>
@@ -35,20 +37,20 @@ internal static class ExplanationCsv
         csv.EndRecord();
         foreach (var explanation in explanations)
         {
-            csv.WriteField(explanation.LeftRecordId);
-            csv.WriteField(explanation.RightRecordId);
+            csv.WriteField(SpreadsheetCell.Neutralize(explanation.LeftRecordId));
+            csv.WriteField(SpreadsheetCell.Neutralize(explanation.RightRecordId));
             csv.WriteField(explanation.Decision.ToString().ToLowerInvariant());
             csv.WriteField(Number(explanation.TotalWeight));
             csv.WriteField(explanation.Probability.ToString("0.######", CultureInfo.InvariantCulture));
             csv.WriteField(Number(explanation.PriorWeight));
             foreach (var contribution in explanation.Contributions)
             {
-                csv.WriteField(contribution.Level);
+                csv.WriteField(SpreadsheetCell.Neutralize(contribution.Level));
                 csv.WriteField(Number(contribution.Weight));
             }
 
-            csv.WriteField(explanation.RefusalReason ?? string.Empty);
-            csv.WriteField(explanation.Summary());
+            csv.WriteField(SpreadsheetCell.Neutralize(explanation.RefusalReason ?? string.Empty));
+            csv.WriteField(SpreadsheetCell.Neutralize(explanation.Summary()));
             csv.EndRecord();
         }
     }

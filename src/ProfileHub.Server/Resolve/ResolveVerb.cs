@@ -3,6 +3,8 @@ using System.Globalization;
 using CsvHelper;
 using ProfileHub.Core.Matching;
 
+using ProfileHub.Server.Csv;
+
 namespace ProfileHub.Server.Resolve;
 
 /// <summary>
@@ -130,12 +132,12 @@ internal static class ResolveVerb
         csv.WriteRecord(["record_id", "profile_id"]);
         for (var i = 0; i < run.RecordCount; i++)
         {
-            csv.WriteRecord([run.Table.RecordId(i), profileIds[i]]);
+            csv.WriteRecord([SpreadsheetCell.Neutralize(run.Table.RecordId(i)), profileIds[i]]);
         }
 
         foreach (var id in unmatched)
         {
-            csv.WriteRecord([id, ProfileId.For(id)]);
+            csv.WriteRecord([SpreadsheetCell.Neutralize(id), ProfileId.For(id)]);
         }
     }
 

