@@ -25,11 +25,9 @@ internal sealed class ErasedPeople(string salt)
         var touchpointHashes = touchpoints.Where(t => t.SourceKey is not null)
             .ToDictionary(t => t, t => ErasureTombstone.HashOf(salt, ErasureTombstone.SourceKey(connectorId, t.SourceKey!)));
         var all = recordHashes.Values.SelectMany(h => h).Concat(touchpointHashes.Values).Distinct().ToList();
-        var erased = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in all.Chunk(1_000))
-        {
-            erased.UnionWith(await db.ErasureTombstones.AsNoTracking().Where(t => chunk.Contains(t.Hash)).Select(t => t.Hash).ToListAsync(cancellationToken));
-        }
+        var erased = new HashSet<string>(
+            await db.ErasureTombstones.AsNoTracking().WhereIn(t => t.Hash, all).Select(t => t.Hash).ToListAsync(cancellationToken),
+            StringComparer.Ordinal);
 
         if (erased.Count == 0)
         {

@@ -137,8 +137,7 @@ public sealed partial class IngestionRun(
         db.QuarantinedRows.AddRange(quarantined);
         if (batch.InboundPayloadIds.Count > 0)
         {
-            var ids = batch.InboundPayloadIds;
-            await db.InboundPayloads.Where(p => ids.Contains(p.Id))
+            await db.InboundPayloads.WhereIn(p => p.Id, batch.InboundPayloadIds)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.Processed, true).SetProperty(p => p.ProcessedAt, now), cancellationToken);
         }
 

@@ -125,7 +125,7 @@ internal sealed partial class MatchRunner(
         db.Profiles.AddRange(created.Values);
         var wanted = touched.Concat(plan.Merges.Select(m => m.Merged)).Where(id => !created.ContainsKey(id)).Distinct().ToList();
         IQueryable<GoldenProfile> query = inserts.TracksAttributes ? db.Profiles.Include(p => p.Attributes) : db.Profiles;
-        var profiles = await query.Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var profiles = await query.WhereIn(p => p.Id, wanted).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var (id, profile) in created)
         {
             profiles[id] = profile;
@@ -173,7 +173,7 @@ internal sealed partial class MatchRunner(
             .ToList();
         var links = LinkedExplanations(resolution, changed.ToHashSet());
         var sizes = profileOf.Values.CountBy(p => p).ToDictionary();
-        var existing = await db.Memberships.Where(m => changed.Contains(m.RecordId)).ToDictionaryAsync(m => m.RecordId, cancellationToken);
+        var existing = await db.Memberships.WhereIn(m => m.RecordId, changed).ToDictionaryAsync(m => m.RecordId, cancellationToken);
         foreach (var record in changed)
         {
             var profile = profileOf[record];
@@ -281,12 +281,10 @@ internal sealed partial class MatchRunner(
     private static async Task MarkMatchedAsync(ProfileHubDbContext db, IReadOnlyList<long> processed, DateTimeOffset loadedUpTo, CancellationToken cancellationToken)
     {
         // A record re-ingested while this run was matching keeps its flag: the next run picks up the new content.
-        foreach (var chunk in processed.Chunk(10_000))
-        {
-            await db.SourceRecords
-                .Where(r => chunk.Contains(r.Id) && r.IngestedAt <= loadedUpTo)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.NeedsMatching, false), cancellationToken);
-        }
+        await db.SourceRecords
+            .WhereIn(r => r.Id, processed)
+            .Where(r => r.IngestedAt <= loadedUpTo)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.NeedsMatching, false), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "match: loaded {Records} records in {Seconds:0.0} s")]

@@ -97,8 +97,7 @@ internal sealed class PendingInserts(ProfileHubDbContext db)
 
             await WriteAsync(copy, p.BirthDate, NpgsqlDbType.Date, cancellationToken);
         }, cancellationToken);
-        var replaced = _replaced.ToArray();
-        await db.ProfileAttributes.Where(a => replaced.Contains(a.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ProfileAttributes.WhereIn(a => a.ProfileId, _replaced).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>After SaveChanges: writes the rest of what was taken, on the context's connection and so inside its transaction.</summary>

@@ -86,9 +86,9 @@ internal static class ProfileSurvivorship
             return;
         }
 
-        var merged = merges.Keys.ToList();
         var pins = await db.StewardConstraints
-            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null && merged.Contains(c.ProfileId.Value))
+            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null)
+            .WhereIn(c => c.ProfileId!.Value, merges.Keys)
             .ToListAsync(cancellationToken);
         foreach (var pin in pins)
         {
@@ -104,10 +104,12 @@ internal static class ProfileSurvivorship
         ProfileHubDbContext db, IReadOnlyCollection<GoldenProfile> profiles, SurvivorshipPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = profiles.Select(p => p.Id).ToList();
-        var memberOf = await db.Memberships.Where(m => ids.Contains(m.ProfileId)).ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken);
-        var (records, _) = await MatchSnapshot.LoadRecordsAsync(db, db.SourceRecords.Where(r => db.Memberships.Any(m => m.RecordId == r.Id && ids.Contains(m.ProfileId))), cancellationToken);
+        var memberships = db.Memberships.WhereIn(m => m.ProfileId, ids);
+        var memberOf = await memberships.ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken);
+        var (records, _) = await MatchSnapshot.LoadRecordsAsync(db, db.SourceRecords.Where(r => memberships.Any(m => m.RecordId == r.Id)), cancellationToken);
         var pins = PinsByProfile(await db.StewardConstraints.AsNoTracking()
-            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null && ids.Contains(c.ProfileId.Value))
+            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null)
+            .WhereIn(c => c.ProfileId!.Value, ids)
             .ToListAsync(cancellationToken));
         foreach (var profile in profiles)
         {

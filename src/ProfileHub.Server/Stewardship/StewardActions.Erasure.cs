@@ -22,13 +22,14 @@ internal sealed partial class StewardActions
             var now = clock.GetUtcNow();
             var profiles = await WithMergedAsync(db, profile, cancellationToken);
             var ids = profiles.Select(p => p.Id).ToList();
+            var memberships = db.Memberships.WhereIn(m => m.ProfileId, ids);
 
             var records = await db.SourceRecords.AsNoTracking()
-                .Where(r => db.Memberships.Any(m => m.RecordId == r.Id && ids.Contains(m.ProfileId)))
+                .Where(r => memberships.Any(m => m.RecordId == r.Id))
                 .Select(r => new { r.Id, r.ConnectorId, r.SourceKey })
                 .ToListAsync(cancellationToken);
             var recordIds = records.Select(r => r.Id).ToList();
-            var identifiers = (await db.RecordIdentifiers.AsNoTracking().Where(i => recordIds.Contains(i.RecordId)).ToListAsync(cancellationToken))
+            var identifiers = (await db.RecordIdentifiers.AsNoTracking().WhereIn(i => i.RecordId, recordIds).ToListAsync(cancellationToken))
                 .ToLookup(i => i.RecordId);
 
             var salt = await ErasureSalt.GetOrCreateAsync(db, clock, cancellationToken);
@@ -37,23 +38,23 @@ internal sealed partial class StewardActions
                 .Select(key => ErasureTombstone.HashOf(salt, key))
                 .Distinct()
                 .ToList();
-            var known = await db.ErasureTombstones.Where(t => hashes.Contains(t.Hash)).Select(t => t.Hash).ToListAsync(cancellationToken);
+            var known = await db.ErasureTombstones.WhereIn(t => t.Hash, hashes).Select(t => t.Hash).ToListAsync(cancellationToken);
             db.ErasureTombstones.AddRange(hashes.Except(known).Select(h => new ErasureTombstone(h, now)));
 
             var touchpoints = 0;
             foreach (var bySource in records.GroupBy(r => r.ConnectorId))
             {
-                var keys = bySource.Select(r => r.SourceKey).ToList();
                 touchpoints += await db.Touchpoints
-                    .Where(t => t.ConnectorId == bySource.Key && t.SourceRecordId == null && t.SourceKey != null && keys.Contains(t.SourceKey))
+                    .Where(t => t.ConnectorId == bySource.Key && t.SourceRecordId == null && t.SourceKey != null)
+                    .WhereIn(t => t.SourceKey!, bySource.Select(r => r.SourceKey))
                     .ExecuteDeleteAsync(cancellationToken);
             }
 
-            touchpoints += await db.Touchpoints.Where(t => t.SourceRecordId != null && recordIds.Contains(t.SourceRecordId.Value)).ExecuteDeleteAsync(cancellationToken);
-            await db.SourceRecords.Where(r => recordIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-            await db.StewardConstraints.Where(c => c.ProfileId != null && ids.Contains(c.ProfileId.Value)).ExecuteDeleteAsync(cancellationToken);
-            var keysOfProfiles = ids.Select(id => id.ToString()).ToList();
-            foreach (var audit in await db.AuditEvents.Where(e => e.EntityType == "profile" && keysOfProfiles.Contains(e.EntityId)).ToListAsync(cancellationToken))
+            touchpoints += await db.Touchpoints.Where(t => t.SourceRecordId != null).WhereIn(t => t.SourceRecordId!.Value, recordIds).ExecuteDeleteAsync(cancellationToken);
+            await db.SourceRecords.WhereIn(r => r.Id, recordIds).ExecuteDeleteAsync(cancellationToken);
+            await db.StewardConstraints.Where(c => c.ProfileId != null).WhereIn(c => c.ProfileId!.Value, ids).ExecuteDeleteAsync(cancellationToken);
+            var keysOfProfiles = ids.Select(id => id.ToString());
+            foreach (var audit in await db.AuditEvents.Where(e => e.EntityType == "profile").WhereIn(e => e.EntityId, keysOfProfiles).ToListAsync(cancellationToken))
             {
                 audit.Redact();
             }
@@ -77,7 +78,8 @@ internal sealed partial class StewardActions
         while (frontier.Count > 0)
         {
             var next = await db.Profiles.Include(p => p.Attributes)
-                .Where(p => p.MergedIntoId != null && frontier.Contains(p.MergedIntoId.Value) && p.Status == ProfileStatus.Merged)
+                .Where(p => p.MergedIntoId != null && p.Status == ProfileStatus.Merged)
+                .WhereIn(p => p.MergedIntoId!.Value, frontier)
                 .ToListAsync(cancellationToken);
             all.AddRange(next);
             frontier = [.. next.Select(p => p.Id)];

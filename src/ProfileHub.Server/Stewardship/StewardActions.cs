@@ -296,11 +296,13 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         var now = clock.GetUtcNow();
         var survivor = profiles.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).First();
         var ids = profiles.Select(p => p.Id).ToList();
-        var memberships = await db.Memberships.Where(m => ids.Contains(m.ProfileId)).OrderBy(m => m.RecordId).ToListAsync(cancellationToken);
+        var memberships = await db.Memberships.WhereIn(m => m.ProfileId, ids).OrderBy(m => m.RecordId).ToListAsync(cancellationToken);
         var records = memberships.Select(m => m.RecordId).ToList();
         var profileOf = memberships.ToDictionary(m => m.RecordId, m => m.ProfileId);
         var apart = await db.StewardConstraints
-            .Where(c => c.Kind == ConstraintKind.CannotLink && c.RevokedAt == null && records.Contains(c.RecordA!.Value) && records.Contains(c.RecordB!.Value))
+            .Where(c => c.Kind == ConstraintKind.CannotLink && c.RevokedAt == null)
+            .WhereIn(c => c.RecordA!.Value, records)
+            .WhereIn(c => c.RecordB!.Value, records)
             .ToListAsync(cancellationToken);
         if (apart.FirstOrDefault(c => profileOf[c.RecordA!.Value] != profileOf[c.RecordB!.Value]) is { } conflict)
         {
@@ -338,11 +340,15 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
 
     private async Task ResolveOpenReviewsAsync(ProfileHubDbContext db, IReadOnlyList<long> left, IReadOnlyList<long> right, ReviewStatus decision, string actor, CancellationToken cancellationToken)
     {
-        var open = await db.ReviewItems
-            .Where(r => r.Status == ReviewStatus.Open
-                && ((left.Contains(r.RecordA) && right.Contains(r.RecordB)) || (right.Contains(r.RecordA) && left.Contains(r.RecordB))))
+        // The open items among these records (one list parameter per column), then, here, those across the two sides.
+        var (leftSet, rightSet) = (left.ToHashSet(), right.ToHashSet());
+        var either = leftSet.Union(rightSet).ToList();
+        var among = await db.ReviewItems
+            .Where(i => i.Status == ReviewStatus.Open)
+            .WhereIn(i => i.RecordA, either)
+            .WhereIn(i => i.RecordB, either)
             .ToListAsync(cancellationToken);
-        foreach (var item in open)
+        foreach (var item in among.Where(i => (leftSet.Contains(i.RecordA) && rightSet.Contains(i.RecordB)) || (rightSet.Contains(i.RecordA) && leftSet.Contains(i.RecordB))))
         {
             item.Resolve(decision, actor, clock.GetUtcNow());
         }

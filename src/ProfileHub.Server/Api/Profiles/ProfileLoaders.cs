@@ -20,7 +20,7 @@ internal static class ProfileLoaders
 {
     public static Task<GoldenProfile?> Profile(ResolveContext context, Guid id) =>
         context.DataLoaders.Batch<Guid, GoldenProfile>("profile", (ids, ct) => Fetch(context, async db =>
-            (IReadOnlyDictionary<Guid, GoldenProfile>)await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct)))
+            (IReadOnlyDictionary<Guid, GoldenProfile>)await db.Profiles.AsNoTracking().WhereIn(p => p.Id, ids).ToDictionaryAsync(p => p.Id, ct)))
         .LoadAsync(id);
 
     public static Task<IReadOnlyList<ProfileAttributeValue>> Attributes(ResolveContext context, Guid profile) =>
@@ -32,7 +32,7 @@ internal static class ProfileLoaders
 
     private static GroupLoader<Guid, ProfileAttributeValue> AttributeLoader(ResolveContext context) =>
         context.DataLoaders.Group<Guid, ProfileAttributeValue>("attributes", (ids, ct) => Fetch(context, async db =>
-            (await db.ProfileAttributes.AsNoTracking().Where(a => ids.Contains(a.ProfileId)).ToListAsync(ct))
+            (await db.ProfileAttributes.AsNoTracking().WhereIn(a => a.ProfileId, ids).ToListAsync(ct))
                 .GroupBy(a => a.ProfileId).SelectMany(InAttributeOrder).ToLookup(a => a.ProfileId)));
 
     /// <summary>By name, then ordinal (the survivor, then the other values of a multi-valued attribute).</summary>
@@ -41,24 +41,23 @@ internal static class ProfileLoaders
 
     public static Task<IReadOnlyList<RecordView>> Records(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, RecordView>("records", (ids, ct) => Fetch(context, async db =>
-            (await RecordViews(db, db.Memberships.Where(m => ids.Contains(m.ProfileId)).Select(m => m.RecordId)).ToListAsync(ct))
+            (await RecordViews(db, db.Memberships.WhereIn(m => m.ProfileId, ids).Select(m => m.RecordId)).ToListAsync(ct))
                 .ToLookup(r => r.ProfileId!.Value)))
         .LoadAsync(profile);
 
     public static Task<RecordView?> Record(ResolveContext context, long record) =>
         context.DataLoaders.Batch<long, RecordView>("record", (ids, ct) => Fetch(context, async db =>
-            (IReadOnlyDictionary<long, RecordView>)await RecordViews(db, db.SourceRecords.Where(r => ids.Contains(r.Id)).Select(r => r.Id)).ToDictionaryAsync(r => r.Id, ct)))
+            (IReadOnlyDictionary<long, RecordView>)await RecordViews(db, db.SourceRecords.WhereIn(r => r.Id, ids).Select(r => r.Id)).ToDictionaryAsync(r => r.Id, ct)))
         .LoadAsync(record);
 
     public static Task<IReadOnlyList<ProfileMembership>> Links(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, ProfileMembership>("links", (ids, ct) => Fetch(context, async db =>
-            (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.ProfileId)).OrderBy(m => m.RecordId).ToListAsync(ct)).ToLookup(m => m.ProfileId)))
+            (await db.Memberships.AsNoTracking().WhereIn(m => m.ProfileId, ids).OrderBy(m => m.RecordId).ToListAsync(ct)).ToLookup(m => m.ProfileId)))
         .LoadAsync(profile);
 
     public static Task<IReadOnlyList<IdentifierView>> Identifiers(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, IdentifierView>("identifiers", (ids, ct) => Fetch(context, async db =>
-            (await (from m in db.Memberships
-                    where ids.Contains(m.ProfileId)
+            (await (from m in db.Memberships.WhereIn(m => m.ProfileId, ids)
                     join i in db.RecordIdentifiers on m.RecordId equals i.RecordId
                     join r in db.SourceRecords on i.RecordId equals r.Id
                     join c in db.Connectors on r.ConnectorId equals c.Id
@@ -69,8 +68,7 @@ internal static class ProfileLoaders
 
     public static Task<IReadOnlyList<ConsentView>> Consents(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, ConsentView>("consents", (ids, ct) => Fetch(context, async db =>
-            (await (from m in db.Memberships
-                    where ids.Contains(m.ProfileId)
+            (await (from m in db.Memberships.WhereIn(m => m.ProfileId, ids)
                     join s in db.Consents on m.RecordId equals s.RecordId
                     join r in db.SourceRecords on s.RecordId equals r.Id
                     join c in db.Connectors on r.ConnectorId equals c.Id
@@ -95,7 +93,7 @@ internal static class ProfileLoaders
         context.DataLoaders.Group<Guid, TouchpointView>("touchpoints:" + signature, (ids, ct) => Fetch(context, async db =>
         {
             var page = PerProfile(db, ids, where, keyset, reverse, take);
-            var rows = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(page).ToListAsync(ct);
+            var rows = await db.Profiles.AsNoTracking().WhereIn(p => p.Id, ids).Select(page).ToListAsync(ct);
             return rows.SelectMany(r => r.Touchpoints.Select(t => new TouchpointView(r.ProfileId, t.Source, t.Touchpoint))).ToLookup(t => t.ProfileId);
         }))
         .LoadAsync(profile);
@@ -103,8 +101,7 @@ internal static class ProfileLoaders
     /// <summary>How many touchpoints of each profile pass one filter (a connection's totalCount).</summary>
     public static async Task<int> TouchpointCount(ResolveContext context, Guid profile, string signature, Expression<Func<Touchpoint, bool>> filter) =>
         await context.DataLoaders.Batch<Guid, int>("touchpointCount:" + signature, (ids, ct) => Fetch(context, async db =>
-            (IReadOnlyDictionary<Guid, int>)await (from m in db.Memberships
-                                                    where ids.Contains(m.ProfileId)
+            (IReadOnlyDictionary<Guid, int>)await (from m in db.Memberships.WhereIn(m => m.ProfileId, ids)
                                                     join t in db.Touchpoints.Where(filter) on (long?)m.RecordId equals t.SourceRecordId
                                                     group t by m.ProfileId into g
                                                     select new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct)))
@@ -113,8 +110,8 @@ internal static class ProfileLoaders
     public static Task<IReadOnlyList<AuditEvent>> History(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, AuditEvent>("history", (ids, ct) => Fetch(context, async db =>
         {
-            var keys = ids.Select(id => id.ToString()).ToList();
-            return (await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "profile" && keys.Contains(e.EntityId)).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToListAsync(ct))
+            var keys = ids.Select(id => id.ToString());
+            return (await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "profile").WhereIn(e => e.EntityId, keys).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToListAsync(ct))
                 .ToLookup(e => Guid.Parse(e.EntityId));
         }))
         .LoadAsync(profile);
@@ -136,8 +133,7 @@ internal static class ProfileLoaders
             r.BirthDate, r.BirthDateRaw, r.Gender, r.ObservedAt, r.IngestedAt);
 
     private static IQueryable<TouchpointView> TouchpointViews(ProfileHubDbContext db, IReadOnlyList<Guid> profiles) =>
-        from m in db.Memberships
-        where profiles.Contains(m.ProfileId)
+        from m in db.Memberships.WhereIn(m => m.ProfileId, profiles)
         join t in db.Touchpoints on (long?)m.RecordId equals t.SourceRecordId
         join c in db.Connectors on t.ConnectorId equals c.Id
         select new TouchpointView(m.ProfileId, c.Name, t);
@@ -145,14 +141,15 @@ internal static class ProfileLoaders
     /// <summary>
     /// <c>p => new ProfileTouchpoints(p.Id, [the profile's touchpoints, filtered, ordered, limited])</c>. EF turns
     /// the per-profile LIMIT into ROW_NUMBER() OVER (PARTITION BY profile_id) over a subquery joined on profile_id;
-    /// the redundant <c>ids.Contains</c> keeps that subquery to the page's memberships (an index scan), where
+    /// the redundant filter on the page's profile ids keeps that subquery to the page's memberships (an index scan), where
     /// without it the window numbered every touchpoint in the store (seconds per page at 1,000,000 profiles).
     /// </summary>
     private static Expression<Func<GoldenProfile, ProfileTouchpoints>> PerProfile(
         ProfileHubDbContext db, IReadOnlyList<Guid> ids, Expression<Func<Touchpoint, bool>> where, Keyset<Touchpoint> keyset, bool reverse, int take)
     {
-        Expression<Func<GoldenProfile, IQueryable<Touchpoint>>> all = p => db.Memberships
-            .Where(m => m.ProfileId == p.Id && ids.Contains(m.ProfileId))
+        var pageMemberships = db.Memberships.WhereIn(m => m.ProfileId, ids);
+        Expression<Func<GoldenProfile, IQueryable<Touchpoint>>> all = p => pageMemberships
+            .Where(m => m.ProfileId == p.Id)
             .Join(db.Touchpoints, m => (long?)m.RecordId, t => t.SourceRecordId, (m, t) => t);
         Expression page = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Touchpoint)], all.Body, Expression.Quote(where));
         page = keyset.Order(page, reverse);

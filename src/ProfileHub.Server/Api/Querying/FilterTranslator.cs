@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Relay;
+using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Api.Querying;
 
@@ -105,10 +106,8 @@ internal sealed class FilterTranslator<T>
             list.Add(Convert(item, value.Type));
         }
 
-        var contains = typeof(Enumerable).GetMethods()
-            .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
-            .MakeGenericMethod(value.Type);
-        return Expression.Call(contains, QueryExpressions.Parameter(list, listType), value);
+        // However many values the request lists (tens of thousands of cities), they bind as one parameter.
+        return ListParameter.Contains(QueryExpressions.Parameter(list, listType), value);
     }
 
     private static object? Normalize(object? value, Func<object?, object?> normalize) =>
