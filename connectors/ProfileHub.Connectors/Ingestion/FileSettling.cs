@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ProfileHub.Connectors.Ingestion;
 
 /// <summary>
-/// The rule for a file's unfinished end (connectors/README.md, "A file still being written"): a last row
+/// The rule for a file's unfinished end (connectors/README.md, "Bad rows and files still being written"): a last row
 /// without its line break, or a JSON document that ends early, is read only once the file has not been
 /// modified for the settle period (setting `settleSeconds`, default 60). Until then the watermark stays before
 /// it, so the row is read whole once its writer finishes it; a file that legitimately ends without a final
