@@ -120,7 +120,7 @@ internal static class QualityRunner
             throw new InvalidOperationException(string.Join("; ", errors));
         }
 
-        var input = ResolveInput.Read(bytes, InputDecoder.Detect(bytes, out _), idColumn, mapping);
+        var input = ResolveInput.Read(InputDecoder.ToUtf8(bytes, out _), idColumn, mapping);
         MatchRun? run = null;
         var seconds = new List<double>();
         for (var i = 0; i < 3; i++)

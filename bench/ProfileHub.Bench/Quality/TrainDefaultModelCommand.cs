@@ -30,7 +30,7 @@ internal static class TrainDefaultModelCommand
         foreach (var kind in Enum.GetValues<CustomerBaseKind>())
         {
             var bytes = CustomerBase.ToCsv(CustomerBase.Generate(kind, people, seed));
-            var input = ResolveInput.Read(bytes, InputDecoder.Detect(bytes, out _), "record_id", mapping);
+            var input = ResolveInput.Read(InputDecoder.ToUtf8(bytes, out _), "record_id", mapping);
             records.AddRange(input.Records);
         }
 

@@ -21,7 +21,7 @@ internal static class IncrementalBenchmark
         var clock = Stopwatch.StartNew();
         var bytes = CustomerBase.ToCsv(CustomerBase.Generate(CustomerBaseKind.Concentrated, people, seed: 11));
         var mapping = ColumnMapping.Parse(CustomerBase.ResolveMap, out _);
-        var records = ResolveInput.Read(bytes, null, "record_id", mapping).Records;
+        var records = ResolveInput.Read(bytes, "record_id", mapping).Records;
         bytes = null;
         var indexed = records.Take(records.Count - queries).ToList();
         var held = records.Skip(records.Count - queries).ToList();

@@ -20,13 +20,14 @@ internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnecto
     public string Format => FormatName;
 
     public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
-        FileBatches.ReadAsync(context, watermark, "*.*", ReadFileAsync, cancellationToken);
+        FileBatches.ReadAsync(context, watermark, "*.*", (file, _) => Task.FromResult(ReadFile(file)), cancellationToken);
 
-    private async Task<SourceBatch> ReadFileAsync(FileInfo file, CancellationToken cancellationToken)
+    private SourceBatch ReadFile(ExportFile file)
     {
         var rejected = new List<RejectedRow>();
-        var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-        var events = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? ReadLines(text, file.Name, rejected) : ReadBody(text, file.Name, rejected);
+        var events = file.Info.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) ? ReadLines(file, rejected)
+            : file.JsonUnfinished() ? []
+            : ReadBody(file.Json, file.Name, rejected);
         return ToBatch(mapping.Mapper, events, rejected, events.Count + rejected.Count, null);
     }
 
@@ -45,11 +46,12 @@ internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnecto
         return new SourceBatch(records, touchpoints, rejected, read, watermark);
     }
 
-    private static List<CapiEvent> ReadBody(string json, string position, List<RejectedRow> rejected)
+    private static List<CapiEvent> ReadBody(ReadOnlyMemory<byte> bytes, string position, List<RejectedRow> rejected)
     {
+        var json = Utf8Text.Display(bytes.Span);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data))
             {
                 return JsonItems.Read<CapiEvent>(data, i => $"{position}, event {i}", Validate, rejected);
@@ -65,27 +67,33 @@ internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnecto
         return [];
     }
 
-    private static List<CapiEvent> ReadLines(string text, string fileName, List<RejectedRow> rejected)
+    private static List<CapiEvent> ReadLines(ExportFile file, List<RejectedRow> rejected)
     {
         var events = new List<CapiEvent>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var row in file.Lines())
         {
-            var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
+            var bytes = row.Bytes.TrimEnd(" \t"u8);
+            if (bytes.IsEmpty)
             {
+                continue;
+            }
+
+            var position = $"{file.Name}:{row.Line}";
+            if (row.Problem is { } problem)
+            {
+                rejected.Add(new RejectedRow(position, row.Text, problem));
                 continue;
             }
 
             try
             {
-                using var document = JsonDocument.Parse(line);
+                using var document = JsonDocument.Parse(bytes);
                 events.AddRange(JsonItems.Read<CapiEvent>(
-                    JsonSerializer.SerializeToElement(new[] { document.RootElement }), _ => $"{fileName}:{i + 1}", Validate, rejected));
+                    JsonSerializer.SerializeToElement(new[] { document.RootElement }), _ => position, Validate, rejected));
             }
             catch (JsonException e)
             {
-                rejected.Add(new RejectedRow($"{fileName}:{i + 1}", line, $"malformed JSON line: {e.Message}"));
+                rejected.Add(new RejectedRow(position, row.Text, $"malformed JSON line: {e.Message}"));
             }
         }
 

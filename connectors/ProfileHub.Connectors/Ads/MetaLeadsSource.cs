@@ -26,24 +26,25 @@ internal sealed class MetaLeadsSource(ConnectorMapper mapping) : IConnectorSourc
     public string Format => FormatName;
 
     public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
-        FileBatches.ReadAsync(context, watermark, "*.*", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
+        FileBatches.ReadAsync(context, watermark, "*.*", (file, _) => Task.FromResult(ReadFile(context, file)), cancellationToken);
 
-    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
+    private SourceBatch ReadFile(ConnectorContext context, ExportFile file)
     {
         var rejected = new List<RejectedRow>();
-        var leads = file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
-            ? ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected)
-            : ReadCsv(file, rejected);
+        var leads = !file.Info.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? ReadCsv(file, rejected)
+            : file.JsonUnfinished() ? []
+            : ReadJson(file.Json, file.Name, rejected);
         var records = leads.Select(l => mapping.Mapper.MapWithRegion<SourceRecordDraft>(l, context.DefaultRegion) with { RawPayload = JsonSerializer.Serialize(l) }).ToList();
         var touchpoints = leads.Select(l => mapping.Mapper.MapWithRegion<TouchpointDraft>(l, null)).ToList();
         return new SourceBatch(records, touchpoints, rejected, leads.Count + rejected.Count, null);
     }
 
-    internal static List<MetaLead> ReadJson(string json, string position, List<RejectedRow> rejected)
+    internal static List<MetaLead> ReadJson(ReadOnlyMemory<byte> bytes, string position, List<RejectedRow> rejected)
     {
+        var json = Utf8Text.Display(bytes.Span);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(bytes);
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data", out var data)
                 ? JsonItems.Read<MetaLead>(data, i => $"{position}, lead {i}", Validate, rejected)
                 : Reject(position, json, "expected an object with a \"data\" array", rejected);
@@ -54,11 +55,10 @@ internal sealed class MetaLeadsSource(ConnectorMapper mapping) : IConnectorSourc
         }
     }
 
-    private static List<MetaLead> ReadCsv(FileInfo file, List<RejectedRow> rejected)
+    private static List<MetaLead> ReadCsv(ExportFile file, List<RejectedRow> rejected)
     {
-        using var reader = file.OpenText();
         var leads = new List<MetaLead>();
-        foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
+        foreach (var row in VendorCsv.Read(file, rejected))
         {
             var lead = new MetaLead
             {

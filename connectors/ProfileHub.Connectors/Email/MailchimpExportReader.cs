@@ -20,10 +20,11 @@ internal static class MailchimpExportReader
     /// Marketing-permission columns of the export (their header is the permission's text, e.g. "Email",
     /// "Customized Online Advertising"); a Y / yes / true value means granted.
     /// 
-    public static IEnumerable<MailchimpMember> ReadCsv(
-        TextReader text, string fileName, IReadOnlyCollection<string> permissionColumns, ICollection<RejectedRow> rejected)
+    public static IEnumerable<MailchimpMember> ReadCsv(ExportFile file, IReadOnlyCollection<string> permissionColumns, ICollection<RejectedRow> rejected)
     {
-        foreach (var row in VendorCsv.Read(text, fileName, rejected))
+        ArgumentNullException.ThrowIfNull(file);
+        var fileName = file.Name;
+        foreach (var row in VendorCsv.Read(file, rejected))
         {
             var email = row["Email Address"];
             if (email is null)
@@ -51,12 +52,20 @@ internal static class MailchimpExportReader
         }
     }
 
-    public static List<MailchimpMember> ReadJson(string json, string position, ICollection<RejectedRow> rejected)
+    public static List<MailchimpMember> ReadJson(ExportFile file, ICollection<RejectedRow> rejected)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(rejected);
+        if (file.JsonUnfinished())
+        {
+            return [];
+        }
+
+        var position = file.Name;
+        var json = Utf8Text.Display(file.Bytes.Span);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(file.Json);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("members", out var members))
             {
                 rejected.Add(new RejectedRow(position, json, "expected an object with a \"members\" array"));

@@ -20,26 +20,19 @@ internal sealed class MailchimpSource(ConnectorMapper mapping) : IConnectorSourc
     public string Format => FormatName;
 
     public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
-        FileBatches.ReadAsync(context, watermark, "*.*", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
+        FileBatches.ReadAsync(context, watermark, "*.*", (file, _) => ReadFileAsync(context, file), cancellationToken);
 
-    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
+    private Task<SourceBatch> ReadFileAsync(ConnectorContext context, ExportFile file)
     {
         var rejected = new List<RejectedRow>();
-        List<MailchimpMember> members;
-        if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            members = MailchimpExportReader.ReadJson(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.Name, rejected);
-        }
-        else
-        {
-            using var reader = file.OpenText();
-            members = [.. MailchimpExportReader.ReadCsv(reader, file.Name, context.Settings.GetList("permissionColumns"), rejected)];
-        }
+        var members = file.Info.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? MailchimpExportReader.ReadJson(file, rejected)
+            : [.. MailchimpExportReader.ReadCsv(file, context.Settings.GetList("permissionColumns"), rejected)];
 
         var records = members.Select(m => mapping.Mapper.MapWithRegion<SourceRecordDraft>(m, context.DefaultRegion) with
         {
             RawPayload = JsonSerializer.Serialize(m),
         }).ToList();
-        return new SourceBatch(records, [], rejected, members.Count + rejected.Count, null);
+        return Task.FromResult(new SourceBatch(records, [], rejected, members.Count + rejected.Count, null));
     }
 }

@@ -15,7 +15,20 @@ internal sealed class FileBatch
 
     public int Count => Records.Count + Touchpoints.Count + Rejected.Count;
 
-    public void Add((SourceRecordDraft? Record, TouchpointDraft? Touchpoint, string? Problem) mapped, string position, string raw)
+    /// <summary>
+    /// Maps one row through the column mapping (<paramref name="payload"/> is kept as the record's raw payload,
+    /// <paramref name="raw"/> is the row as read); a row the mapping fails on is quarantined (<see cref="RowMapping"/>).
+    /// </summary>
+    public void Add(ColumnMapping mapping, Func<string, string?> value, string position, string payload, string raw, DateTimeOffset readAt)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        if (RowMapping.TryMap(position, () => raw, Rejected, () => mapping.Map(value, position, payload, readAt), out var mapped))
+        {
+            Add(mapped, position, raw);
+        }
+    }
+
+    private void Add((SourceRecordDraft? Record, TouchpointDraft? Touchpoint, string? Problem) mapped, string position, string raw)
     {
         if (mapped.Problem is not null)
         {
@@ -44,3 +57,4 @@ internal sealed class FileBatch
         return batch;
     }
 }
+

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
@@ -24,26 +23,33 @@ internal sealed class JsonLinesFileSource : IConnectorSource
         var mapping = new ColumnMapping(context.Settings, context.DefaultRegion);
         var batchSize = context.BatchSize(5_000);
         var readAt = context.Clock.GetUtcNow();
+        var settling = FileSettling.For(context);
         foreach (var (path, offset, line) in FilePosition.Pending(context.Settings.GetPath("path"), FilePosition.Parse(watermark), "*.jsonl", "*.ndjson"))
         {
             var name = Path.GetFileName(path);
+            var file = new FramedFile(path, LineFraming.Instance, settling);
             var batch = new FileBatch();
             var position = new FilePosition(name, offset, line);
             var yielded = position;
-            await foreach (var row in JsonLines.ReadAsync(path, offset, line, cancellationToken))
+            await foreach (var row in file.ReadAsync(offset, line, cancellationToken))
             {
-                position = new FilePosition(name, row.EndOffset, row.Number);
-                if (row.Bytes.IsEmpty)
+                position = new FilePosition(name, row.EndOffset, row.EndLine);
+                var bytes = row.Bytes.TrimEnd(" \t"u8);
+                if (bytes.IsEmpty)
                 {
                     continue;
                 }
 
                 batch.RowsRead++;
-                var where = $"{name}:{row.Number}";
-                var raw = Encoding.UTF8.GetString(row.Bytes.Span);
-                if (Columns(row.Bytes, out var problem) is { } values)
+                var where = $"{name}:{row.Line}";
+                var raw = row.Text;
+                if (row.Problem is { } problem)
                 {
-                    batch.Add(mapping.Map(c => values.GetValueOrDefault(c), where, raw, readAt), where, raw);
+                    batch.Rejected.Add(new RejectedRow(where, raw, problem));
+                }
+                else if (Columns(bytes, out problem) is { } values)
+                {
+                    batch.Add(mapping, c => values.GetValueOrDefault(c), where, raw, raw, readAt);
                 }
                 else
                 {
@@ -60,6 +66,13 @@ internal sealed class JsonLinesFileSource : IConnectorSource
             if (position != yielded)
             {
                 yield return batch.Build(position.ToJson());
+            }
+
+            if (file.HeldBack is { } heldBack)
+            {
+                // Later files wait too: the watermark must stay in this one until its last line is read.
+                FileSettling.LogHeldBack(context.Logger, heldBack, settling.Period);
+                yield break;
             }
         }
     }

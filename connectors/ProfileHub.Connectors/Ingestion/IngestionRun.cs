@@ -133,7 +133,7 @@ public sealed partial class IngestionRun(
         var dbTransaction = transaction.GetDbTransaction();
         var recordsWritten = await _writer.UpsertRecordsAsync(connection, dbTransaction, connector.Id, records, cancellationToken);
         var touchpointsInserted = await _writer.InsertTouchpointsAsync(connection, dbTransaction, connector.Id, touchpoints, cancellationToken);
-        var quarantined = rejected.Select(r => new QuarantinedRow(run.Id, Cut(r.Position, MaxPosition), Cut(r.RawPayload, MaxQuarantinedPayload), r.Reason, now)).ToList();
+        var quarantined = await NewlyQuarantinedAsync(db, connector.Id, run.Id, rejected, now, cancellationToken);
         db.QuarantinedRows.AddRange(quarantined);
         if (batch.InboundPayloadIds.Count > 0)
         {
@@ -146,8 +146,8 @@ public sealed partial class IngestionRun(
             RowsRead = batch.RowsRead,
             RecordsWritten = recordsWritten,
             TouchpointsInserted = touchpointsInserted,
-            Duplicates = superseded + (records.Count - recordsWritten) + (touchpoints.Count - touchpointsInserted),
-            Quarantined = rejected.Count,
+            Duplicates = superseded + (records.Count - recordsWritten) + (touchpoints.Count - touchpointsInserted) + (rejected.Count - quarantined.Count),
+            Quarantined = quarantined.Count,
             HeldBack = heldBack,
             Batches = 1,
         };
@@ -161,6 +161,30 @@ public sealed partial class IngestionRun(
         }
 
         return part;
+    }
+
+    /// <summary>
+    /// The rejected rows to quarantine: those this connector has not quarantined before at the same position with
+    /// the same content (a row read again by `--from-start`, or in an export re-read whole, is there once).
+    /// </summary>
+    private static async Task<List<QuarantinedRow>> NewlyQuarantinedAsync(ProfileHubDbContext db, int connectorId, long runId, List<RejectedRow> rejected, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = rejected.Select(r => new QuarantinedRow(runId, connectorId, Cut(r.Position, MaxPosition), Cut(r.RawPayload, MaxQuarantinedPayload), r.Reason, now))
+            .DistinctBy(r => (r.Position, r.RawPayload))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var positions = rows.Select(r => r.Position).Distinct(StringComparer.Ordinal).ToList();
+        var stored = (await db.QuarantinedRows.AsNoTracking()
+                .Where(q => q.ConnectorId == connectorId && positions.Contains(q.Position))
+                .Select(q => new { q.Position, q.RawPayload })
+                .ToListAsync(cancellationToken))
+            .Select(q => (q.Position, q.RawPayload))
+            .ToHashSet();
+        return [.. rows.Where(r => !stored.Contains((r.Position, r.RawPayload)))];
     }
 
     /// <summary>Records the failure through a fresh context: the failed batch's changes must not ride along.</summary>

@@ -20,27 +20,24 @@ internal sealed class LoyaltyCsvSource(ConnectorMapper mapping) : IConnectorSour
     public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
         FileBatches.ReadAsync(context, watermark, "*.csv", (file, _) => Task.FromResult(ReadFile(file)), cancellationToken);
 
-    private SourceBatch ReadFile(FileInfo file)
+    private SourceBatch ReadFile(ExportFile file)
     {
         var rejected = new List<RejectedRow>();
         var customers = new List<SmileCustomer>();
         var transactions = new List<SmilePointsTransaction>();
-        using (var reader = file.OpenText())
+        foreach (var row in VendorCsv.Read(file, rejected))
         {
-            foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
+            var position = $"{file.Name}:{row.Line}";
+            if (row.Has("points_change"))
             {
-                var position = $"{file.Name}:{row.Line}";
-                if (row.Has("points_change"))
+                if (JsonItems.ReadRow<SmilePointsTransaction>(row, position, SmileValidation.Transaction, rejected) is { } t)
                 {
-                    if (JsonItems.ReadRow<SmilePointsTransaction>(row, position, SmileValidation.Transaction, rejected) is { } t)
-                    {
-                        transactions.Add(t);
-                    }
+                    transactions.Add(t);
                 }
-                else if (JsonItems.ReadRow<SmileCustomer>(row, position, SmileValidation.Customer, rejected) is { } c)
-                {
-                    customers.Add(c);
-                }
+            }
+            else if (JsonItems.ReadRow<SmileCustomer>(row, position, SmileValidation.Customer, rejected) is { } c)
+            {
+                customers.Add(c);
             }
         }
 

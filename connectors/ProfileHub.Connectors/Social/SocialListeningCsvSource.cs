@@ -29,23 +29,20 @@ internal sealed class SocialListeningCsvSource(ConnectorMapper mapping) : IConne
         return FileBatches.ReadAsync(context, watermark, "*.csv", (file, _) => Task.FromResult(ReadFile(file, columns, defaultType)), cancellationToken);
     }
 
-    private SourceBatch ReadFile(FileInfo file, Dictionary<string, string> columns, string? defaultType)
+    private SourceBatch ReadFile(ExportFile file, Dictionary<string, string> columns, string? defaultType)
     {
         var rejected = new List<RejectedRow>();
         var posts = new List<SocialPost>();
-        using (var reader = file.OpenText())
+        foreach (var row in VendorCsv.Read(file, rejected))
         {
-            foreach (var row in VendorCsv.Read(reader, file.Name, rejected))
+            var post = Post(row, columns, defaultType, out var problem);
+            if (post is null)
             {
-                var post = Post(row, columns, defaultType, out var problem);
-                if (post is null)
-                {
-                    rejected.Add(new RejectedRow($"{file.Name}:{row.Line}", row.Raw, problem!));
-                }
-                else
-                {
-                    posts.Add(post);
-                }
+                rejected.Add(new RejectedRow($"{file.Name}:{row.Line}", row.Raw, problem!));
+            }
+            else
+            {
+                posts.Add(post);
             }
         }
 

@@ -19,15 +19,22 @@ internal sealed class ZendeskExportFileSource(ConnectorMapper mapping) : IConnec
     public string Format => FormatName;
 
     public IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, CancellationToken cancellationToken) =>
-        FileBatches.ReadAsync(context, watermark, "*.json", (file, ct) => ReadFileAsync(context, file, ct), cancellationToken);
+        FileBatches.ReadAsync(context, watermark, "*.json", (file, _) => ReadFileAsync(context, file), cancellationToken);
 
-    private async Task<SourceBatch> ReadFileAsync(ConnectorContext context, FileInfo file, CancellationToken cancellationToken)
+    private Task<SourceBatch> ReadFileAsync(ConnectorContext context, ExportFile file) => Task.FromResult(ReadFile(context, file));
+
+    private SourceBatch ReadFile(ConnectorContext context, ExportFile file)
     {
-        var text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
         var rejected = new List<RejectedRow>();
+        if (file.JsonUnfinished())
+        {
+            return new SourceBatch([], [], rejected, 0, null);
+        }
+
+        var text = Utf8Text.Display(file.Bytes.Span);
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(file.Json);
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("users", out var users)
                 ? ZendeskSource.Users(mapping.Mapper, users, i => $"{file.Name}, user {i}", rejected, context.DefaultRegion)

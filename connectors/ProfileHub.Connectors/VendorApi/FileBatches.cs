@@ -5,7 +5,7 @@ namespace ProfileHub.Connectors.VendorApi;
 
 /// <summary>
 /// The loop every file-based vendor source runs: each pending export file (see <see cref="FileSet"/>) is read
-/// into one batch, whose watermark records that file as read.
+/// into one batch, whose watermark records that file as read (or, if its end was unfinished, as to be read again).
 /// </summary>
 internal static class FileBatches
 {
@@ -13,17 +13,19 @@ internal static class FileBatches
         ConnectorContext context,
         string? watermark,
         string defaultPattern,
-        Func<FileInfo, CancellationToken, Task<SourceBatch>> read,
+        Func<ExportFile, CancellationToken, Task<SourceBatch>> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(read);
         var files = FileSet.FromWatermark(watermark);
-        foreach (var file in files.Pending(context.Settings, defaultPattern))
+        var settling = FileSettling.For(context);
+        foreach (var info in files.Pending(context.Settings, defaultPattern))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var file = await ExportFile.ReadAsync(info, settling, cancellationToken);
             var batch = await read(file, cancellationToken);
-            yield return batch with { WatermarkAfter = files.MarkRead(file) };
+            yield return batch with { WatermarkAfter = files.MarkRead(info, file.Unfinished) };
         }
     }
 }

@@ -35,11 +35,14 @@ internal sealed class FileSet
         return files.Where(f => !_seen.TryGetValue(f.Name, out var stamp) || stamp != Stamp(f)).ToList();
     }
 
-    /// <summary>Marks <paramref name="file"/> read and returns the watermark that says so.</summary>
-    public string MarkRead(FileInfo file)
+    /// <summary>
+    /// Marks <paramref name="file"/> read and returns the watermark that says so. An <paramref name="unfinished"/>
+    /// file gets a stamp no file has, so the next run reads it again (what it loaded is recognised as stored).
+    /// </summary>
+    public string MarkRead(FileInfo file, bool unfinished = false)
     {
         ArgumentNullException.ThrowIfNull(file);
-        _seen[file.Name] = Stamp(file);
+        _seen[file.Name] = unfinished ? Stamp(file) + ":unfinished" : Stamp(file);
         return JsonSerializer.Serialize(_seen);
     }
 

@@ -19,39 +19,41 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
 
     public int Count => _records.Count + _touchpoints.Count + _rejected.Count;
 
-    /// <summary>Reads one JSON-lines row; <paramref name="terminated"/> false means the file ended inside it.</summary>
-    public void AddLine(ReadOnlySpan<byte> utf8, string position, bool terminated)
+    /// <summary>Reads one JSON-lines row; one that is not valid UTF-8 or not JSON is rejected with why.</summary>
+    public void AddLine(FramedRow row, string position)
     {
-        if (utf8.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
-
-        if (utf8.IsEmpty)
+        var bytes = row.Bytes.TrimEnd(" \t"u8);
+        if (bytes.IsEmpty)
         {
             return; // Blank lines separate nothing in JSON lines; they are not rows.
         }
 
         RowsRead++;
+        if (row.Problem is { } problem)
+        {
+            Reject(position, row.Text, problem);
+            return;
+        }
+
         SegmentMessage? message;
         try
         {
-            message = JsonSerializer.Deserialize(utf8, SegmentJson.Default.SegmentMessage);
+            message = JsonSerializer.Deserialize(bytes.Span, SegmentJson.Default.SegmentMessage);
         }
         catch (JsonException e)
         {
-            Reject(position, Encoding.UTF8.GetString(utf8), terminated ? $"malformed message: {e.Message}" : "truncated: the input ends inside this message");
+            Reject(position, row.Text, row.Terminated ? $"malformed message: {e.Message}" : "truncated: the input ends inside this message");
             return;
         }
 
         if (message is null)
         {
-            Reject(position, Encoding.UTF8.GetString(utf8), "malformed message: null instead of an object");
+            Reject(position, row.Text, "malformed message: null instead of an object");
             return;
         }
 
         // The text of the line is decoded only where it is kept: a record's raw payload or a quarantined row.
-        Add(message, position, message.Type is "identify" or "alias" || Problem(message) is not null ? Encoding.UTF8.GetString(utf8) : string.Empty);
+        Add(message, position, () => Encoding.UTF8.GetString(bytes.Span));
     }
 
     /// <summary>Reads one message of a tracking API call; <paramref name="defaults"/> fill what the endpoint implies.</summary>
@@ -78,7 +80,7 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
         message.Type ??= defaults.Type;
         message.ReceivedAt ??= defaults.ReceivedAt;
         message.MessageId ??= defaults.MessageId;
-        Add(message, position, element.GetRawText());
+        Add(message, position, element.GetRawText);
     }
 
     public SourceBatch Build(string? watermark, IReadOnlyList<long>? inboundPayloadIds = null)
@@ -91,25 +93,28 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
         return batch;
     }
 
-    private void Add(SegmentMessage message, string position, string raw)
+    private void Add(SegmentMessage message, string position, Func<string> raw)
     {
         message.Position = position;
         if (Problem(message) is { } problem)
         {
-            Reject(position, raw, problem);
+            Reject(position, raw(), problem);
             return;
         }
 
-        switch (message.Type)
+        // A message the mapping cannot take (a value no resolver expected) is this row's problem, not the run's.
+        RowMapping.Run(position, raw, _rejected, () =>
         {
-            case "identify" or "alias":
-                message.Raw = raw;
+            if (message.Type is "identify" or "alias")
+            {
+                message.Raw = raw();
                 _records.Add(mapper.Map<SourceRecordDraft>(message, o => o.Items[SegmentProfile.RegionItem] = defaultRegion));
-                break;
-            default:
+            }
+            else
+            {
                 _touchpoints.Add(mapper.Map<TouchpointDraft>(message));
-                break;
-        }
+            }
+        });
     }
 
     /// <summary>What the Segment Spec requires of each message type, as a quarantine reason.</summary>

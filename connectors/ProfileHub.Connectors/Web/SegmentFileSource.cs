@@ -20,15 +20,17 @@ internal sealed class SegmentFileSource(ConnectorMapper mapping) : IConnectorSou
         ArgumentNullException.ThrowIfNull(context);
         var batchSize = context.BatchSize(10_000);
         var builder = new SegmentBatchBuilder(mapping.Mapper, context.DefaultRegion);
+        var settling = FileSettling.For(context);
         foreach (var (path, offset, line) in FilePosition.Pending(context.Settings.GetPath("path"), FilePosition.Parse(watermark), "*.jsonl", "*.ndjson", "*.json"))
         {
             var name = Path.GetFileName(path);
+            var file = new FramedFile(path, LineFraming.Instance, settling);
             var position = new FilePosition(name, offset, line);
             var yielded = position;
-            await foreach (var row in JsonLines.ReadAsync(path, offset, line, cancellationToken))
+            await foreach (var row in file.ReadAsync(offset, line, cancellationToken))
             {
-                builder.AddLine(row.Bytes.Span, $"{name}:{row.Number}", row.Terminated);
-                position = new FilePosition(name, row.EndOffset, row.Number);
+                builder.AddLine(row, $"{name}:{row.Line}");
+                position = new FilePosition(name, row.EndOffset, row.EndLine);
                 if (builder.Count >= batchSize)
                 {
                     yield return builder.Build(position.ToJson());
@@ -40,6 +42,13 @@ internal sealed class SegmentFileSource(ConnectorMapper mapping) : IConnectorSou
             if (position != yielded)
             {
                 yield return builder.Build(position.ToJson());
+            }
+
+            if (file.HeldBack is { } heldBack)
+            {
+                // Later files wait too: the watermark must stay in this one until its last line is read.
+                FileSettling.LogHeldBack(context.Logger, heldBack, settling.Period);
+                yield break;
             }
         }
     }

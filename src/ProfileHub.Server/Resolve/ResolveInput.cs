@@ -1,10 +1,11 @@
-using CsvHelper;
+using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Matching;
 
 namespace ProfileHub.Server.Resolve;
 
 /// <summary>
-/// The records of a `resolve` input file, read with CsvHelper, plus everything worth telling the user
+/// The records of a `resolve` input file, read as every CSV of ProfileHub is (<see cref="CsvDocument"/>: a quote
+/// left open does not swallow the rows after it), plus everything worth telling the user
 /// about it (with line numbers). Rows that cannot be trusted (wrong field count, broken quoting) keep
 /// their record in the output as a profile of its own, unmatched, so no record is lost.
 /// </summary>
@@ -22,37 +23,29 @@ internal sealed class ResolveInput
 
     public List<string> Warnings { get; } = [];
 
-    public int MalformedRows { get; private set; }
+    /// <summary>The lines of the rows that were not matched as read: kept as their own profiles, or dropped.</summary>
+    public List<long> MalformedLines { get; } = [];
+
+    /// <summary>The lines of the rows that are not in the output at all (no record id).</summary>
+    public List<long> DroppedLines { get; } = [];
 
     public int RowCount { get; private set; }
 
     /// <summary>A reason the whole file is unusable (exit code 2), or null.</summary>
     public string? FatalError { get; private set; }
 
-    public static ResolveInput Read(byte[] bytes, System.Text.Encoding? encoding, string idColumn, ColumnMapping mapping)
+    public static ResolveInput Read(byte[] utf8, string idColumn, ColumnMapping mapping)
     {
         var input = new ResolveInput();
-        var badQuotingLines = new HashSet<long>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = false,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = record => badQuotingLines.Add(record.LineNumber),
-            Encoding = encoding,
-        };
-        using var csv = CsvReader.Create(bytes, options);
-        if (!csv.Read())
+        var csv = new CsvDocument(',', trim: true);
+        using var records = csv.Read(utf8, InputEnd.Final).GetEnumerator();
+        var more = records.MoveNext();
+        if (csv.Header is not { } header)
         {
             input.FatalError = "the input file is empty (no header row)";
             return input;
         }
 
-        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToArray();
         var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
@@ -84,16 +77,18 @@ internal sealed class ResolveInput
         var map = mapping.Entries.Select(e => (Index: columnIndex[e.Column], e.Column, e.Attribute)).ToArray();
         var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
         var duplicates = new List<string>();
-        while (csv.Read())
+        for (; more; more = records.MoveNext())
         {
-            var line = csv.LineNumber;
-            var count = csv.FieldCount;
+            var fields = records.Current.Fields;
+            var line = records.Current.Row.Line;
+            var count = fields.Length;
 
             input.RowCount++;
-            var id = idIndex < count ? csv.GetString(idIndex) : string.Empty;
+            var id = idIndex < count ? fields[idIndex].Trim() : string.Empty;
             if (string.IsNullOrEmpty(id))
             {
-                input.MalformedRows++;
+                input.MalformedLines.Add(line);
+                input.DroppedLines.Add(line);
                 input.Problems.Add($"line {line}: no value in id column '{idColumn}'; row skipped");
                 continue;
             }
@@ -104,13 +99,13 @@ internal sealed class ResolveInput
                 continue;
             }
 
-            var malformed = count != header.Length || badQuotingLines.Contains(line);
-            if (malformed)
+            // A row cut out of a quote left open is broken too: it is reported, and the rows after it read on.
+            if (count != header.Length || records.Current.Malformed is not null)
             {
-                input.MalformedRows++;
-                input.Problems.Add(count != header.Length
-                    ? $"line {line}: {count} fields where the header has {header.Length}; record '{id}' kept as its own profile, unmatched"
-                    : $"line {line}: broken quoting; record '{id}' kept as its own profile, unmatched");
+                input.MalformedLines.Add(line);
+                input.Problems.Add(records.Current.Malformed is { } malformed
+                    ? $"line {line}: {malformed}; record '{id}' kept as its own profile, unmatched"
+                    : $"line {line}: {count} fields where the header has {header.Length}; record '{id}' kept as its own profile, unmatched");
                 input.UnmatchedRecordIds.Add(id);
                 continue;
             }
@@ -118,7 +113,7 @@ internal sealed class ResolveInput
             var record = new MatchInput(id);
             foreach (var (index, column, attribute) in map)
             {
-                var value = csv.GetString(index);
+                var value = fields[index];
                 if (value.Length > MaxValueLength)
                 {
                     input.Warnings.Add($"line {line}: column '{column}' holds {value.Length} characters; matched on its first {MaxValueLength}");

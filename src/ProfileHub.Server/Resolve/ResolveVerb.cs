@@ -60,14 +60,13 @@ internal static class ResolveVerb
             return ResolveExitCode.InputError;
         }
 
-        var bytes = File.ReadAllBytes(options.Input.FullName);
-        var encoding = InputDecoder.Detect(bytes, out var encodingWarning);
+        var bytes = InputDecoder.ToUtf8(File.ReadAllBytes(options.Input.FullName), out var encodingWarning);
         if (encodingWarning is not null)
         {
             stderr.WriteLine($"warning: {encodingWarning}");
         }
 
-        var data = ResolveInput.Read(bytes, encoding, options.IdColumn, mapping);
+        var data = ResolveInput.Read(bytes, options.IdColumn, mapping);
         bytes = null;
         if (data.FatalError is not null)
         {
@@ -115,11 +114,15 @@ internal static class ResolveVerb
         var profiles = profileIds.Distinct(StringComparer.Ordinal).Count() + data.UnmatchedRecordIds.Count;
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"resolved {run.RecordCount + data.UnmatchedRecordIds.Count} records into {profiles} profiles: {linked} links, {review} pairs for review (one per pair of profiles), {refused} links refused by guards; {data.MalformedRows} malformed rows; {run.Blocking.CandidatePairs} candidate pairs (reduction ratio {run.Blocking.ReductionRatio:0.######})"));
+            $"resolved {run.RecordCount + data.UnmatchedRecordIds.Count} records into {profiles} profiles: {linked} links, {review} pairs for review (one per pair of profiles), {refused} links refused by guards; {data.MalformedLines.Count} malformed rows{Lines(data.MalformedLines)}, {data.DroppedLines.Count} of them dropped{Lines(data.DroppedLines)}; {run.Blocking.CandidatePairs} candidate pairs (reduction ratio {run.Blocking.ReductionRatio:0.######})"));
         stderr.WriteLine("blocking pairs by pass: " + string.Join(", ", run.Blocking.Passes.Where(p => p.Blocks > 0).Select(Describe)));
         stderr.WriteLine("stage seconds: " + string.Join(", ", run.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:0.0}"))));
         return ResolveExitCode.Success;
     }
+
+    /// <summary>" (lines 3, 9)" for the summary: which rows it speaks of, the first 20 of them.</summary>
+    private static string Lines(List<long> lines) => lines.Count == 0 ? string.Empty
+        : $" (line{(lines.Count > 1 ? "s" : string.Empty)} {string.Join(", ", lines.Take(20))}{(lines.Count > 20 ? ", ..." : string.Empty)})";
 
     private static string Describe(BlockingPassStats pass) => pass.OversizedBlocks == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs}")

@@ -36,7 +36,11 @@ internal sealed class QuarantinedRowConfiguration : IEntityTypeConfiguration<Qua
     {
         builder.ToTable("quarantined_rows");
         builder.HasOne<ConnectorRun>().WithMany().HasForeignKey(q => q.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Connector>().WithMany().HasForeignKey(q => q.ConnectorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(q => q.RunId);
+
+        // Ingestion looks a batch's rejected rows up here so that a row read again is not quarantined twice.
+        builder.HasIndex(q => new { q.ConnectorId, q.Position });
         builder.Property(q => q.Position).HasMaxLength(400);
     }
 }

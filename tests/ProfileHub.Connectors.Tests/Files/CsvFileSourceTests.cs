@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Connectors.Files;
 using ProfileHub.Connectors.Ingestion;
@@ -76,10 +77,10 @@ public abstract class CsvFileSourceTests<TDatabase>(TDatabase database) : IClass
     }
 
     [Fact]
-    public async Task A_second_run_reads_only_rows_appended_after_the_stored_row_count()
+    public async Task A_second_run_reads_only_rows_appended_after_the_stored_offset()
     {
         using var files = new TempFiles();
-        files.Write("people.csv", Header + "r1,Ana,García,ana@example.com,,,,,,,,,,,\n");
+        var path = files.Write("people.csv", Header + "r1,Ana,García,ana@example.com,,,,,,,,,,,\n");
         await database.AddConnectorAsync("crm", ConnectorKind.File, "csv", Settings(files, "people.csv"));
         await database.RunAsync("crm", new CsvFileSource());
         files.Append("people.csv", "r2,Bo,Li,bo@example.com,,,,,,,,,,,\n");
@@ -87,7 +88,81 @@ public abstract class CsvFileSourceTests<TDatabase>(TDatabase database) : IClass
         var second = await database.RunAsync("crm", new CsvFileSource());
 
         Assert.Equal((1, 1), (second.RowsRead, second.RecordsWritten));
-        Assert.Equal(new FilePosition("people.csv", 0, 2), FilePosition.Parse(second.Watermark));
+        Assert.Equal(new FilePosition("people.csv", new FileInfo(path).Length, 3), FilePosition.Parse(second.Watermark));
+    }
+
+    [Fact]
+    public async Task A_watermark_from_before_byte_offsets_resumes_after_the_rows_it_counted()
+    {
+        using var files = new TempFiles();
+        files.Write("people.csv", Header + "r1,Ana,García,ana@example.com,,,,,,,,,,,\n" + "r2,Bo,Li,bo@example.com,,,,,,,,,,,\n");
+        var id = await database.AddConnectorAsync("crm", ConnectorKind.File, "csv", Settings(files, "people.csv"));
+        await using (var db = database.CreateContext())
+        {
+            var legacy = new FilePosition("people.csv", 0, 1).ToJson();
+            await db.Connectors.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.State, legacy));
+        }
+
+        var run = await database.RunAsync("crm", new CsvFileSource());
+
+        Assert.Equal((1, 1), (run.RowsRead, run.RecordsWritten));
+        await using var check = database.CreateContext();
+        Assert.Equal("r2", (await check.SourceRecords.SingleAsync()).SourceKey);
+    }
+
+    [Fact]
+    public async Task An_unterminated_quote_is_quarantined_alone_and_the_six_rows_after_it_load()
+    {
+        using var files = new TempFiles();
+        var rows = string.Concat(Enumerable.Range(3, 6).Select(i => $"r{i},P{i},Q{i},p{i}@example.com,,,,,,,,,,,\n"));
+        files.Write("people.csv", Header + "r1,Ana,García,ana@example.com,,,,,,,,,,,\n" + "r2,\"Bo,Li,bo@example.com,,,,,,,,,,,\n" + rows);
+        await database.AddConnectorAsync("crm", ConnectorKind.File, "csv", Settings(files, "people.csv"));
+
+        var summary = await database.RunAsync("crm", new CsvFileSource());
+
+        Assert.Equal((8, 7, 1), (summary.RowsRead, summary.RecordsWritten, summary.Quarantined));
+        var broken = Assert.Single(await database.QuarantineAsync());
+        Assert.Equal(("people.csv:3", "r2,\"Bo,Li,bo@example.com,,,,,,,,,,,"), (broken.Position, broken.RawPayload));
+        Assert.Contains("unterminated quote", broken.Reason, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(["r1", "r3", "r4", "r5", "r6", "r7", "r8"], (await db.SourceRecords.Select(r => r.SourceKey).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task A_row_that_is_not_UTF8_is_quarantined_once_instead_of_loaded_with_replacement_characters()
+    {
+        using var files = new TempFiles();
+        files.Write("people.csv", [.. Encoding.UTF8.GetBytes(Header + "r1,Ana,Lee,ana@example.com,,,,,,,,,,,\n"), .. Encoding.Latin1.GetBytes("r2,René,Roy,rene@example.com,,,,,,,,,,,\n")]);
+        await database.AddConnectorAsync("crm", ConnectorKind.File, "csv", Settings(files, "people.csv"));
+
+        var first = await database.RunAsync("crm", new CsvFileSource());
+        var fromStart = await database.Pipeline(new CsvFileSource()).ExecuteAsync("crm", null, CancellationToken.None, fromStart: true);
+
+        Assert.Equal((2, 1, 1), (first.RowsRead, first.RecordsWritten, first.Quarantined));
+        Assert.Equal((2, 0, 2), (fromStart.RowsRead, fromStart.Quarantined, fromStart.Duplicates));
+        var row = Assert.Single(await database.QuarantineAsync());
+        Assert.Equal(("people.csv:3", "r2,Ren\\xE9,Roy,rene@example.com,,,,,,,,,,,"), (row.Position, row.RawPayload));
+        Assert.StartsWith("invalid UTF-8", row.Reason, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.DoesNotContain(await db.SourceRecords.Select(r => r.FirstName).ToListAsync(), n => n!.Contains('\uFFFD', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_last_row_still_being_written_is_read_whole_once_finished()
+    {
+        using var files = new TempFiles();
+        files.WriteUnfinished("people.csv", Encoding.UTF8.GetBytes(Header + "r1,Ana,Lee,ana@example.com,,,,,,,,,,,\n" + "r2,Bo,Li,bo@exa"));
+        await database.AddConnectorAsync("crm", ConnectorKind.File, "csv", Settings(files, "people.csv"));
+
+        var first = await database.RunAsync("crm", new CsvFileSource());
+        files.Append("people.csv", "mple.com,,,,,,,,,,,\n");
+        var second = await database.RunAsync("crm", new CsvFileSource());
+
+        Assert.Equal((1, 0), (first.RowsRead, first.Quarantined));
+        Assert.Equal((1, 1, 0), (second.RowsRead, second.RecordsWritten, second.Quarantined));
+        await using var db = database.CreateContext();
+        var bo = await db.SourceRecords.Include(r => r.Identifiers).SingleAsync(r => r.SourceKey == "r2");
+        Assert.Contains(bo.Identifiers, i => i.NormalizedValue == "bo@example.com");
     }
 
     private static string Settings(TempFiles files, string file) =>

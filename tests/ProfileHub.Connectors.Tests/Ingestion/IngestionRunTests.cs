@@ -94,6 +94,24 @@ public abstract class IngestionRunTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_rejected_row_read_again_is_quarantined_once_and_a_changed_row_at_its_position_again()
+    {
+        await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");
+        var bad = new RejectedRow("orders.jsonl:2", "{\"type\":", "malformed JSON");
+        var fixedButStillBad = bad with { RawPayload = "{\"type\":1" };
+
+        var first = await database.RunAsync("scripted", new ScriptedSource(new SourceBatch([], [], [bad], 1, "1")));
+        var again = await database.RunAsync("scripted", new ScriptedSource(new SourceBatch([], [], [bad, bad], 2, "1")));
+        var changed = await database.RunAsync("scripted", new ScriptedSource(new SourceBatch([], [], [fixedButStillBad], 1, "1")));
+
+        Assert.Equal((1, 0, 1), (first.Quarantined, again.Quarantined, changed.Quarantined));
+        Assert.Equal(2, again.Duplicates);
+        Assert.Equal(["{\"type\":", "{\"type\":1"], (await database.QuarantineAsync()).Select(q => q.RawPayload));
+        await using var db = database.CreateContext();
+        Assert.Equal([1L, 0L, 1L], await db.ConnectorRuns.OrderBy(r => r.Id).Select(r => r.RowsQuarantined).ToListAsync());
+    }
+
+    [Fact]
     public async Task Touchpoints_link_to_their_record_also_when_the_record_arrives_in_a_later_batch()
     {
         await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");

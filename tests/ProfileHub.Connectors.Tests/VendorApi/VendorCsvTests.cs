@@ -1,3 +1,4 @@
+using System.Text;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.VendorApi;
 
@@ -10,7 +11,7 @@ public sealed class VendorCsvTests
     {
         var rejected = new List<RejectedRow>();
 
-        var rows = VendorCsv.Read(new StringReader("\uFEFFa,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n"), "f.csv", rejected).ToList();
+        var rows = VendorCsv.Read(Encoding.UTF8.GetBytes("\uFEFFa,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n"), "f.csv", InputEnd.Final, rejected).ToList();
 
         Assert.Empty(rejected);
         Assert.Equal([("x, y", "say \"hi\""), ("two\nlines", "z")], rows.Select(r => (r["a"]!, r["b"]!)));
@@ -22,11 +23,24 @@ public sealed class VendorCsvTests
     {
         var rejected = new List<RejectedRow>();
 
-        var rows = VendorCsv.Read(new StringReader("a,b\nok,1\nba\"d,2\n\"x\"y,3\nonly-one\nfine,4\n\"cut off,"), "f.csv", rejected).ToList();
+        var rows = VendorCsv.Read(Encoding.UTF8.GetBytes("a,b\nok,1\nba\"d,2\n\"x\"y,3\nonly-one\nfine,4\n\"cut off,"), "f.csv", InputEnd.Final, rejected).ToList();
 
         Assert.Equal(["ok", "fine"], rows.Select(r => r["a"]));
         Assert.Equal(
             ["f.csv:3 malformed CSV: stray quote", "f.csv:4 malformed CSV: text after closing quote", "f.csv:5 expected 2 fields, found 1", "f.csv:7 malformed CSV: unterminated quote"],
             rejected.Select(r => $"{r.Position} {r.Reason}"));
+    }
+
+    [Fact]
+    public void An_unterminated_quote_ends_at_the_next_complete_row_and_a_real_multi_line_field_is_kept()
+    {
+        var rejected = new List<RejectedRow>();
+
+        var rows = VendorCsv.Read(Encoding.UTF8.GetBytes("a,b\nok,1\n\"broken,2\nmore text\nx,3\n\"two\nlines\",4\ny,5\n"), "f.csv", InputEnd.Final, rejected).ToList();
+
+        Assert.Equal([("ok", "1"), ("x", "3"), ("two\nlines", "4"), ("y", "5")], rows.Select(r => (r["a"]!, r["b"]!)));
+        var broken = Assert.Single(rejected);
+        Assert.Equal(("f.csv:3", "\"broken,2\nmore text"), (broken.Position, broken.RawPayload));
+        Assert.Contains("unterminated quote", broken.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.Tests.Support;
@@ -123,6 +124,69 @@ public abstract class SegmentFileSourceTests<TDatabase>(TDatabase database) : IC
         Assert.Equal((3, 3), (first.RowsRead, first.Batches));
         Assert.Equal(("2026-03-02.jsonl", 1L), (FilePosition.Parse(first.Watermark)!.File, FilePosition.Parse(first.Watermark)!.Line));
         Assert.Equal((1, 1), (second.RowsRead, second.TouchpointsInserted));
+    }
+
+    [Fact]
+    public async Task A_line_that_is_not_UTF8_or_cannot_be_mapped_is_quarantined_once_and_the_rest_loads()
+    {
+        using var files = new TempFiles();
+        // A Latin-1 export's "René" (raw byte E9), and a lone UTF-16 surrogate escape the mapping cannot read as text.
+        var latin1 = """{"type":"identify","messageId":"m-20","userId":"u-2","timestamp":"2026-03-01T10:00:00Z","traits":{"firstName":"René"}}""";
+        var unmappable = """{"type":"identify","messageId":"m-21","userId":"u-3","timestamp":"2026-03-01T10:00:00Z","traits":{"firstName":"\ud800"}}""";
+        var path = files.Write("events.jsonl", [.. Encoding.UTF8.GetBytes(Identify + "\n"), .. Encoding.Latin1.GetBytes(latin1 + "\n"), .. Encoding.UTF8.GetBytes(unmappable + "\n" + Viewed + "\n")]);
+        await database.AddConnectorAsync("segment", ConnectorKind.Web, "segment-jsonl", Settings(files, "events.jsonl"));
+
+        var first = await database.RunAsync("segment", Source());
+        var again = await database.RunAsync("segment", Source());
+        var fromStart = await database.Pipeline(Source()).ExecuteAsync("segment", null, CancellationToken.None, fromStart: true);
+
+        Assert.Equal((4, 1, 1, 2), (first.RowsRead, first.RecordsWritten, first.TouchpointsInserted, first.Quarantined));
+        Assert.Equal(new FilePosition("events.jsonl", new FileInfo(path).Length, 4), FilePosition.Parse(first.Watermark));
+        Assert.Equal((0, 0), (again.RowsRead, again.Quarantined));
+        // Read again from the start: the same two bad rows are recognised, not quarantined a second time.
+        Assert.Equal((4, 0, 0, 4), (fromStart.RowsRead, fromStart.Accepted, fromStart.Quarantined, fromStart.Duplicates));
+        var rows = await database.QuarantineAsync();
+        Assert.Equal(["events.jsonl:2", "events.jsonl:3"], rows.Select(r => r.Position));
+        Assert.StartsWith("invalid UTF-8: byte 0xE9", rows[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("\"Ren\\xE9\"", rows[0].RawPayload, StringComparison.Ordinal);
+        Assert.StartsWith("cannot be mapped: InvalidOperationException", rows[1].Reason, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 2), await database.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_last_line_still_being_written_is_read_whole_once_its_writer_finishes_it()
+    {
+        using var files = new TempFiles();
+        var half = Viewed.Length / 2;
+        files.WriteUnfinished("events.jsonl", Encoding.UTF8.GetBytes(Identify + "\n" + Viewed[..half]));
+        await database.AddConnectorAsync("segment", ConnectorKind.Web, "segment-jsonl", Settings(files, "events.jsonl"));
+
+        var first = await database.RunAsync("segment", Source());
+        files.Append("events.jsonl", Viewed[half..] + "\n");
+        var second = await database.RunAsync("segment", Source());
+
+        Assert.Equal((1, 0), (first.RowsRead, first.Quarantined));
+        Assert.Equal(new FilePosition("events.jsonl", Encoding.UTF8.GetByteCount(Identify + "\n"), 1), FilePosition.Parse(first.Watermark));
+        Assert.Equal((1, 1, 0), (second.RowsRead, second.TouchpointsInserted, second.Quarantined));
+        Assert.Equal((1, 1, 0), await database.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_that_ends_without_a_newline_is_read_to_its_end_once_it_has_settled()
+    {
+        using var files = new TempFiles();
+        var path = files.WriteUnfinished("events.jsonl", Encoding.UTF8.GetBytes(Identify + "\n" + Viewed));
+        await database.AddConnectorAsync("segment", ConnectorKind.Web, "segment-jsonl", Settings(files, "events.jsonl"));
+
+        var writing = await database.RunAsync("segment", Source());
+        files.Finish("events.jsonl");
+        var settled = await database.RunAsync("segment", Source());
+        var after = await database.RunAsync("segment", Source());
+
+        Assert.Equal(1, writing.RowsRead);
+        Assert.Equal((1, 1, 0), (settled.RowsRead, settled.TouchpointsInserted, settled.Quarantined));
+        Assert.Equal(new FilePosition("events.jsonl", new FileInfo(path).Length, 2), FilePosition.Parse(settled.Watermark));
+        Assert.Equal(0, after.RowsRead);
     }
 
     private static SegmentFileSource Source() => new(Mapping.Shared);

@@ -180,7 +180,27 @@ public sealed class ResolveVerbTests : IDisposable
         Assert.Contains("line 23: no value in id column", stderr, StringComparison.Ordinal);
         Assert.True(profiles.ContainsKey("short"));
         Assert.Equal(21, profiles.Count);
-        Assert.Contains("2 malformed rows", stderr, StringComparison.Ordinal);
+        Assert.Contains("2 malformed rows (lines 22, 23), 1 of them dropped (line 23)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclosed_quote_costs_only_its_own_row_and_is_reported_with_its_line()
+    {
+        var csv = Header
+            + "a1,oliver,hollis,o@example.com,,,leeds\n"
+            + "a2,\"amelia,dunmore,a@example.com,,,york\n"
+            + "a3,harry,castellano,h@example.com,,,bath\n"
+            + "a4,isla,eastwick,i@example.com,,,hull\n"
+            + "a5,jack,fairbanks,j@example.com,,,ely\n"
+            + "a6,ava,gallagher,v@example.com,,,wells\n";
+
+        var (exitCode, stderr, profiles) = Run(csv);
+
+        Assert.Equal(ResolveExitCode.Success, exitCode);
+        Assert.Equal(["a1", "a2", "a3", "a4", "a5", "a6"], profiles.Keys.Order());
+        Assert.Contains("malformed: line 3: malformed CSV: unterminated quote", stderr, StringComparison.Ordinal);
+        Assert.Contains("resolved 6 records", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 malformed rows (line 3), 0 of them dropped", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

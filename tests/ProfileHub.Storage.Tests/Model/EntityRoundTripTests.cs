@@ -38,7 +38,7 @@ public abstract class EntityRoundTripTests<TDatabase>(TDatabase database) : ICla
             run.Complete(T0.AddMinutes(2));
             db.ConnectorRuns.Add(run);
             await db.SaveChangesAsync();
-            db.QuarantinedRows.Add(new QuarantinedRow(run.Id, "users page 1, item 4", "{\"id\":", "unterminated JSON object", T0.AddMinutes(1)));
+            db.QuarantinedRows.Add(new QuarantinedRow(run.Id, run.ConnectorId, "users page 1, item 4", "{\"id\":", "unterminated JSON object", T0.AddMinutes(1)));
             await db.SaveChangesAsync();
             runId = run.Id;
         }
