@@ -16,15 +16,23 @@ internal sealed class OperationLimits
     private readonly IReadOnlyDictionary<string, FragmentDefinitionNode> _fragments;
     private readonly IReadOnlyDictionary<string, object?>? _variables;
     private readonly int _defaultListSize;
+    private readonly CancellationToken _cancellationToken;
     private Dictionary<string, int>? _fragmentDepths;
     private Dictionary<string, long>? _fragmentCosts;
 
-    public OperationLimits(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?>? variables, int defaultListSize)
+    /// <summary>The request's cancellation token is checked at every selection set and fragment measured.</summary>
+    public OperationLimits(
+        Schema schema,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?>? variables,
+        int defaultListSize,
+        CancellationToken cancellationToken)
     {
         _schema = schema;
         _fragments = fragments;
         _variables = variables;
         _defaultListSize = Math.Max(0, defaultListSize);
+        _cancellationToken = cancellationToken;
     }
 
     public int Depth(SelectionSetNode selectionSet)
@@ -32,12 +40,12 @@ internal sealed class OperationLimits
         if (_fragmentDepths is null)
         {
             _fragmentDepths = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var fragment in FragmentOrder.Of(_fragments, CancellationToken.None))
+            foreach (var fragment in FragmentOrder.Of(_fragments, _cancellationToken))
             {
-                _fragmentDepths[fragment.Name.Value] = DepthOf(fragment.SelectionSet, _fragmentDepths);
+                _fragmentDepths[fragment.Name.Value] = DepthOf(fragment.SelectionSet);
             }
         }
-        return DepthOf(selectionSet, _fragmentDepths);
+        return DepthOf(selectionSet);
     }
 
     public long Cost(SelectionSetNode selectionSet, NamedType parentType)
@@ -45,7 +53,7 @@ internal sealed class OperationLimits
         if (_fragmentCosts is null)
         {
             _fragmentCosts = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var fragment in FragmentOrder.Of(_fragments, CancellationToken.None))
+            foreach (var fragment in FragmentOrder.Of(_fragments, _cancellationToken))
             {
                 // An unknown type condition is a validation error: such a document never runs, so its cost does not matter.
                 _fragmentCosts[fragment.Name.Value] = TypeOf(fragment.TypeCondition) is { } type ? CostOf(fragment.SelectionSet, type) : 0;
@@ -55,18 +63,19 @@ internal sealed class OperationLimits
     }
 
     /// <summary>Recursion follows the document's nesting only (bounded by the parser); spreads read the fragments' measures.</summary>
-    private static int DepthOf(SelectionSetNode selectionSet, Dictionary<string, int> fragmentDepths)
+    private int DepthOf(SelectionSetNode selectionSet)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         var max = 0;
         foreach (var selection in selectionSet.Selections)
         {
             var depth = selection switch
             {
-                FieldNode { SelectionSet: { } children } => 1 + DepthOf(children, fragmentDepths),
+                FieldNode { SelectionSet: { } children } => 1 + DepthOf(children),
                 FieldNode => 1,
-                InlineFragmentNode inline => DepthOf(inline.SelectionSet, fragmentDepths),
+                InlineFragmentNode inline => DepthOf(inline.SelectionSet),
                 // Unknown, or not measured yet because it closes a cycle (a validation error): nothing.
-                FragmentSpreadNode spread => fragmentDepths.GetValueOrDefault(spread.Name.Value),
+                FragmentSpreadNode spread => _fragmentDepths!.GetValueOrDefault(spread.Name.Value),
                 _ => 0,
             };
             max = Math.Max(max, depth);
@@ -76,6 +85,7 @@ internal sealed class OperationLimits
 
     private long CostOf(SelectionSetNode selectionSet, NamedType parentType)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         long total = 0;
         foreach (var selection in selectionSet.Selections)
         {

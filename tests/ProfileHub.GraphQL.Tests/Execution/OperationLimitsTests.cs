@@ -1,4 +1,5 @@
 using ProfileHub.GraphQL.Execution;
+using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Tests.Support;
 using ProfileHub.GraphQL.Types;
 using static ProfileHub.GraphQL.Tests.Support.Run;
@@ -57,6 +58,20 @@ public class OperationLimitsTests
 
         Assert.False(result.HasData);
         Assert.Equal(ErrorCodes.MaxCostExceeded, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Measuring_stops_when_the_request_is_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var document = Parser.Parse(HostileDocuments.Doubling(3, "hello"));
+        var fragments = document.Definitions.OfType<FragmentDefinitionNode>().ToDictionary(f => f.Name.Value);
+        var limits = new OperationLimits(Schema, fragments, null, 10, cancellation.Token);
+        var operation = document.Definitions.OfType<OperationDefinitionNode>().Single();
+
+        Assert.Throws<OperationCanceledException>(() => limits.Depth(operation.SelectionSet));
+        Assert.Throws<OperationCanceledException>(() => limits.Cost(operation.SelectionSet, Schema.QueryType));
     }
 
     /// <summary>Fails instead of hanging the test run when the analysis is exponential again (the bound is thousands of times the expected time).</summary>
