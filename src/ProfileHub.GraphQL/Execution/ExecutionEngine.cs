@@ -56,6 +56,8 @@ internal sealed class ExecutionEngine
             var next = new List<WorkItem>();
             foreach (var item in level)
             {
+                // A level can hold every object of a long list: the request's cancellation is seen between objects.
+                _context.CancellationToken.ThrowIfCancellationRequested();
                 if (item.Target.IsAlive)
                 {
                     StartFields(item, records, pending, next);
@@ -272,6 +274,8 @@ internal sealed class ExecutionEngine
         var list = new ResultList(source.Count, container, slot, slotNullable);
         for (var i = 0; i < source.Count; i++)
         {
+            // A resolver may hand over a million items at once, with no await where cancellation could be noticed.
+            _context.CancellationToken.ThrowIfCancellationRequested();
             var item = Complete(type.OfType, plan, source[i], list, i, next);
             if (item == Invalid)
             {

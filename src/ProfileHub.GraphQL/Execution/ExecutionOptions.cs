@@ -16,7 +16,10 @@ public sealed record ExecutionOptions
     /// <summary>List size assumed for list fields without a slicing argument, in the cost analysis.</summary>
     public int DefaultListSize { get; init; } = 10;
 
-    /// <summary>Execution stops with a request error after this long; null for no limit.</summary>
+    /// <summary>
+    /// A request stops with the <c>EXECUTION_TIMEOUT</c> error after this long, whichever phase it is in (parsing,
+    /// validation, the depth and cost analysis, execution); null for no limit.
+    /// </summary>
     public TimeSpan? Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Development mode: unexpected resolver exceptions keep their message and type.</summary>

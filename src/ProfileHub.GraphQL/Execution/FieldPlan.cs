@@ -131,6 +131,7 @@ internal sealed class FieldCollector
 
     private void CollectInto(ObjectType type, SelectionSetNode selectionSet, OrderedDictionary<string, FieldPlan> fields, HashSet<string> visitedFragments)
     {
+        _context.CancellationToken.ThrowIfCancellationRequested();
         foreach (var selection in selectionSet.Selections)
         {
             if (!ShouldInclude(selection.Directives))

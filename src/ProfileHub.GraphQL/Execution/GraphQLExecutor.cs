@@ -26,18 +26,46 @@ public sealed class GraphQLExecutor
 
     public ExecutionOptions Options { get; }
 
+    /// <summary>Prepares and executes one request, all of it within <see cref="ExecutionOptions.Timeout"/> and the caller's cancellation.</summary>
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
-        var prepared = Prepare(request);
-        return prepared.Error ?? await ExecuteAsync(prepared, request.Variables, services, cancellationToken);
+        using var deadline = StartDeadline(cancellationToken);
+        var prepared = Prepare(request, deadline);
+        return prepared.Error ?? await ExecuteAsync(prepared, request.Variables, services, deadline);
+    }
+
+    /// <summary>
+    /// Starts the clock of <see cref="ExecutionOptions.Timeout"/> for one request, joined with the caller's cancellation;
+    /// give it to <see cref="Prepare(GraphQLRequest, RequestDeadline)"/> and then to ExecuteAsync, so that the timeout
+    /// bounds parsing, validation and the limits as well as execution.
+    /// </summary>
+    public RequestDeadline StartDeadline(CancellationToken cancellationToken = default) => new(Options.Timeout, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Prepare(GraphQLRequest, CancellationToken)"/> within a deadline: when its time runs out, the timeout error
+    /// to answer with; when its caller cancels, <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public PreparedRequest Prepare(GraphQLRequest request, RequestDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        try
+        {
+            return Prepare(request, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.TimedOut)
+        {
+            return new PreparedRequest(ExecutionResult.RequestError(RequestDeadline.TimeoutError()));
+        }
     }
 
     /// <summary>
     /// Everything that happens before execution and needs no variables' values: the HTTP layer uses it to learn the
-    /// operation's type (a mutation over GET is refused) before running anything.
+    /// operation's type (a mutation over GET is refused) before running anything. A document not in the cache is parsed
+    /// and validated under <paramref name="cancellationToken"/>, which throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public PreparedRequest Prepare(GraphQLRequest request)
+    public PreparedRequest Prepare(GraphQLRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var query = request.Query;
         if (Options.PersistedDocuments is { } persisted)
         {
@@ -57,7 +85,7 @@ public sealed class GraphQLExecutor
         {
             return new PreparedRequest(ExecutionResult.RequestError(new GraphQLError("Must provide query string.", extensions: GraphQLError.CodeOf(ErrorCodes.BadRequest))));
         }
-        var document = GetDocument(query);
+        var document = GetDocument(query, cancellationToken);
         if (document.Errors.Count > 0)
         {
             return new PreparedRequest(ExecutionResult.RequestError(document.Errors));
@@ -70,8 +98,21 @@ public sealed class GraphQLExecutor
         return new PreparedRequest(document, operation);
     }
 
+    /// <summary>Executes a prepared request within <see cref="ExecutionOptions.Timeout"/>, counted from now.</summary>
     public async Task<ExecutionResult> ExecuteAsync(PreparedRequest prepared, IReadOnlyDictionary<string, object?>? variables, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
+        using var deadline = StartDeadline(cancellationToken);
+        return await ExecuteAsync(prepared, variables, services, deadline);
+    }
+
+    /// <summary>
+    /// Coerces the variables, checks the depth and cost limits, then executes, all within <paramref name="deadline"/>:
+    /// when its time runs out, the timeout error; when its caller cancels, <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteAsync(PreparedRequest prepared, IReadOnlyDictionary<string, object?>? variables, IServiceProvider? services, RequestDeadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(deadline);
         if (prepared.Error is not null)
         {
             return prepared.Error;
@@ -92,35 +133,32 @@ public sealed class GraphQLExecutor
             return ExecutionResult.RequestError(errors);
         }
         var fragments = prepared.Document!.Fragments;
-        var limits = new OperationLimits(Schema, fragments, coerced, Options.DefaultListSize);
-        var limitError = CheckLimits(limits, prepared.Document, operation, rootType, out var cost);
-        if (limitError is not null)
-        {
-            return ExecutionResult.RequestError([limitError], CostExtensions(cost));
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (Options.Timeout is { } limit)
-        {
-            timeout.CancelAfter(limit);
-        }
-        var context = new OperationContext(Schema, operation, fragments, coerced, services ?? EmptyServiceProvider.Instance, Options, timeout.Token);
-        ResultObject? data;
+        long? cost = null;
+        var executing = false;
         try
         {
+            var limits = new OperationLimits(Schema, fragments, coerced, Options.DefaultListSize, deadline.Token);
+            var limitError = CheckLimits(limits, prepared.Document, operation, rootType, out cost);
+            if (limitError is not null)
+            {
+                return ExecutionResult.RequestError([limitError], CostExtensions(cost));
+            }
+            var context = new OperationContext(Schema, operation, fragments, coerced, services ?? EmptyServiceProvider.Instance, Options, deadline.Token);
             var engine = new ExecutionEngine(context);
+            executing = true;
             // Without variables, field collection and argument values are the same for every request: plan once.
             var plan = operation.VariableDefinitions.Count == 0 ? prepared.Document.RootPlans.GetOrAdd(operation, _ => engine.RootPlan(rootType)) : null;
-            data = await engine.ExecuteAsync(rootType, null, serial: operation.Operation == OperationType.Mutation, plan);
+            var data = await engine.ExecuteAsync(rootType, null, serial: operation.Operation == OperationType.Mutation, plan);
+            var sorted = context.Errors.Count > 1 ? context.Errors.OrderBy(e => e.Order, OrdinalsComparer.Instance).ToList() : context.Errors;
+            return new ExecutionResult(data, hasData: true, sorted, CostExtensions(cost)) { Operation = operation.Operation };
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.TimedOut)
         {
-            return new ExecutionResult(null, hasData: true, [new GraphQLError("Execution timed out.", extensions: GraphQLError.CodeOf(ErrorCodes.Timeout))], CostExtensions(cost))
-            {
-                Operation = operation.Operation,
-            };
+            // Out of time before execution began is a request error (no data); during execution, data is null.
+            return executing
+                ? new ExecutionResult(null, hasData: true, [RequestDeadline.TimeoutError()], CostExtensions(cost)) { Operation = operation.Operation }
+                : ExecutionResult.RequestError([RequestDeadline.TimeoutError()], CostExtensions(cost));
         }
-        var sorted = context.Errors.Count > 1 ? context.Errors.OrderBy(e => e.Order, OrdinalsComparer.Instance).ToList() : context.Errors;
-        return new ExecutionResult(data, hasData: true, sorted, CostExtensions(cost)) { Operation = operation.Operation };
     }
 
     private GraphQLError? CheckLimits(OperationLimits limits, ExecutableDocument document, OperationDefinitionNode operation, ObjectType rootType, out long? cost)
@@ -152,9 +190,9 @@ public sealed class GraphQLExecutor
             ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["cost"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["requestedQueryCost"] = cost, ["maximumAvailable"] = Options.MaxCost } }
             : null;
 
-    private ExecutableDocument GetDocument(string query)
+    private ExecutableDocument GetDocument(string query, CancellationToken cancellationToken)
     {
-        var prepared = _documents.GetOrAdd(query);
+        var prepared = _documents.GetOrAdd(query, cancellationToken);
         if (prepared.Document is null || prepared.Errors.Count > 0)
         {
             var code = prepared.IsSyntaxError ? ErrorCodes.ParseFailed : ErrorCodes.ValidationFailed;

@@ -67,12 +67,14 @@ internal sealed class GraphQLEndpoint
                 throw new HttpProblemException(HttpProblem.NotAcceptable, $"None of the accepted media types is supported: use {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
             }
             var request = await HttpRequestReader.ReadAsync(context.Request, _options.MaxRequestBytes, context.RequestAborted);
-            var prepared = _executor.Prepare(request);
+            // From here on the timeout and the client leaving stop the work, whichever phase it is in.
+            using var deadline = _executor.StartDeadline(context.RequestAborted);
+            var prepared = _executor.Prepare(request, deadline);
             if (isGet && prepared.Operation is { Operation: not OperationType.Query })
             {
                 throw new HttpProblemException(HttpProblem.MutationOverGet, "Only query operations may be sent with GET: send mutations with POST.");
             }
-            var result = await _executor.ExecuteAsync(prepared, request.Variables, context.RequestServices, context.RequestAborted);
+            var result = await _executor.ExecuteAsync(prepared, request.Variables, context.RequestServices, deadline);
             await WriteAsync(context, ResponseStatus.ForResult(mediaType, result), mediaType, result);
         }
         catch (HttpProblemException problem)

@@ -94,7 +94,7 @@ internal static class HttpRequestReader
         Dictionary<string, object?>? extensions = null;
         foreach (var property in root.EnumerateObject())
         {
-            switch (property.Name)
+            switch (JsonValues.Name(property))
             {
                 case "query":
                     query = StringOrNull(property.Value, "query");
@@ -148,15 +148,15 @@ internal static class HttpRequestReader
             using var document = JsonDocument.Parse(text);
             return MapOrNull(document.RootElement, name);
         }
-        catch (JsonException)
+        catch (JsonException error)
         {
-            throw new HttpProblemException(HttpProblem.MalformedRequest, $"The \"{name}\" parameter is not valid JSON.");
+            throw new HttpProblemException(HttpProblem.MalformedRequest, $"The \"{name}\" parameter is not valid JSON: {error.Message}");
         }
     }
 
     private static string? StringOrNull(JsonElement value, string name) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => JsonValues.Text(value),
         JsonValueKind.Null => null,
         _ => throw new HttpProblemException(HttpProblem.MalformedRequest, $"The \"{name}\" parameter must be a string."),
     };

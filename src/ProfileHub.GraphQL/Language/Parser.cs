@@ -5,10 +5,11 @@ public static class Parser
 {
     /// <summary>Parses a whole document (executable definitions, type-system definitions and extensions).</summary>
     /// <exception cref="GraphQLSyntaxException">The text is not a GraphQL document, or exceeds a limit.</exception>
-    public static DocumentNode Parse(string source, ParserOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked at every token).</exception>
+    public static DocumentNode Parse(string source, ParserOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new RecursiveDescentParser(source, options ?? ParserOptions.Default).ParseDocument();
+        return new RecursiveDescentParser(source, options ?? ParserOptions.Default, cancellationToken).ParseDocument();
     }
 
     /// <summary>Parses one value literal, variables allowed (graphql-js's <c>parseValue</c>).</summary>

@@ -16,16 +16,18 @@ internal sealed partial class RecursiveDescentParser
 
     private readonly Lexer _lexer;
     private readonly ParserOptions _options;
+    private readonly CancellationToken _cancellationToken;
     private Token _token;
     private Token? _peeked;
     private int _lastEnd;
     private int _tokenCount;
     private int _depth;
 
-    public RecursiveDescentParser(string source, ParserOptions options)
+    public RecursiveDescentParser(string source, ParserOptions options, CancellationToken cancellationToken = default)
     {
         _lexer = new Lexer(source);
         _options = options;
+        _cancellationToken = cancellationToken;
         _token = new Token(TokenKind.StartOfFile, 0, 0, 1, 1, null);
         Advance();
     }
@@ -385,6 +387,7 @@ internal sealed partial class RecursiveDescentParser
 
     private Token Read()
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         var token = _lexer.Next();
         if (token.Kind != TokenKind.EndOfFile && ++_tokenCount > _options.MaxTokens)
         {

@@ -51,9 +51,11 @@ public sealed class FieldBuilder
     public FieldBuilder Argument(string name, string type, object? defaultValue) =>
         Argument(name, type, a => a.DefaultValue(defaultValue));
 
-    /// <summary>The weight of this field in the cost analysis (default 1 for composite fields, 0 for leaves).</summary>
+    /// <summary>The weight of this field in the cost analysis (default 1 for composite fields, 0 for leaves); never negative.</summary>
     public FieldBuilder Cost(int weight, params string[] slicingArguments)
     {
+        // A negative weight would let a large selection pay for itself (and the analysis adds non-negative costs only).
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
         CostWeight = weight;
         Slicing.AddRange(slicingArguments);
         return this;

@@ -30,7 +30,9 @@ public sealed class DocumentCache
 
     public int Count => _entries.Count;
 
-    public ValidatedDocument GetOrAdd(string query)
+    /// <summary>The cached result for the text, or parses and validates it; a cancelled preparation throws and caches nothing.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while parsing or validating.</exception>
+    public ValidatedDocument GetOrAdd(string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = Interlocked.Increment(ref _clock);
@@ -40,7 +42,7 @@ public sealed class DocumentCache
             return entry.Document;
         }
 
-        var prepared = Prepare(query);
+        var prepared = Prepare(query, cancellationToken);
         _entries.TryAdd(query, new Entry(prepared, now));
         if (_entries.Count > Capacity)
         {
@@ -50,19 +52,19 @@ public sealed class DocumentCache
         return prepared;
     }
 
-    private ValidatedDocument Prepare(string query)
+    private ValidatedDocument Prepare(string query, CancellationToken cancellationToken)
     {
         DocumentNode document;
         try
         {
-            document = Parser.Parse(query, _parserOptions);
+            document = Parser.Parse(query, _parserOptions, cancellationToken);
         }
         catch (GraphQLSyntaxException error)
         {
             return new ValidatedDocument(null, [new ValidationError(error.Message, error.Locations)]);
         }
 
-        return new ValidatedDocument(document, DocumentValidator.Validate(_schema, document));
+        return new ValidatedDocument(document, DocumentValidator.Validate(_schema, document, cancellationToken: cancellationToken));
     }
 
     private void Evict()

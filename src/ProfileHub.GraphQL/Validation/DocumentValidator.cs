@@ -12,19 +12,23 @@ public static class DocumentValidator
     /// <summary>graphql-js's default <c>maxErrors</c>: past it, validation stops with one more error saying so.</summary>
     public const int DefaultMaxErrors = 100;
 
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled: checked at every node of the walk and in the rules' own loops.
+    /// </exception>
     public static IReadOnlyList<ValidationError> Validate(
         Schema schema,
         DocumentNode document,
         IEnumerable<Func<ValidationContext, ValidationRule>>? rules = null,
-        int maxErrors = DefaultMaxErrors)
+        int maxErrors = DefaultMaxErrors,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
-        var context = new ValidationContext(schema, document, maxErrors);
+        var context = new ValidationContext(schema, document, maxErrors, cancellationToken);
         var instances = (rules ?? SpecifiedRules.All).Select(create => create(context)).ToArray();
         try
         {
-            new ParallelWalk(context.TypeInfo, instances).Visit(document);
+            new ParallelWalk(context.TypeInfo, instances, cancellationToken).Visit(document);
         }
         catch (ValidationAbortedException)
         {
@@ -41,17 +45,20 @@ public static class DocumentValidator
         private readonly ValidationRule[] _rules;
         private readonly SyntaxNode?[] _skipping;
         private readonly Action<SyntaxNode> _visit;
+        private readonly CancellationToken _cancellationToken;
 
-        public ParallelWalk(TypeInfo typeInfo, ValidationRule[] rules)
+        public ParallelWalk(TypeInfo typeInfo, ValidationRule[] rules, CancellationToken cancellationToken)
         {
             _typeInfo = typeInfo;
             _rules = rules;
+            _cancellationToken = cancellationToken;
             _skipping = new SyntaxNode?[rules.Length];
             _visit = Visit;
         }
 
         public void Visit(SyntaxNode node)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             _typeInfo.Enter(node);
             for (var i = 0; i < _rules.Length; i++)
             {

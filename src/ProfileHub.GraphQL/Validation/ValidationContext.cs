@@ -18,11 +18,12 @@ public sealed class ValidationContext
     private readonly Dictionary<SyntaxNode, IReadOnlyList<VariableUsage>> _variableUsages = [];
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = [];
 
-    internal ValidationContext(Schema schema, DocumentNode document, int maxErrors)
+    internal ValidationContext(Schema schema, DocumentNode document, int maxErrors, CancellationToken cancellationToken)
     {
         Schema = schema;
         Document = document;
         _maxErrors = maxErrors;
+        CancellationToken = cancellationToken;
         TypeInfo = new TypeInfo(schema);
         foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
         {
@@ -44,6 +45,9 @@ public sealed class ValidationContext
     public Schema Schema { get; }
 
     public DocumentNode Document { get; }
+
+    /// <summary>The request's cancellation (its timeout, its client leaving): rules check it in their own loops.</summary>
+    public CancellationToken CancellationToken { get; }
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
@@ -124,6 +128,7 @@ public sealed class ValidationContext
         pending.Push(selectionSet);
         while (pending.Count > 0)
         {
+            CancellationToken.ThrowIfCancellationRequested();
             foreach (var selection in pending.Pop().Selections)
             {
                 switch (selection)
@@ -161,6 +166,7 @@ public sealed class ValidationContext
         pending.Push(operation.SelectionSet);
         while (pending.Count > 0)
         {
+            CancellationToken.ThrowIfCancellationRequested();
             foreach (var spread in GetFragmentSpreads(pending.Pop()))
             {
                 if (collected.Add(spread.Name.Value) && GetFragment(spread.Name.Value) is { } fragment)
@@ -196,6 +202,7 @@ public sealed class ValidationContext
                 return;
             }
 
+            CancellationToken.ThrowIfCancellationRequested();
             typeInfo.Enter(node);
             if (node is VariableNode variable)
             {

@@ -235,6 +235,44 @@ public class GraphQLExecutorTests
         Assert.Equal(ErrorCodes.Timeout, Assert.Single(result.Errors).Code);
     }
 
+    [Theory]
+    [InlineData("{ hero { ")]
+    [InlineData("{ hero { unknown } }")]
+    [InlineData("{ hero { friends { friends { name } } } }")]
+    public async Task The_timeout_also_bounds_parsing_validation_and_limits(string query)
+    {
+        // A zero timeout has run out before anything starts: a syntax error, an invalid field or a depth over the limit
+        // must not be reported, as they would be if only execution looked at the timeout.
+        var result = await Result(StarWars.Schema, query, options: new ExecutionOptions { Timeout = TimeSpan.Zero, MaxDepth = 2 });
+
+        Assert.False(result.HasData);
+        Assert.Equal(ErrorCodes.Timeout, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task A_cancelled_caller_stops_the_completion_of_a_long_list()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var schema = new SchemaBuilder()
+            .Object("Query", q => q.Field("numbers", "[Int]", f => f.Resolve(_ => Numbers(cancellation))))
+            .Build();
+
+        // The list is there at once (no await), so only a check inside the completion loop can notice the cancellation.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest("{ numbers }"), cancellationToken: cancellation.Token));
+
+        static IEnumerable<int> Numbers(CancellationTokenSource cancellation)
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                if (i == 10)
+                {
+                    cancellation.Cancel();
+                }
+                yield return i;
+            }
+        }
+    }
+
     [Fact]
     public async Task Union_members_resolve_to_their_object_types()
     {

@@ -97,6 +97,53 @@ public sealed class GraphQLEndpointTests : IAsyncLifetime
         Assert.StartsWith("{\"errors\":[{\"message\":", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"query\":\"query($v:String){__typename}\",\"variables\":{\"v\":\"\\ud800\"}}")]
+    [InlineData("{\"query\":\"{ hello(name: \\\"\\udc00\\\") }\"}")]
+    [InlineData("{\"query\":\"{ hello }\",\"operationName\":\"\\ud800\"}")]
+    [InlineData("{\"query\":\"{ hello }\",\"extensions\":{\"e\":\"x\\udbff\"}}")]
+    [InlineData("{\"query\":\"{ hello }\",\"variables\":{\"\\ud800\":1}}")]
+    [InlineData("{\"query\":\"{ hello }\",\"variables\":{\"v\":[\"ok\",{\"deep\":\"\\udfff\\ud800\"}]}}")]
+    [InlineData("{\"\\ud800\":1,\"query\":\"{ hello }\"}")]
+    public async Task A_lone_surrogate_escaped_anywhere_in_the_body_is_400_with_an_errors_body(string body)
+    {
+        // JSON may escape half of a UTF-16 surrogate pair ("\ud800"), which is no text: bad input, not a server fault.
+        var response = await PostAsync(body, GraphQLResponse);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("{\"errors\":[{\"message\":", text, StringComparison.Ordinal);
+        Assert.Contains("surrogate", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("variables", "{\"n\":\"\\ud800\"}")]
+    [InlineData("extensions", "{\"e\":\"\\udc00\"}")]
+    public async Task A_lone_surrogate_in_a_get_parameter_is_400(string parameter, string json)
+    {
+        var url = "?query=" + Uri.EscapeDataString("query($n: String) { hello(name: $n) }") + "&" + parameter + "=" + Uri.EscapeDataString(json);
+
+        var response = await _server.Client.GetAsync(new Uri(_server.Endpoint + url));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("{\"errors\":[{\"message\":", text, StringComparison.Ordinal);
+        Assert.Contains("surrogate", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Percent_encoded_bytes_that_are_not_utf8_in_a_get_query_are_not_a_server_error()
+    {
+        // %ED%A0%80 would be the UTF-8 of U+D800, which UTF-8 forbids: ASP.NET leaves such bytes percent-encoded.
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.Endpoint + "?query=%7B%20hello(name%3A%20%22%ED%A0%80%22)%20%7D"));
+        request.Headers.TryAddWithoutValidation("Accept", GraphQLResponse);
+
+        var response = await _server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Q("{'data':{'hello':'hello %ED%A0%80'}}"), await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Bytes_that_are_not_utf8_are_400_not_500()
     {

@@ -221,4 +221,13 @@ public class ParserTests
         Assert.IsType<EnumValueNode>(field.Arguments[0].Value);
         Assert.Equal("true", ((FieldNode)field.SelectionSet!.Selections[0]).Alias?.Value);
     }
+
+    [Fact]
+    public void A_cancelled_parse_ends_with_operation_canceled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => Parser.Parse("{ a b c }", cancellationToken: cancellation.Token));
+    }
 }

@@ -99,4 +99,34 @@ public class DocumentValidatorTests
         // Enough mutants must parse for the validator to have been exercised.
         Assert.InRange(validated, 300, 3000);
     }
+
+    [Fact]
+    public void Validation_stops_at_the_next_node_once_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var rule = (CancelAtFirstField?)null;
+        var document = Parser.Parse("{ " + string.Concat(Enumerable.Repeat("dog { name } ", 100)) + "}");
+
+        Assert.Throws<OperationCanceledException>(() => DocumentValidator.Validate(
+            TestSchema, document, [c => rule = new CancelAtFirstField(c, cancellation)], cancellationToken: cancellation.Token));
+
+        Assert.Equal(1, rule!.FieldsEntered);
+    }
+
+    /// <summary>Cancels as it enters the first field, and counts the fields the walk still enters after that.</summary>
+    private sealed class CancelAtFirstField(ValidationContext context, CancellationTokenSource cancellation) : ValidationRule(context)
+    {
+        public int FieldsEntered { get; private set; }
+
+        public override bool Enter(SyntaxNode node)
+        {
+            if (node is FieldNode)
+            {
+                FieldsEntered++;
+                cancellation.Cancel();
+            }
+
+            return true;
+        }
+    }
 }

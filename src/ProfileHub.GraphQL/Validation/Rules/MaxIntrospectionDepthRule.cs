@@ -27,6 +27,7 @@ internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : Val
 
     private bool ExceedsDepth(SyntaxNode node, Dictionary<string, int> visitedFragments, int depth)
     {
+        Context.CancellationToken.ThrowIfCancellationRequested();
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;

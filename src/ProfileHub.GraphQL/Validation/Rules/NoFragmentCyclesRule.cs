@@ -21,6 +21,7 @@ internal sealed class NoFragmentCyclesRule(ValidationContext context) : Validati
 
     private void DetectCycles(FragmentDefinitionNode fragment)
     {
+        Context.CancellationToken.ThrowIfCancellationRequested();
         var name = fragment.Name.Value;
         if (!_visited.Add(name))
         {

@@ -328,8 +328,10 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
         }
     }
 
+    /// <summary>Every step of the comparison spends here, so it is also where the request's cancellation is seen.</summary>
     private void Spend(int cost)
     {
+        Context.CancellationToken.ThrowIfCancellationRequested();
         _remainingBudget -= cost;
         if (_remainingBudget < 0)
         {
