@@ -27,7 +27,8 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Equal((0, 0, 0), (first, second, again));
         Assert.Contains("imported: connector=web read=3 new=2 duplicates=0 quarantined=1", firstOut, StringComparison.Ordinal);
         Assert.Contains("imported: connector=web read=0 new=0", secondOut, StringComparison.Ordinal);
-        Assert.Contains("imported: connector=web read=3 new=0 duplicates=2 quarantined=1", againOut, StringComparison.Ordinal);
+        // The bad line was quarantined by the first run: read again from the start, it is a duplicate too.
+        Assert.Contains("imported: connector=web read=3 new=0 duplicates=3 quarantined=0", againOut, StringComparison.Ordinal);
     }
 
     [Fact]
