@@ -16,6 +16,7 @@ using ProfileHub.Bench.Synthetic;
 //   serve-graphql [--port N]                      the bench schema over HTTP on 127.0.0.1 (bench/graphql-http.sh loads it)
 //   parse-validate [BenchmarkDotNet args]         BenchmarkDotNet: parse + validate of a ~2 KB document, cached and cold
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
+//   graphql-doubling [FROM] [TO] [RUNS]           issue 14's doubling fragments, levels FROM..TO (20..26), cold prepare + execute: medians
 //   normalize [--iterations N]                    normalizer throughput and allocations
 //   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
 //   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K] [--database NAME] [--explain]  trait fold, segment refresh, audience export and paging on PostgreSQL
@@ -32,6 +33,7 @@ return args.FirstOrDefault() switch
     "serve-graphql" => await GraphQLBenchServer.RunAsync(args[1..]),
     "parse-validate" => ParseValidateBenchmarks.Run(args[1..]),
     "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
+    "graphql-doubling" => await FragmentDoublingBenchmark.RunAsync(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
     "seed-api" => await SeedApiCommand.RunAsync(args[1..]),
     "segments" => await SegmentBenchmark.RunAsync(args[1..]),
@@ -40,6 +42,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | normalize [--iterations N] | segments [--profiles N] [--touchpoints-per-profile K] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | graphql-doubling [FROM] [TO] [RUNS] | normalize [--iterations N] | segments [--profiles N] [--touchpoints-per-profile K] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
     return 1;
 }
