@@ -6,10 +6,11 @@ namespace ProfileHub.Storage;
 /// <summary>
 /// The one way ProfileHub filters rows by a list whose length the data decides (the records of a match run,
 /// the keys of a data-loader batch, the values of a GraphQL <c>in</c>, the records of an erased person): the
-/// whole list is bound as <b>one</b> parameter, so no statement binds a parameter per element.
+/// whole list is bound as <b>one</b> parameter, so no statement binds a parameter per element. A query over
+/// such a list uses this, never <c>list.Contains(...)</c> in the lambda.
 /// <para>
 /// Why: EF Core 10 translates <c>list.Contains(row.Id)</c> over a captured list on SQLite into
-/// <c>IN (@p1, ..., @pN)</c>, one parameter per element (padded), and SQLite refuses a statement with more
+/// <c>IN (@p1, ..., @pN)</c>, one parameter per element, and SQLite refuses a statement with more
 /// than 32,766 (SQLITE_MAX_VARIABLE_NUMBER): a first `match` of more records than that aborted with "too many
 /// SQL variables". Through <see cref="EF.Parameter{T}"/> the list is EF Core's own array-like parameter: on
 /// SQLite a JSON array read by <c>IN (SELECT value FROM json_each(@p))</c>, on PostgreSQL a native array,
