@@ -2,7 +2,7 @@ namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// The attributes a source column can be mapped to (the `profilehub resolve --map column=Attribute`
-/// contract in DESIGN.md). Email and Phone are multi-valued; every other attribute holds one value.
+/// contract in docs/domain.md). Email and Phone are multi-valued; every other attribute holds one value.
 /// </summary>
 public enum AttributeName
 {

@@ -2,7 +2,7 @@ namespace ProfileHub.Core.Profiles;
 
 /// <summary>
 /// The identity attributes, named as `profilehub resolve --map` and the file connector name them
-/// (DESIGN.md, "Contracts").
+/// (docs/domain.md, "profilehub resolve").
 /// </summary>
 public static class AttributeNames
 {

@@ -17,7 +17,7 @@ public enum FrictionKind
     OrderCancelled,
 }
 
-/// <summary>One customer's journey, summarised the way marketing reads it (DESIGN.md, 'Customer journey').</summary>
+/// <summary>One customer's journey, summarised the way marketing reads it (docs/domain.md, "Touchpoints and journeys").</summary>
 public sealed record JourneySummary(
     int TouchpointCount,
     DateTimeOffset? FirstContact,

@@ -8,8 +8,8 @@ using ProfileHub.Server.Csv;
 namespace ProfileHub.Server.Resolve;
 
 /// <summary>
-/// `profilehub resolve`: stateless batch entity resolution of a CSV file (contract in DESIGN.md,
-/// "Contracts other work relies on").
+/// `profilehub resolve`: stateless batch entity resolution of a CSV file (contract in docs/domain.md,
+/// "profilehub resolve").
 /// </summary>
 internal static class ResolveVerb
 {
