@@ -3,10 +3,10 @@
 # customer base (read CSV, normalize, block, score, cluster, write): generates the file once, runs resolve 3 times
 # under /usr/bin/time -v, prints the median wall-clock seconds, the largest max RSS and the pairwise quality of the
 # profiles against the generator's truth. Targets (issue 13): <= 60 s, <= 4 GB, F1 >= 0.93, largest profile <= 20.
-# Usage: bench/resolve-1m.sh [people] [kind]   (default 455000 people of the concentrated kind, about 1,030,000 records)
+# Usage: bench/resolve-1m.sh [people] [kind]   (default 510000 people of the concentrated kind, about 1,000,000 records)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-people="${1:-455000}"
+people="${1:-510000}"
 kind="${2:-concentrated}"
 work="${TMPDIR:-/tmp}/profilehub-bench"
 mkdir -p "$work"

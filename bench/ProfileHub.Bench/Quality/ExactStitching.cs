@@ -5,7 +5,8 @@ namespace ProfileHub.Bench.Quality;
 /// <summary>
 /// The baseline a matching engine has to beat: deterministic identity stitching as Segment-style CDPs do it,
 /// one profile per connected group of records sharing an exact normalized email, phone, loyalty id or handle
-/// (junk values included: the stitcher has no notion of them).
+/// (junk values included: the stitcher has no notion of them). A Gmail address is normalized the way Gmail
+/// delivers it (dots and +tags dropped), as every CDP's identity resolution does.
 /// </summary>
 internal static class ExactStitching
 {
@@ -50,6 +51,11 @@ internal static class ExactStitching
             foreach (var email in r.Emails)
             {
                 Stitch(i, 0, email);
+            }
+
+            foreach (var gmail in r.GmailKeys)
+            {
+                Stitch(i, 0, gmail);
             }
 
             foreach (var phone in r.Phones)

@@ -16,7 +16,7 @@ internal static class IncrementalBenchmark
 {
     public static int Run(string[] args)
     {
-        var people = int.Parse(QualityRunner.Option(args, "--people") ?? "455000", CultureInfo.InvariantCulture);
+        var people = int.Parse(QualityRunner.Option(args, "--people") ?? "510000", CultureInfo.InvariantCulture);
         var queries = int.Parse(QualityRunner.Option(args, "--queries") ?? "5000", CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
         var bytes = CustomerBase.ToCsv(CustomerBase.Generate(CustomerBaseKind.Concentrated, people, seed: 11));

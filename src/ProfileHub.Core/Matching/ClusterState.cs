@@ -261,8 +261,10 @@ internal sealed class ClusterState
         {
             conflict = "the profiles hold different birth dates";
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent)
+        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent
+            && !_scorer.Frequencies.CouldBeOnePerson(in a, in b))
         {
+            // Not when the names could still be one person's: a rare misspelling, a surname typed alone as the first name.
             conflict = "the profiles hold different first names";
         }
 

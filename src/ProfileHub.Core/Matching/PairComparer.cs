@@ -1,3 +1,5 @@
+using ProfileHub.Core.Normalization;
+
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
@@ -89,11 +91,17 @@ internal static class PairComparer
         return !StraightAgrees(pool, a.Given, b.Given) && !StraightAgrees(pool, a.Family, b.Family);
     }
 
-    /// <summary>A crosswise pair: missing is neutral, present must be similar; very similar sets <paramref name="strong"/>.</summary>
+    /// <summary>A crosswise pair: missing is neutral, present must be similar; very similar or one name's nickname (rosario / charo) sets <paramref name="strong"/>.</summary>
     private static bool CrossAgrees(StringPool pool, int x, int y, ref bool strong)
     {
         if (x == 0 || y == 0)
         {
+            return true;
+        }
+
+        if (GivenNames.MayBeOneName(pool[x], pool[y]))
+        {
+            strong = true;
             return true;
         }
 
@@ -119,13 +127,13 @@ internal static class PairComparer
             return 1;
         }
 
-        if (aCanonical == bCanonical)
+        var x = pool[aGiven];
+        var y = pool[bGiven];
+        if (aCanonical == bCanonical || GivenNames.MayBeOneName(x, y))
         {
             return 2;
         }
 
-        var x = pool[aGiven];
-        var y = pool[bGiven];
         var similarity = NameSimilarity(x, y);
         if (similarity >= 0.92)
         {

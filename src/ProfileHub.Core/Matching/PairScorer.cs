@@ -121,6 +121,15 @@ internal sealed class PairScorer
                     notes[c] = note;
                 }
             }
+            else if (weights[c] < 0 && (OnlyPlaceholders(in a, (Comparison)c) || OnlyPlaceholders(in b, (Comparison)c)))
+            {
+                // no@email.com against a real mailbox is not two people's two mailboxes: the agent typed a placeholder.
+                weights[c] = 0;
+                if (notes is not null)
+                {
+                    notes[c] = "a placeholder many people give: no disagreement";
+                }
+            }
         }
 
         if (ComparisonVector.NamesSwapped(vector))
@@ -190,7 +199,7 @@ internal sealed class PairScorer
         }
 
         var people = Frequencies.People(comparison, value);
-        if (people > TermFrequencies.MaxPeoplePerIdentifier || count > Settings.JunkIdentifierCount)
+        if (IsPlaceholder(comparison, value))
         {
             note = describe ? $"held by {count} records of {people}+ people: not personal, ignored" : null;
             return 0;
@@ -206,6 +215,31 @@ internal sealed class PairScorer
         note = describe ? (people > 1 ? $"held by {people} people (a family's or a shared value)" : count > 1 ? $"one person's: on {count} records" : null) : null;
         var u = (people - 1 + StrangerSharesPersonalValue) / Math.Max(1, Frequencies.Total(comparison));
         return Math.Log2(Model.M[c][level] / Math.Min(u, 1));
+    }
+
+    /// <summary>An identifier too many people hold to be anyone's own (test@test.com, a shop's phone).</summary>
+    private bool IsPlaceholder(Comparison comparison, int value) =>
+        Frequencies.People(comparison, value) > TermFrequencies.MaxPeoplePerIdentifier
+        || Frequencies.Count(comparison, value) > Settings.JunkIdentifierCount;
+
+    /// <summary>Whether every e-mail or phone the record gives is a placeholder (false when it gives none).</summary>
+    private bool OnlyPlaceholders(in RecordFeatures record, Comparison comparison)
+    {
+        var values = comparison switch
+        {
+            Comparison.Email => record.Emails,
+            Comparison.Phone => record.Phones,
+            _ => [],
+        };
+        foreach (var value in values)
+        {
+            if (!IsPlaceholder(comparison, value))
+            {
+                return false;
+            }
+        }
+
+        return values.Length > 0;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ProfileHub.Core.Normalization;
+
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
@@ -93,7 +95,7 @@ internal sealed class TermFrequencies
     /// <summary>Whether two records' holders could be one person by their names (see <see cref="PersonKey.CouldBe"/>); true when either has no first name.</summary>
     public bool CouldBeOnePerson(in RecordFeatures a, in RecordFeatures b) =>
         a.Given == 0 || b.Given == 0
-        || new PersonKey(a.Given, a.GivenCanonical, a.Family).CouldBe(new PersonKey(b.Given, b.GivenCanonical, b.Family), _pool);
+        || PersonKey.Of(in a).CouldBe(PersonKey.Of(in b), this);
 
     public void Add(in RecordFeatures record)
     {
@@ -114,7 +116,7 @@ internal sealed class TermFrequencies
 
         Add(Comparison.City, record.City);
         Add(Comparison.PostalCode, record.PostalCode);
-        var person = new PersonKey(record.Given, record.GivenCanonical, record.Family);
+        var person = PersonKey.Of(in record);
         var holder = -1;
         AddIdentifiers(Comparison.Email, record.Emails, person, ref holder);
         AddIdentifiers(Comparison.Email, record.GmailKeys, person, ref holder, skip: record.Emails);
@@ -186,12 +188,12 @@ internal sealed class TermFrequencies
 
         if (_distinctHolders.TryGetValue(key, out var people))
         {
-            if (people.Count <= MaxPeoplePerIdentifier && !people.Exists(p => _holders[p].CouldBe(person, _pool)))
+            if (people.Count <= MaxPeoplePerIdentifier && !people.Exists(p => _holders[p].CouldBe(person, this)))
             {
                 people.Add(holder);
             }
         }
-        else if (!_holders[first].CouldBe(person, _pool))
+        else if (!_holders[first].CouldBe(person, this))
         {
             _distinctHolders[key] = [first, holder];
         }
@@ -226,11 +228,35 @@ internal sealed class TermFrequencies
         counts[value]++;
     }
 
+    /// <summary>
+    /// Whether a name given alone is far more often a surname in this data than a first name (nguyen, do,
+    /// wolff): counted when asked, so the answer follows the data as it grows.
+    /// </summary>
+    private bool ReadsAsSurname(int name) => Count(Comparison.FamilyName, name) > 2 * Count(Comparison.GivenName, name);
+
+    /// <summary>
+    /// One letter apart, one of them a spelling at least <see cref="MisspellingRarity"/> times rarer than the other
+    /// (miph / minh, rrta / rita): a typo, which Jaro-Winkler misses on short names. Two common names one letter
+    /// apart (john / joan, dana / dina) stay two people.
+    /// </summary>
+    private bool RareMisspelling(int given, int otherGiven, string x, string y)
+    {
+        if (Math.Min(x.Length, y.Length) < 4 || StringSimilarity.BoundedEditDistance(x, y, 1) > 1)
+        {
+            return false;
+        }
+
+        var (count, otherCount) = (Count(Comparison.GivenName, given), Count(Comparison.GivenName, otherGiven));
+        return Math.Min(count, otherCount) * MisspellingRarity <= Math.Max(count, otherCount);
+    }
+
+    private const int MisspellingRarity = 5;
+
     /// <summary>Jaro-Winkler at which two first names may be one name mistyped; below it karen / carmen (0.82), siblings.</summary>
     private const double SimilarNames = 0.88;
 
     private static bool Swapped(string name, int otherName, StringPool pool) =>
-        otherName != 0 && StringSimilarity.JaroWinkler(name, pool[otherName]) >= SimilarNames;
+        otherName != 0 && (StringSimilarity.JaroWinkler(name, pool[otherName]) >= SimilarNames || GivenNames.MayBeOneName(name, pool[otherName]));
 
     /// <summary>At least 80% of the letters in common, counted with repeats (Dice over letter multisets).</summary>
     private static bool SameLetters(string x, string y)
@@ -259,30 +285,47 @@ internal sealed class TermFrequencies
     /// <summary>The name parts that tell the holders of one identifier apart.</summary>
     private readonly record struct PersonKey(int Given, int GivenCanonical, int Family)
     {
+        public static PersonKey Of(in RecordFeatures record) => new(record.Given, record.GivenCanonical, record.Family);
+
         /// <summary>
-        /// Whether two named holders could be one person: the same first name, a nickname of it, a typo of either (johny / jack, through john)
+        /// Whether two named holders could be one person: the same first name, a nickname of it or a word of a compound name (<see cref="GivenNames.MayBeOneName"/>), a typo of either (johny / jack, through john)
         /// (Jaro-Winkler 0.88, or the same letters scrambled: eleanor / nleaeor), a short form (sam / samantha), an initial, or the first
-        /// name entered as the other's surname. Mai and Heather sharing a mailbox are two people.
+        /// name entered as the other's surname (rosario garcía / garcía charo, through the nickname). Mai and Heather sharing a mailbox are two people.
         /// </summary>
-        public bool CouldBe(PersonKey other, StringPool pool)
+        public bool CouldBe(PersonKey other, TermFrequencies frequencies)
         {
             if (Given == other.Given || GivenCanonical == other.GivenCanonical)
             {
                 return true;
             }
 
+            if (Family == 0 && other.Family == 0 && (frequencies.ReadsAsSurname(Given) || frequencies.ReadsAsSurname(other.Given)))
+            {
+                // "nguyen" alone in a web form's first-name field against "lisa" alone: a surname typed into the
+                // wrong field says nothing about the first name, so the two may well be one person.
+                return true;
+            }
+
+            var pool = frequencies._pool;
             var x = pool[Given];
             var y = pool[other.Given];
             if (x.Length == 1 || y.Length == 1)
             {
-                return x[0] == y[0];
+                return x[0] == y[0] || EnteredSwapped(this, other, pool) || EnteredSwapped(other, this, pool);
             }
 
-            return StringSimilarity.JaroWinkler(x, y) >= SimilarNames
+            return GivenNames.MayBeOneName(x, y)
+                || StringSimilarity.JaroWinkler(x, y) >= SimilarNames
                 || StringSimilarity.JaroWinkler(pool[GivenCanonical], pool[other.GivenCanonical]) >= SimilarNames
                 || SameLetters(x, y)
+                || frequencies.RareMisspelling(Given, other.Given, x, y)
                 || (Math.Min(x.Length, y.Length) >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
-                || (Swapped(x, other.Family, pool) && (Family == 0 || Swapped(pool[Family], other.Given, pool)));
+                || EnteredSwapped(this, other, pool)
+                || EnteredSwapped(other, this, pool);
         }
+
+        /// <summary>One's first name is the other's surname, and one's surname (when given) the other's first name.</summary>
+        private static bool EnteredSwapped(PersonKey one, PersonKey other, StringPool pool) =>
+            Swapped(pool[one.Given], other.Family, pool) && (one.Family == 0 || Swapped(pool[one.Family], other.Given, pool));
     }
 }

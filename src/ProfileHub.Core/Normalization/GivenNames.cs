@@ -2,8 +2,9 @@ namespace ProfileHub.Core.Normalization;
 
 /// <summary>
 /// Common English and Spanish diminutives and the given name each stands for, as data in one place.
-/// Where a diminutive serves several names (alex, chris, sam, pat) the line listed first wins, so the
-/// order of the lines is part of the data.
+/// Where a diminutive serves several names (alex, chris, sam, pat, toni) the line listed first gives its
+/// canonical form, so the order of the lines is part of the data; <see cref="MayBeOneName"/> still knows
+/// every name it stands for (toni: antonia and antonio).
 /// </summary>
 internal static class GivenNames
 {
@@ -21,7 +22,7 @@ internal static class GivenNames
         christopher: chris topher
         michael: mike mikey mick mickey micky
         edward: ed eddie eddy ted teddy ned
-        daniel: dan danny
+        daniel: dan danny dani
         david: dave davy davie
         anthony: tony ant
         andrew: andy drew
@@ -132,7 +133,7 @@ internal static class GivenNames
         enrique: quique
         jesus: chucho chuy
         alfonso: poncho
-        antonio: tono tonio
+        antonio: toni tono tonio
         eduardo: lalo edu
         mercedes: meche
         consuelo: chelo
@@ -167,21 +168,146 @@ internal static class GivenNames
         margarita: marga
         gertrudis: tula
         graciela: chela
+        francisca: paqui paca quica curra
+        maria carmen: maricarmen mamen
+        maria teresa: maite
+        maria isabel: maribel
+        maria dolores: lola loli
+        maria pilar: pili
+        jesus: chus chuchi
+        javier: javi
+        francisco javier: javi fran
+        alejandro: alex
+        alejandra: ale
+        mercedes: merche
+        inmaculada: inma
+        encarnacion: encarna
+        asuncion: asun
+        remedios: reme
+        roberto: rober
+        purificacion: puri
+        manuela: manoli
+        macarena: maca
+        leticia: leti
+        beatriz: bea
+        patricia: patri
+        natalia: nati
+        alberto: berto
+        joaquin: quino
+        gregorio: goyo
+        trinidad: trini
         """;
 
     private static readonly Dictionary<string, string> Canonical = Build();
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Every canonical name each listed name may stand for (toni: antonia, antonio).</summary>
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Meanings =
+        BuildMeanings().GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IEnumerable<KeyValuePair<string, string>> Entries => Canonical;
 
     public static bool TryFind(ReadOnlySpan<char> name, out string canonical) =>
         Lookup.TryGetValue(name, out canonical!);
 
+    /// <summary>
+    /// Whether two normalized given names may name one person: the same name, or a diminutive of any name the
+    /// other may stand for (alex / alejandro although alex's canonical form is alexander, toni / antonio). A
+    /// compound name ("francisco javier", "maria carmen") may also go by one of its words or that word's
+    /// diminutives (javi, mamen); two different compound names stay two names (maria carmen / maria jose).
+    /// </summary>
+    public static bool MayBeOneName(string x, string y)
+    {
+        if (ShareMeaning(x, y))
+        {
+            return true;
+        }
+
+        var xCompound = x.Contains(' ', StringComparison.Ordinal);
+        var yCompound = y.Contains(' ', StringComparison.Ordinal);
+        return xCompound != yCompound && (xCompound ? AnyWordMayBe(x, y) : AnyWordMayBe(y, x));
+    }
+
+    private static bool AnyWordMayBe(string compound, string single)
+    {
+        foreach (var range in compound.AsSpan().Split(' '))
+        {
+            if (ShareMeaning(compound.AsSpan()[range], single))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ShareMeaning(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        if (x.SequenceEqual(y))
+        {
+            return true;
+        }
+
+        var xs = Meanings.TryGetValue(x, out var xMeanings) ? xMeanings : null;
+        var ys = Meanings.TryGetValue(y, out var yMeanings) ? yMeanings : null;
+        if (xs is null || ys is null)
+        {
+            // A name the table does not know means only itself.
+            return (xs is not null && Contains(xs, y)) || (ys is not null && Contains(ys, x));
+        }
+
+        foreach (var meaning in xs)
+        {
+            if (Contains(ys, meaning))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(string[] names, ReadOnlySpan<char> name)
+    {
+        foreach (var candidate in names)
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, string[]> BuildMeanings()
+    {
+        var meanings = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var line in Lines())
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var canonical = Canonical[line[..colon]];
+            foreach (var name in line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(line[..colon]))
+            {
+                if (!meanings.TryGetValue(name, out var set))
+                {
+                    meanings[name] = set = new HashSet<string>(StringComparer.Ordinal) { Canonical[name] };
+                }
+
+                set.Add(canonical);
+            }
+        }
+
+        return meanings.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static string[] Lines() => Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private static Dictionary<string, string> Build()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in Lines())
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var canonical = line[..colon];
@@ -191,7 +317,7 @@ internal static class GivenNames
             }
         }
 
-        foreach (var line in Data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in Lines())
         {
             var canonical = line[..line.IndexOf(':', StringComparison.Ordinal)];
             map.TryAdd(canonical, canonical);

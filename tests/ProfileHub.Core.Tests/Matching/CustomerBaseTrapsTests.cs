@@ -119,6 +119,72 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_surname_typed_alone_into_the_first_name_field_does_not_make_the_mailbox_a_familys()
+    {
+        // "nguyen" alone is a surname in this base: the mailbox is still Lisa's alone, so the nameless record joins her.
+        var records = ConcentratedBase();
+        records.AddRange(Enumerable.Range(0, 40).Select(i => People.Record($"nguyen-{i}", FirstNames[i % FirstNames.Length], "Nguyen")));
+        records.Add(People.Record("social", "Lisa", "Nguyen", "lisan326@yahoo.com"));
+        records.Add(People.Record("web-first-only", "Lisa", null, "lisan326@yahoo.com"));
+        records.Add(People.Record("web-surname-as-first", "nguyen", null, "lisan326@yahoo.com", "+15042307571"));
+        records.Add(People.Record("web-nameless", null, null, "lisan326@yahoo.com", "+15042307571"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("social", "web-nameless"));
+        Assert.True(resolved.Together("social", "web-surname-as-first"));
+        Assert.True(resolved.Together("social", "web-first-only"));
+    }
+
+    [Theory]
+    [InlineData("García", "Charo")]
+    [InlineData("Paqui", null)]
+    [InlineData("Mamen", "García")]
+    public void Spanish_nicknames_and_swapped_names_keep_a_personal_mailbox_personal(string first, string? last)
+    {
+        // Rosario García goes by Charo (one record has the names the wrong way round); Francisca by Paqui; María del Carmen by Mamen.
+        var given = last == "Charo" ? "Rosario" : first == "Paqui" ? "Francisca" : "María Carmen";
+        var records = People.Background(300);
+        records.Add(People.Record("loyalty", given, "García", "cliente.rg847@telefonica.net", "+34669794160"));
+        records.Add(People.Record("support", first, last, "cliente.rg847@telefonica.net"));
+        records.Add(People.Record("web", null, null, "cliente.rg847@telefonica.net"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("loyalty", "support"));
+        Assert.True(resolved.Together("loyalty", "web"));
+    }
+
+    [Fact]
+    public void A_rare_one_letter_misspelling_of_a_common_first_name_is_the_same_person()
+    {
+        var records = ConcentratedBase();
+        records.AddRange(Enumerable.Range(0, 30).Select(i => People.Record($"rita-{i}", "Rita", $"Surname{i}")));
+        records.Add(People.Record("shop", "RRTA", "Giuliani", "ritag60@hotmail.com", "+17136230319"));
+        records.Add(People.Record("web", "Rita", null, "ritag60@hotmail.com"));
+        records.Add(People.Record("ads", null, null, "ritag60@hotmail.com"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("shop", "ads"));
+        Assert.True(resolved.Together("web", "ads"));
+    }
+
+    [Fact]
+    public void A_placeholder_mailbox_is_no_disagreement_with_a_real_one()
+    {
+        var records = People.Background(300);
+        records.AddRange(Enumerable.Range(0, 12).Select(i => People.Record($"placeholder-{i}", FirstNames[i], $"Surname{i}", "no@email.com")));
+        records.Add(People.Record("support", "Antonio", "Serrato", "no@email.com", "+34768470888"));
+        records.Add(People.Record("shop", "Antonio", "Serrato", "antonio.serrato65@hotmail.com", "+34 768 470 888"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("support", "shop"));
+        Assert.Equal(0, resolved.Explanation("support", "shop").Contributions.Single(c => c.Comparison == Comparison.Email).Weight);
+    }
+
+    [Fact]
     public void A_family_mailbox_and_landline_do_not_join_two_members_of_the_household()
     {
         var records = People.Background(300);

@@ -25,4 +25,21 @@ public class GivenNamesTests
             Assert.Equal(entry.Value, NameNormalizer.Normalize(entry.Value));
         });
     }
+
+    [Theory]
+    [InlineData("toni", "antonio", true)]
+    [InlineData("toni", "antonia", true)]
+    [InlineData("alex", "alejandro", true)]
+    [InlineData("paqui", "francisca", true)]
+    [InlineData("mamen", "maria carmen", true)]
+    [InlineData("javi", "francisco javier", true)]
+    [InlineData("carmen", "maria carmen", true)]
+    [InlineData("maria carmen", "maria jose", false)]
+    [InlineData("john", "joan", false)]
+    [InlineData("lisa", "nguyen", false)]
+    public void A_diminutive_may_name_every_name_it_stands_for(string x, string y, bool expected)
+    {
+        Assert.Equal(expected, GivenNames.MayBeOneName(x, y));
+        Assert.Equal(expected, GivenNames.MayBeOneName(y, x));
+    }
 }
