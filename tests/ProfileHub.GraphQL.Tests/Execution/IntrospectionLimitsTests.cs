@@ -11,12 +11,7 @@ namespace ProfileHub.GraphQL.Tests.Execution;
 /// </summary>
 public class IntrospectionLimitsTests
 {
-    private static Schema Schema { get; } = new SchemaBuilder()
-        .Object("Query", q => q
-            .Field("hello", "String", f => f.Resolve(_ => "hi"))
-            .Field("self", "Query", f => f.Resolve(_ => new object()))
-            .Field("items", "[Query]", f => f.Argument("first", "Int").Cost(1, "first").Resolve(_ => new[] { new object() })))
-        .Build();
+    private static Schema Schema => LimitsSchema.Instance;
 
     [Fact]
     public async Task Introspection_does_not_count_towards_the_data_depth()
@@ -31,11 +26,9 @@ public class IntrospectionLimitsTests
     [Fact]
     public async Task Data_fields_beside_introspection_keep_their_depth_limit()
     {
-        const string Query = "{ __schema { queryType { name } } self { self { self { hello } } } }";
+        var refusal = await RefusalOf("{ __schema { queryType { name } } self { self { self { hello } } } }", new ExecutionOptions { MaxDepth = 3 });
 
-        var result = await Result(Schema, Query, options: new ExecutionOptions { MaxDepth = 3 });
-
-        Assert.Equal("The operation's depth 4 exceeds the maximum depth of 3.", Assert.Single(result.Errors).Message);
+        Assert.Equal("The operation's depth 4 exceeds the maximum depth of 3.", refusal);
     }
 
     [Fact]
@@ -57,11 +50,11 @@ public class IntrospectionLimitsTests
     {
         var full = await StandardIntrospectionQueries.ReadAsync("every-option");
 
-        var measured = await Result(Schema, full, options: new ExecutionOptions { Introspection = new IntrospectionLimits { MaxCost = 0 } });
+        var measured = await RefusalOf(full, new ExecutionOptions { Introspection = new IntrospectionLimits { MaxCost = 0 } });
         var twice = await Result(Schema, Copies(full, 2));
         var thrice = await Result(Schema, Copies(full, 3));
 
-        Assert.Equal("The operation's introspection cost 16424 exceeds the maximum introspection cost of 0.", Assert.Single(measured.Errors).Message);
+        Assert.Equal("The operation's introspection cost 16424 exceeds the maximum introspection cost of 0.", measured);
         Assert.Empty(twice.Errors);
         Assert.Equal(ErrorCodes.MaxCostExceeded, Assert.Single(thrice.Errors).Code);
     }
@@ -70,11 +63,9 @@ public class IntrospectionLimitsTests
     public async Task Introspection_under_a_list_counts_once_per_expected_item()
     {
         // 10,000 items cost 10,000 as data (allowed), and each asks for the type list again: 110,000 as introspection.
-        const string Query = "{ items(first: 10000) { __schema { types { name } } } }";
+        var refusal = await RefusalOf("{ items(first: 10000) { __schema { types { name } } } }", new ExecutionOptions { MaxCost = 50_000 });
 
-        var result = await Result(Schema, Query, options: new ExecutionOptions { MaxCost = 50_000 });
-
-        Assert.Equal("The operation's introspection cost 110000 exceeds the maximum introspection cost of 40000.", Assert.Single(result.Errors).Message);
+        Assert.Equal("The operation's introspection cost 110000 exceeds the maximum introspection cost of 40000.", refusal);
     }
 
     [Fact]
@@ -89,6 +80,9 @@ public class IntrospectionLimitsTests
         Assert.Equal(ErrorCodes.MaxCostExceeded, error.Code);
         Assert.StartsWith("The operation's introspection cost ", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The message of the one error a refused operation gets.</summary>
+    private static async Task<string> RefusalOf(string query, ExecutionOptions options) => Assert.Single((await Result(Schema, query, options: options)).Errors).Message;
 
     /// <summary>The operation of graphql-js's query with its <c>__schema</c> selected <paramref name="count"/> times under aliases, and its fragments.</summary>
     private static string Copies(string introspectionQuery, int count)
