@@ -2,19 +2,9 @@
 // would: puts the API key in the headers pane, re-fetches the schema, opens the docs explorer and looks up Profile.
 // Prints what it saw as JSON for the xunit test to check:
 //   node graphiql.mjs <base url> <api key> <chromium executable>
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
-const [baseUrl, apiKey, executablePath] = process.argv.slice(2);
-if (!baseUrl || !apiKey || !executablePath) {
-  console.error("usage: node graphiql.mjs <base url> <api key> <chromium executable>");
-  process.exit(64);
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const { baseUrl, apiKey, browser } = await launch("graphiql.mjs");
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems = [];
@@ -33,11 +23,14 @@ try {
   await page.waitForSelector(".graphiql-container", { timeout: 20000 });
 
   // The headers pane, filled as a paste would (typing would meet the editor's automatic closing brackets).
+  const answered = page.waitForResponse(
+    r => r.request().method() === "POST" && r.request().postData()?.includes("__schema") && r.status() === 200, { timeout: 20000 })
+    .catch(() => null); // reported through `introspections` below
   await page.click('.graphiql-editor-tools button[data-name="headers"]');
   await page.click(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror");
   await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${apiKey}` }));
   await page.click('button[aria-label="Re-fetch GraphQL schema"]');
-  await page.waitForFunction(count => count > 1, introspections.length, { timeout: 20000 }).catch(() => {});
+  await answered;
   await page.waitForFunction(() => !document.querySelector('button[aria-label="Re-fetch GraphQL schema"]')?.disabled, null, { timeout: 20000 });
 
   await page.click('button[aria-label="Show Documentation Explorer"]');
