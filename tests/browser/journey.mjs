@@ -1,19 +1,9 @@
 // Opens ProfileHub's /journey page in Debian's Chromium (headless, through playwright-core), enters the API
 // key, and prints what the page drew as JSON for the xunit test to check:
 //   node journey.mjs <base url> <api key> <chromium executable>
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
-const [baseUrl, apiKey, executablePath] = process.argv.slice(2);
-if (!baseUrl || !apiKey || !executablePath) {
-  console.error("usage: node journey.mjs <base url> <api key> <chromium executable>");
-  process.exit(64);
-}
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const { baseUrl, apiKey, browser } = await launch("journey.mjs");
 try {
   const page = await browser.newPage();
   const problems = [];

@@ -5,11 +5,17 @@ namespace ProfileHub.GraphQL.Execution;
 /// <summary>Safety limits and behaviour of the executor.</summary>
 public sealed record ExecutionOptions
 {
-    /// <summary>Deepest field nesting accepted (introspection's own depth counts); null for no limit.</summary>
+    /// <summary>Deepest nesting of data fields accepted (introspection is bounded by <see cref="Introspection"/>); null for no limit.</summary>
     public int? MaxDepth { get; init; } = 15;
 
-    /// <summary>Highest computed cost accepted; null for no limit. The cost is reported in <c>extensions.cost</c> when <see cref="ReportCost"/>.</summary>
+    /// <summary>
+    /// Highest computed cost of the data fields accepted (introspection is bounded by <see cref="Introspection"/>); null
+    /// for no limit. The cost is reported in <c>extensions.cost</c> when <see cref="ReportCost"/>.
+    /// </summary>
     public int? MaxCost { get; init; }
+
+    /// <summary>The bounds of <c>__schema</c> and <c>__type</c> queries, which the data limits above do not count.</summary>
+    public IntrospectionLimits Introspection { get; init; } = new();
 
     public bool ReportCost { get; init; }
 

@@ -161,29 +161,29 @@ public sealed class GraphQLExecutor
         }
     }
 
+    /// <summary>The data limits first, then introspection's own: the first one exceeded is the error.</summary>
     private GraphQLError? CheckLimits(OperationLimits limits, ExecutableDocument document, OperationDefinitionNode operation, ObjectType rootType, out long? cost)
     {
         cost = null;
-        if (Options.MaxDepth is { } maxDepth)
+        var introspection = Options.Introspection;
+        var depth = document.Depths.GetOrAdd(operation, static (op, l) => l.Depth(op.SelectionSet), limits);
+        var error = Exceeded(operation, "depth", depth.Data, Options.MaxDepth, ErrorCodes.MaxDepthExceeded)
+            ?? Exceeded(operation, "introspection depth", depth.Introspection, introspection.MaxDepth, ErrorCodes.MaxDepthExceeded)
+            ?? Exceeded(operation, "ofType nesting", depth.OfTypes, introspection.MaxOfTypeDepth, ErrorCodes.MaxDepthExceeded);
+        if (error is not null || (Options.MaxCost is null && !Options.ReportCost && introspection.MaxCost is null))
         {
-            var depth = document.Depths.GetOrAdd(operation, static (op, l) => l.Depth(op.SelectionSet), limits);
-            if (depth > maxDepth)
-            {
-                return new GraphQLError($"The operation's depth {depth} exceeds the maximum depth of {maxDepth}.",
-                    GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(ErrorCodes.MaxDepthExceeded));
-            }
+            return error;
         }
-        if (Options.MaxCost is not null || Options.ReportCost)
-        {
-            cost = limits.Cost(operation.SelectionSet, rootType);
-            if (cost > Options.MaxCost)
-            {
-                return new GraphQLError($"The operation's cost {cost} exceeds the maximum cost of {Options.MaxCost}.",
-                    GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(ErrorCodes.MaxCostExceeded));
-            }
-        }
-        return null;
+        var measured = limits.Cost(operation.SelectionSet, rootType);
+        cost = measured.Data;
+        return Exceeded(operation, "cost", measured.Data, Options.MaxCost, ErrorCodes.MaxCostExceeded)
+            ?? Exceeded(operation, "introspection cost", measured.Introspection, introspection.MaxCost, ErrorCodes.MaxCostExceeded);
     }
+
+    private static GraphQLError? Exceeded(OperationDefinitionNode operation, string measure, long value, long? maximum, string code) =>
+        value > maximum
+            ? new GraphQLError($"The operation's {measure} {value} exceeds the maximum {measure} of {maximum}.", GraphQLError.LocationsOf([operation]), extensions: GraphQLError.CodeOf(code))
+            : null;
 
     private Dictionary<string, object?>? CostExtensions(long? cost) =>
         Options.ReportCost && cost is not null
@@ -273,7 +273,7 @@ public sealed class ExecutableDocument
     internal ConcurrentDictionary<OperationDefinitionNode, SelectionPlan> RootPlans { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Depths do not depend on variables (skip and include are not taken into account).</summary>
-    internal ConcurrentDictionary<OperationDefinitionNode, int> Depths { get; } = new(ReferenceEqualityComparer.Instance);
+    internal ConcurrentDictionary<OperationDefinitionNode, OperationDepth> Depths { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>A request ready to execute (document and operation chosen), or the request error to answer with.</summary>

@@ -34,11 +34,13 @@ internal sealed class GraphQLEndpoint
 {
     private readonly GraphQLExecutor _executor;
     private readonly GraphQLHttpOptions _options;
+    private readonly Lazy<string> _sdl;
 
     public GraphQLEndpoint(GraphQLExecutor executor, GraphQLHttpOptions options)
     {
         _executor = executor;
         _options = options;
+        _sdl = new Lazy<string>(executor.Schema.ToSdl);
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -48,6 +50,14 @@ internal sealed class GraphQLEndpoint
         try
         {
             var isGet = HttpMethods.IsGet(context.Request.Method);
+            if (isGet && _options.ServeSdl && context.Request.Query.ContainsKey("sdl"))
+            {
+                if (await AuthenticatedAsync(context, MediaTypes.Json))
+                {
+                    await WriteSdlAsync(context);
+                }
+                return;
+            }
             if (isGet && _options.GraphiQL && MediaTypes.WantsHtml(accept) && !context.Request.Query.ContainsKey("query"))
             {
                 await GraphiQLPage.WritePageAsync(context);
@@ -57,9 +67,8 @@ internal sealed class GraphQLEndpoint
             {
                 throw new HttpProblemException(HttpProblem.MethodNotAllowed, $"The method {context.Request.Method} is not supported: use POST{(_options.AllowGet ? " or GET" : "")}.");
             }
-            if (_options.RequireAuthenticatedUser && context.User.Identity?.IsAuthenticated != true)
+            if (!await AuthenticatedAsync(context, mediaType ?? MediaTypes.Json))
             {
-                await ChallengeAsync(context, mediaType ?? MediaTypes.Json);
                 return;
             }
             if (mediaType is null)
@@ -98,6 +107,27 @@ internal sealed class GraphQLEndpoint
             var result = ExecutionResult.RequestError(new GraphQLError("Unexpected Execution Error", extensions: GraphQLError.CodeOf(ErrorCodes.InternalServerError)));
             await WriteAsync(context, StatusCodes.Status500InternalServerError, mediaType ?? MediaTypes.Json, result);
         }
+    }
+
+    /// <summary>
+    /// True when the request may go on; otherwise it has been answered with the authentication scheme's challenge.
+    /// The SDL asks for the same credentials as operations: it tells what introspection tells.
+    /// </summary>
+    private async Task<bool> AuthenticatedAsync(HttpContext context, string mediaType)
+    {
+        if (!_options.RequireAuthenticatedUser || context.User.Identity?.IsAuthenticated == true)
+        {
+            return true;
+        }
+        await ChallengeAsync(context, mediaType);
+        return false;
+    }
+
+    /// <summary>The schema in SDL, printed once (the schema never changes), for tools that read a schema file.</summary>
+    private async Task WriteSdlAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(_sdl.Value, context.RequestAborted);
     }
 
     private static async Task ChallengeAsync(HttpContext context, string mediaType)

@@ -17,8 +17,14 @@ public sealed record GraphQLHttpOptions
     public bool GraphiQL { get; init; } = true;
 
     /// <summary>
+    /// Serve the schema in SDL at <c>GET {endpoint}?sdl</c> (text/plain), for tools that read a schema file
+    /// (graphql-codegen, Apollo, the Relay compiler); it needs the same authentication as operations.
+    /// </summary>
+    public bool ServeSdl { get; init; } = true;
+
+    /// <summary>
     /// Operations need an authenticated user (the host's authentication middleware runs first); anonymous
-    /// requests get the authentication scheme's challenge (401) with a GraphQL-shaped body. GraphiQL's page
+    /// requests (and the SDL) get the authentication scheme's challenge (401) with a GraphQL-shaped body. GraphiQL's page
     /// and assets stay open, so a browser can load it and send its key in GraphiQL's headers pane.
     /// </summary>
     public bool RequireAuthenticatedUser { get; init; }

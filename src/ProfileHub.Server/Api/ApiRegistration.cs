@@ -26,6 +26,7 @@ internal static class ApiRegistration
             Execution = new ExecutionOptions
             {
                 // Deep enough for profile → links → explanation → record → profile, shallow enough to stop abuse.
+                // Introspection is not counted here: the engine's IntrospectionLimits bound it (clients' queries are 15 deep).
                 MaxDepth = 12,
                 MaxCost = 50_000,
                 IncludeExceptionDetails = app.Environment.IsDevelopment(),

@@ -9,12 +9,7 @@ namespace ProfileHub.GraphQL.Tests.Execution;
 /// <summary>Depth and cost are measured before execution, in time linear in the document, whatever its fragments do.</summary>
 public class OperationLimitsTests
 {
-    private static Schema Schema { get; } = new SchemaBuilder()
-        .Object("Query", q => q
-            .Field("hello", "String", f => f.Resolve(_ => "hi"))
-            .Field("self", "Query", f => f.Resolve(_ => new object()))
-            .Field("items", "[Query]", f => f.Argument("first", "Int").Cost(1, "first").Resolve(_ => new[] { new object() })))
-        .Build();
+    private static Schema Schema => LimitsSchema.Instance;
 
     [Fact]
     public async Task A_fragment_spread_twice_per_level_is_measured_once_per_fragment()

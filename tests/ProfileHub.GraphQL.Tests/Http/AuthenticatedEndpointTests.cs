@@ -52,6 +52,20 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task The_sdl_needs_the_same_credentials_as_operations()
+    {
+        using var anonymous = await _server.Client.GetAsync(new Uri(_server.Endpoint + "?sdl"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.Endpoint + "?sdl"));
+        request.Headers.Add(HeaderAuthentication.Header, "ada");
+        using var authenticated = await _server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("UNAUTHENTICATED", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, authenticated.StatusCode);
+        Assert.Equal("type Query {\n  hello: String\n}", (await authenticated.Content.ReadAsStringAsync()).ReplaceLineEndings("\n"));
+    }
+
     /// <summary>Authenticates whoever names themselves in a header; challenges with 401 and <c>WWW-Authenticate: Test</c>.</summary>
     private sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

@@ -10,12 +10,7 @@ internal static class BrowserScript
 {
     public static async Task<JsonElement> RunAsync(string script, params string[] arguments)
     {
-        var directory = NodeScript.Folder(Path.Combine("tests", "browser"));
-        if (!Directory.Exists(Path.Combine(directory, "node_modules", "playwright-core")))
-        {
-            throw new InvalidOperationException($"playwright-core is not installed in {directory}: run ./build.sh test (it runs npm ci there).");
-        }
-
+        var directory = NodeScript.InstalledFolder(Path.Combine("tests", "browser"), "playwright-core");
         var chromium = Chromium() ?? throw new InvalidOperationException(
             "Chromium is not installed: run ./build.sh test (it installs Debian's chromium and chromium-driver), or set PROFILEHUB_CHROMIUM to a Chromium executable.");
         var (exitCode, stdout, stderr) = await NodeScript.RunAsync(directory, [script, .. arguments, chromium], TimeSpan.FromSeconds(90));

@@ -20,6 +20,18 @@ internal static class NodeScript
         throw new InvalidOperationException($"{relative} not found above the test binaries.");
     }
 
+    /// <summary>
+    /// <see cref="Folder"/>, once its npm packages are installed: a missing <paramref name="package"/> fails the test
+    /// with what to run, never skips it.
+    /// </summary>
+    public static string InstalledFolder(string relative, string package)
+    {
+        var directory = Folder(relative);
+        return Directory.Exists(Path.Combine(directory, "node_modules", package))
+            ? directory
+            : throw new InvalidOperationException($"{package} is not installed in {directory}: run ./build.sh test (it runs npm ci there).");
+    }
+
     /// <summary>`node arguments...` in <paramref name="folder"/>; killed (with its children) after <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string folder, IReadOnlyList<string> arguments, TimeSpan timeout)
     {

@@ -41,12 +41,7 @@ public sealed class SegmentApiServer : IAsyncLifetime
     /// <summary>Runs Segment's own Node.js library (tests/conformance/segment/send.mjs) against this server.</summary>
     public async Task<(int ExitCode, string Output)> SendWithAnalyticsNodeAsync(string writeKey)
     {
-        var directory = NodeScript.Folder(Path.Combine("tests", "conformance", "segment"));
-        if (!Directory.Exists(Path.Combine(directory, "node_modules", "@segment", "analytics-node")))
-        {
-            throw new InvalidOperationException($"Run `npm ci` in {directory} first (./build.sh test does).");
-        }
-
+        var directory = NodeScript.InstalledFolder(Path.Combine("tests", "conformance", "segment"), Path.Combine("@segment", "analytics-node"));
         var (exitCode, stdout, stderr) = await NodeScript.RunAsync(directory, ["send.mjs", BaseAddress.ToString().TrimEnd('/'), writeKey], TimeSpan.FromSeconds(60));
         return (exitCode, stdout + stderr);
     }
