@@ -21,8 +21,12 @@ public enum FieldScope
     Touchpoint,
 }
 
-/// <summary>One field of the language: its name, type, scope, and the SQL column it reads.</summary>
-public sealed record RuleField(string Name, RuleType Type, FieldScope Scope, string Column, string Description);
+/// <summary>
+/// One field of the language: its name, type, scope, and the SQL column it reads. <see cref="Personal"/>
+/// marks a value that identifies a person (a name, an email, a city): comparing it is a lookup, and counting
+/// a rule's members an oracle, so only a key that may read personal data may filter on it.
+/// </summary>
+public sealed record RuleField(string Name, RuleType Type, FieldScope Scope, string Column, string Description, bool Personal = false);
 
 /// <summary>
 /// A behavioural count over the touchpoints of a profile's records in a window: the touchpoints of
@@ -50,10 +54,10 @@ public static class RuleCatalogue
     public static IReadOnlyList<RuleField> Fields { get; } =
     [
         new("country", RuleType.Text, FieldScope.Profile, "profiles.country", "ISO 3166 alpha-2 code of the survived address, e.g. \"GB\""),
-        new("city", RuleType.Text, FieldScope.Profile, "profiles.city", "survived city"),
-        new("given_name", RuleType.Text, FieldScope.Profile, "profiles.given_name", "survived first name"),
-        new("family_name", RuleType.Text, FieldScope.Profile, "profiles.family_name", "survived last name"),
-        new("email", RuleType.Text, FieldScope.Profile, "profiles.primary_email", "primary email (normalized)"),
+        new("city", RuleType.Text, FieldScope.Profile, "profiles.city", "survived city", Personal: true),
+        new("given_name", RuleType.Text, FieldScope.Profile, "profiles.given_name", "survived first name", Personal: true),
+        new("family_name", RuleType.Text, FieldScope.Profile, "profiles.family_name", "survived last name", Personal: true),
+        new("email", RuleType.Text, FieldScope.Profile, "profiles.primary_email", "primary email (normalized)", Personal: true),
         new("purchases", RuleType.Number, FieldScope.Profile, "profile_traits.purchase_count", "purchases ever (Journey: order_completed, store_purchase)"),
         new("revenue", RuleType.Number, FieldScope.Profile, "profile_traits.revenue", "sum of purchase amounts"),
         new("touchpoints", RuleType.Number, FieldScope.Profile, "profile_traits.touchpoint_count", "touchpoints ever"),

@@ -41,6 +41,13 @@ public sealed class RuleValidator
         return new SegmentRule(text, root, [.. validator._references.Distinct(StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// The personal attributes the rule filters on (<see cref="RuleField.Personal"/>), where they are written.
+    /// A rule read through <c>in_segment</c> is not searched: its author chose it, the reader cannot steer it.
+    /// </summary>
+    public static IReadOnlyList<FieldNode> PersonalFields(RuleNode root) =>
+        [.. Nodes(root).OfType<FieldNode>().Where(f => RuleCatalogue.Field(f.Name, FieldScope.Profile) is { Personal: true })];
+
     /// <summary>The in_segment names a rule reads (for ordering refreshes), without validating it.</summary>
     public static IEnumerable<string> References(RuleNode root) =>
         Calls(root).Where(c => c.Name == RuleCatalogue.InSegmentFunction && c.Arguments is [LiteralNode { Kind: LiteralKind.Text }])
@@ -242,14 +249,17 @@ public sealed class RuleValidator
 
     private void Error(RuleNode node, string message, string? token) => _errors.Add(new RuleError(message, node.Position, token));
 
-    private static IEnumerable<CallNode> Calls(RuleNode node) => node switch
+    private static IEnumerable<CallNode> Calls(RuleNode node) => Nodes(node).OfType<CallNode>();
+
+    /// <summary>Every node of the rule, each before its operands.</summary>
+    private static IEnumerable<RuleNode> Nodes(RuleNode node) => node switch
     {
-        AndNode and => Calls(and.Left).Concat(Calls(and.Right)),
-        OrNode or => Calls(or.Left).Concat(Calls(or.Right)),
-        NotNode not => Calls(not.Operand),
-        ComparisonNode comparison => Calls(comparison.Operand),
-        CallNode call => call.Arguments.SelectMany(Calls).Prepend(call),
-        _ => [],
+        AndNode and => Nodes(and.Left).Concat(Nodes(and.Right)).Prepend(and),
+        OrNode or => Nodes(or.Left).Concat(Nodes(or.Right)).Prepend(or),
+        NotNode not => Nodes(not.Operand).Prepend(not),
+        ComparisonNode comparison => Nodes(comparison.Operand).Prepend(comparison),
+        CallNode call => call.Arguments.SelectMany(Nodes).Prepend(call),
+        _ => [node],
     };
 
     private static string NameOf(RuleNode node) => node switch

@@ -58,6 +58,9 @@ public sealed class ResolveContext
 
     private static Dictionary<string, object?> Empty { get; } = [];
 
+    /// <summary>What the default resolver reads for this field (for a resolver wrapped around it, e.g. an authorization check).</summary>
+    internal object? ResolveDefault() => _plan.ResolveDefault(Parent);
+
     /// <summary>The parent object as <typeparamref name="T"/>.</summary>
     public T Source<T>() => Parent is T typed
         ? typed

@@ -8,7 +8,9 @@ namespace ProfileHub.GraphQL.Relay;
 /// <summary>
 /// Relay cursor connections (the Relay connection specification): for a node type <c>User</c>, the types
 /// <c>UserConnection { edges nodes pageInfo totalCount }</c>, <c>UserEdge { cursor node }</c> and the shared
-/// <c>PageInfo</c>, and a field with <c>first/after/last/before</c>.
+/// <c>PageInfo</c>, and a field with <c>first/after/last/before</c>. Their own fields are readable by
+/// anyone (<see cref="FieldAuthorization.Anyone"/>): they hold only cursors, counts and the nodes, whose
+/// fields carry their own authorization.
 /// </summary>
 public static class Connections
 {
@@ -20,6 +22,7 @@ public static class Connections
         {
             builder.Object<PageInfo>("PageInfo", p => p
                 .Description("Information about pagination in a connection.")
+                .AuthorizeFields(FieldAuthorization.Anyone)
                 .Field("hasNextPage", "Boolean!", f => f.Description("Indicates whether more edges exist following the set defined by the clients arguments."))
                 .Field("hasPreviousPage", "Boolean!", f => f.Description("Indicates whether more edges exist prior the set defined by the clients arguments."))
                 .Field("startCursor", "String", f => f.Description("When paginating backwards, the cursor to continue."))
@@ -28,6 +31,7 @@ public static class Connections
         return builder
             .Object(nodeType + "Connection", c => c
                 .Description("A connection to a list of items.")
+                .AuthorizeFields(FieldAuthorization.Anyone)
                 .Field("edges", $"[{nodeType}Edge!]", f => f.Description("A list of edges.").From<IConnection>(x => x.Edges))
                 .Field("nodes", $"[{nodeType}!]", f => f.Description("A flattened list of the nodes.").From<IConnection>(x => x.Nodes))
                 .Field("pageInfo", "PageInfo!", f => f.Description("Information to aid in pagination.").From<IConnection>(x => x.PageInfo))
@@ -35,6 +39,7 @@ public static class Connections
                     .ResolveValueTask(context => context.Source<IConnection>().TotalCountAsync(context.CancellationToken))))
             .Object(nodeType + "Edge", e => e
                 .Description("An edge in a connection.")
+                .AuthorizeFields(FieldAuthorization.Anyone)
                 .Field("cursor", "String!", f => f.Description("A cursor for use in pagination.").From<IEdge>(x => x.Cursor))
                 .Field("node", nodeType + "!", f => f.Description("The item at the end of the edge.").From<IEdge>(x => x.Node)));
     }

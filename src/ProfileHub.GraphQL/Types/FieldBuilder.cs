@@ -27,6 +27,8 @@ public sealed class FieldBuilder
 
     internal List<string> Slicing { get; } = [];
 
+    internal FieldAuthorization? AuthorizationPolicy { get; private set; }
+
     public FieldBuilder Description(string description)
     {
         DescriptionText = description;
@@ -58,6 +60,14 @@ public sealed class FieldBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(weight);
         CostWeight = weight;
         Slicing.AddRange(slicingArguments);
+        return this;
+    }
+
+    /// <summary>Who may read this field: checked before its resolver on every path that reaches it (see <see cref="FieldAuthorization"/>).</summary>
+    public FieldBuilder Authorize(FieldAuthorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        AuthorizationPolicy = authorization;
         return this;
     }
 

@@ -181,6 +181,9 @@ public sealed class FieldDefinition : TypedMember
 
     public OrderedDictionary<string, InputValueDefinition> Arguments { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Who may read the field (null: declared by nobody, so anyone may); its check is part of <see cref="Resolver"/>.</summary>
+    public FieldAuthorization? Authorization { get; internal set; }
+
     /// <summary>The resolver; null means the default resolver (a property or dictionary entry of the source).</summary>
     public FieldResolver? Resolver { get; internal set; }
 

@@ -97,10 +97,10 @@ internal sealed class SchemaAssembly
         switch (declaration.Builder)
         {
             case ObjectTypeBuilder b when type is ObjectType objectType:
-                PopulateComplex(objectType, b.InterfaceNames, b.Fields);
+                PopulateComplex(objectType, b.InterfaceNames, b.Fields, b.FieldAuthorizationDefault);
                 break;
             case InterfaceTypeBuilder b when type is InterfaceType interfaceType:
-                PopulateComplex(interfaceType, b.InterfaceNames, b.Fields);
+                PopulateComplex(interfaceType, b.InterfaceNames, b.Fields, b.FieldAuthorizationDefault);
                 break;
             case UnionTypeBuilder b when type is UnionType union:
                 union.Types = b.Members.Select(member => Lookup(member, $"Union type {union.Name}") as ObjectType
@@ -135,7 +135,7 @@ internal sealed class SchemaAssembly
         return null;
     }
 
-    private void PopulateComplex(ComplexType type, List<string> interfaceNames, List<FieldBuilder> fields)
+    private void PopulateComplex(ComplexType type, List<string> interfaceNames, List<FieldBuilder> fields, FieldAuthorization? authorizationDefault)
     {
         var interfaces = new List<InterfaceType>();
         foreach (var name in interfaceNames)
@@ -158,10 +158,12 @@ internal sealed class SchemaAssembly
             {
                 continue;
             }
+            var authorization = field.AuthorizationPolicy ?? authorizationDefault;
             var definition = new FieldDefinition(field.Name, fieldType, field.DescriptionText)
             {
                 DeprecationReason = field.DeprecationReason,
-                Resolver = field.Resolver,
+                Authorization = authorization,
+                Resolver = FieldAuthorization.Guard(authorization, field.Resolver),
                 Cost = field.CostWeight,
                 SlicingArguments = field.Slicing,
             };

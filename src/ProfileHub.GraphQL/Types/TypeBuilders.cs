@@ -10,9 +10,20 @@ public abstract class ComplexTypeBuilder<TSelf>
 
     internal string? DescriptionText { get; private set; }
 
+    /// <summary>The authorization of the fields that declare none (<see cref="AuthorizeFields"/>).</summary>
+    internal FieldAuthorization? FieldAuthorizationDefault { get; private set; }
+
     public TSelf Description(string description)
     {
         DescriptionText = description;
+        return (TSelf)this;
+    }
+
+    /// <summary>Who may read each field of this type that does not declare its own <see cref="FieldBuilder.Authorize"/>.</summary>
+    public TSelf AuthorizeFields(FieldAuthorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        FieldAuthorizationDefault = authorization;
         return (TSelf)this;
     }
 

@@ -6,26 +6,37 @@ using ProfileHub.Server.Access;
 namespace ProfileHub.Server.Api;
 
 /// <summary>
-/// Field-level authorization: every root field names the capability it needs (RoleCapabilities says which
-/// roles have it). A refusal is a field error with code AUTH_NOT_AUTHORIZED and null data for that field;
-/// the rest of the operation runs. Authentication itself (401 without a valid key) happens before execution.
+/// The refusal every field check gives (<see cref="FieldAccess"/>): a field error with code AUTH_NOT_AUTHORIZED
+/// and null data for that field; the rest of the operation runs. Authentication itself (401 without a valid
+/// key) happens before execution.
 /// </summary>
 internal static class ApiAccess
 {
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
 
-    public static FieldResolver Requires(Capability capability, FieldResolver resolver) => context =>
+    /// <summary>Where the caller's capabilities are kept for the rest of the request (a list of profiles checks them per field).</summary>
+    private const string CapabilitiesItem = "profilehub.capabilities";
+
+    /// <summary>What the request's API key may do (RoleCapabilities), read once per request.</summary>
+    public static Capability Capabilities(ResolveContext context)
     {
-        var user = User(context);
-        if (!user.Has(capability))
+        if (context.Items.TryGetValue(CapabilitiesItem, out var known) && known is Capability capabilities)
         {
-            throw new GraphQLException(
-                $"The API key '{user.Identity?.Name}' ({user.Role()?.ToString().ToLowerInvariant() ?? "no role"}) may not use {context.ParentType.Name}.{context.Field.Name}: it needs the {capability} capability.",
-                NotAuthorized);
+            return capabilities;
         }
 
-        return resolver(context);
-    };
+        capabilities = User(context).Role() is { } role ? RoleCapabilities.Of(role) : Capability.None;
+        context.Items[CapabilitiesItem] = capabilities;
+        return capabilities;
+    }
+
+    public static GraphQLException Refusal(ResolveContext context, string requirement)
+    {
+        var user = User(context);
+        return new GraphQLException(
+            $"The API key '{user.Identity?.Name}' ({user.Role()?.ToString().ToLowerInvariant() ?? "no role"}) may not read {context.ParentType.Name}.{context.Field.Name}: it needs {requirement}.",
+            NotAuthorized);
+    }
 
     /// <summary>The audit trail's actor: the API key's name.</summary>
     public static string Actor(this ResolveContext context) => User(context).Identity?.Name ?? "anonymous";

@@ -8,7 +8,8 @@ namespace ProfileHub.Server.Api;
 
 /// <summary>
 /// ProfileHub's GraphQL schema, assembled from its areas: each contributes its types (Declare) and its root
-/// fields (AddFields). The SDL is kept reviewed by a snapshot test (tests/.../Api/schema.graphql).
+/// fields (AddFields). The SDL is kept reviewed by a snapshot test (tests/.../Api/schema.graphql); every
+/// field declares who may read it (<see cref="FieldAccess"/>).
 /// </summary>
 internal static class ProfileHubSchema
 {
@@ -34,6 +35,13 @@ internal static class ProfileHubSchema
             StewardMutations.AddFields(mutation);
             SegmentApi.AddMutationFields(mutation);
         });
-        return schema.RootTypes("Query", "Mutation").Build();
+        var built = schema.RootTypes("Query", "Mutation").Build();
+        // Authorization is per field (FieldAccess): a field nobody decided about would be readable by every key.
+        if (FieldAccess.Undeclared(built) is [_, ..] undeclared)
+        {
+            throw new InvalidOperationException($"These fields declare no access (FieldAccess.Personal, NotPersonal or Requires): {string.Join(", ", undeclared)}.");
+        }
+
+        return built;
     }
 }

@@ -12,6 +12,9 @@ internal sealed class AudienceMember
 {
     public Guid ProfileId { get; init; }
 
+    /// <summary>The channel the audience was pulled for: it decides which contact point an audience puller may read (ContactPointAccess).</summary>
+    public ConsentChannel Channel { get; init; }
+
     public string? Email { get; init; }
 
     public string? Phone { get; init; }
@@ -53,7 +56,7 @@ internal static class AudienceQuery
             members = members.Where(s => windowContacts.Count(p => p == s.ProfileId) < limit);
         }
 
-        return WithProfile(db, members);
+        return WithProfile(db, members, channel);
     }
 
     public static IQueryable<AudienceMember> Whole(ProfileHubDbContext db, int segmentId, ConsentChannel channel, FrequencyCap cap, DateTimeOffset now)
@@ -67,7 +70,7 @@ internal static class AudienceQuery
             members = members.Where(s => !capped.Any(p => p == s.ProfileId));
         }
 
-        return WithProfile(db, members);
+        return WithProfile(db, members, channel);
     }
 
     /// <summary>Current members whose latest statement is Granted: a Granted statement with no later one (observed later, or at the same time and recorded later) on any of the profile's records.</summary>
@@ -89,12 +92,13 @@ internal static class AudienceQuery
             .Join(db.Memberships, t => t.SourceRecordId, m => (long?)m.RecordId, (t, m) => m.ProfileId);
     }
 
-    private static IQueryable<AudienceMember> WithProfile(ProfileHubDbContext db, IQueryable<SegmentMembership> members) =>
+    private static IQueryable<AudienceMember> WithProfile(ProfileHubDbContext db, IQueryable<SegmentMembership> members, ConsentChannel channel) =>
         members.Join(db.Profiles.Where(p => p.Status == ProfileStatus.Active), s => s.ProfileId, p => p.Id, (s, p) => new AudienceMember
         {
             // The membership's column, not the profile's: the keyset bound and ORDER BY then run on the
             // (segment_id, profile_id) index, so the last page costs what the first does.
             ProfileId = s.ProfileId,
+            Channel = channel,
             Email = p.PrimaryEmail,
             Phone = p.PrimaryPhone,
             GivenName = p.GivenName,

@@ -31,7 +31,8 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         return await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
     }
 
-    public async Task<Segment> CreateAsync(string name, string rule, string? description, string? schedule, CancellationToken cancellationToken)
+    /// <summary>Saves a new segment; <paramref name="mayReadPersonalData"/> false refuses a rule that filters on a personal attribute (<see cref="RefusePersonalFields"/>).</summary>
+    public async Task<Segment> CreateAsync(string name, string rule, string? description, string? schedule, bool mayReadPersonalData, CancellationToken cancellationToken)
     {
         CheckName(name);
         CheckSchedule(schedule);
@@ -41,7 +42,7 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
             throw new SegmentException(SegmentException.AlreadyExists, $"A segment named \"{name}\" exists already.");
         }
 
-        await CompileAsync(db, name, rule, cancellationToken);
+        RefusePersonalFields(await CompileAsync(db, name, rule, cancellationToken), mayReadPersonalData);
         var segment = new Segment(name, rule, description, schedule, clock.GetUtcNow());
         db.Segments.Add(segment);
         await db.SaveChangesAsync(cancellationToken);
@@ -49,13 +50,19 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         return segment;
     }
 
-    public async Task<Segment> UpdateAsync(string name, string? rule, string? description, string? schedule, CancellationToken cancellationToken)
+    /// <summary>Changes the given parts; a new rule is checked as <see cref="CreateAsync"/> checks it (a kept rule is its author's).</summary>
+    public async Task<Segment> UpdateAsync(string name, string? rule, string? description, string? schedule, bool mayReadPersonalData, CancellationToken cancellationToken)
     {
         CheckSchedule(schedule);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var segment = await db.Segments.SingleOrDefaultAsync(s => s.Name == name, cancellationToken) ?? throw Missing(name);
         var text = rule ?? segment.Rule;
-        await CompileAsync(db, name, text, cancellationToken);
+        var compiled = await CompileAsync(db, name, text, cancellationToken);
+        if (rule is not null)
+        {
+            RefusePersonalFields(compiled, mayReadPersonalData);
+        }
+
         segment.Change(text, description ?? segment.Description, schedule ?? segment.Schedule, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await RescheduleAsync(cancellationToken);
@@ -81,10 +88,11 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         return true;
     }
 
-    public async Task<SegmentPreview> PreviewAsync(string rule, CancellationToken cancellationToken)
+    public async Task<SegmentPreview> PreviewAsync(string rule, bool mayReadPersonalData, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var compiled = await CompileAsync(db, "(preview)", rule, cancellationToken);
+        RefusePersonalFields(compiled, mayReadPersonalData);
         var members = await TranslatorAsync(db, cancellationToken);
         var query = members.Members(compiled).AsNoTracking();
         var size = await query.CountAsync(cancellationToken);
@@ -127,6 +135,31 @@ internal sealed class SegmentActions(IDbContextFactory<ProfileHubDbContext> cont
         {
             throw SegmentException.From(e);
         }
+    }
+
+    /// <summary>
+    /// A caller who may not read personal data may not filter on it either: <c>email = "someone@example.com"</c>
+    /// would be the lookup profileByIdentifier refuses it, and the member count an oracle. AUTH_NOT_AUTHORIZED,
+    /// with the first such attribute's line, column and token and every one named.
+    /// </summary>
+    private static void RefusePersonalFields(SegmentRule rule, bool mayReadPersonalData)
+    {
+        if (mayReadPersonalData || RuleValidator.PersonalFields(rule.Root) is not [var first, ..] personal)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", personal.Select(f => f.Name).Distinct(StringComparer.Ordinal));
+        throw new SegmentException(
+            SegmentException.NotAuthorized,
+            $"The rule filters on personal data ({names}) at {first.Position}: this API key may not read personal data (it needs the ReadProfiles capability), so it may not filter on it either.",
+            new Dictionary<string, object?>
+            {
+                ["line"] = first.Position.Line,
+                ["column"] = first.Position.Column,
+                ["token"] = first.Name,
+                ["attributes"] = personal.Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList(),
+            });
     }
 
     private static void CheckName(string name)

@@ -11,6 +11,9 @@ internal sealed class SegmentException : Exception
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string InUse = "IN_USE";
 
+    /// <summary>The API's refusal code (ApiAccess): the rule filters on personal data the caller may not read.</summary>
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+
     public SegmentException()
         : this(NotFound, "The segment operation failed.")
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
+using ProfileHub.Server.Segments;
 using ProfileHub.Server.Tests.Support;
 using ProfileHub.Testing;
 
@@ -20,6 +21,7 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
     private const string Create = """mutation($n: String!, $r: String!, $s: String) { createSegment(name: $n, rule: $r, schedule: $s) { name rule schedule memberCount } }""";
     private const string Refresh = """mutation($n: String!) { refreshSegment(name: $n) { entered exited members segment { memberCount lastRefreshedAt } } }""";
     private const string Audience = """query($s: String!, $c: ConsentChannel!, $first: Int, $after: String) { audience(segment: $s, channel: $c, first: $first, after: $after) { nodes { profileId email } pageInfo { hasNextPage endCursor } } }""";
+    private const string SmsAudience = """query($s: String!, $first: Int, $after: String) { audience(segment: $s, channel: SMS, first: $first, after: $after) { nodes { profileId phone } pageInfo { hasNextPage endCursor } } }""";
 
     private ApiServer Server => fixture.Server;
 
@@ -59,10 +61,64 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
         Assert.Equal(3, refreshed.GetProperty("segment").GetProperty("memberCount").GetInt32());
 
         var email = (await Server.PostAsync(Audience, new { s = "buyers-email", c = "EMAIL" }, ApiRole.Segmentation)).Ok();
-        var sms = (await Server.PostAsync(Audience, new { s = "buyers-email", c = "SMS" }, ApiRole.Segmentation)).Ok();
+        var sms = (await Server.PostAsync(SmsAudience, new { s = "buyers-email" }, ApiRole.Segmentation)).Ok();
 
         Assert.Equal(["dana.whitfield@example.com"], Emails(email));
-        Assert.Equal(["rob.castellano@example.com"], Emails(sms));
+        Assert.Equal([ApiScenario.Bob.Phone], Nodes(sms).Select(n => n.GetProperty("phone").GetString()));
+    }
+
+    [Fact]
+    public async Task An_audience_puller_reads_the_contact_point_of_the_channel_it_pulled_and_no_other_personal_data()
+    {
+        (await Server.PostAsync(Create, new { n = "buyers-contact", r = "purchases(last 365 days) >= 1" })).Ok();
+        (await Server.PostAsync(Refresh, new { n = "buyers-contact" })).Ok();
+        const string Everything = """{ audience(segment: "buyers-contact", channel: SMS) { nodes { profileId phone email givenName familyName } } }""";
+
+        var segmentation = await Server.PostAsync(Everything, null, ApiRole.Segmentation);
+        var admin = (await Server.PostAsync(Everything, null, ApiRole.Admin)).Ok();
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED", "AUTH_NOT_AUTHORIZED", "AUTH_NOT_AUTHORIZED"], segmentation.ErrorCodes);
+        var member = Assert.Single(segmentation.Data.GetProperty("audience").GetProperty("nodes").EnumerateArray());
+        Assert.Equal(fixture.Scenario.RobertProfile.ToString(), member.GetProperty("profileId").GetString());
+        Assert.Equal(ApiScenario.Bob.Phone, member.GetProperty("phone").GetString());
+        Assert.All(["email", "givenName", "familyName"], name => Assert.Equal(JsonValueKind.Null, member.GetProperty(name).ValueKind));
+        Assert.Equal("Castellano", Assert.Single(Nodes(admin)).GetProperty("familyName").GetString());
+    }
+
+    /// <summary>Issue 14's first probe: a segmentation key asked a preview's sample for emails, phones and names, and got them.</summary>
+    [Fact]
+    public async Task A_segmentation_key_reads_no_personal_data_through_a_preview_sample()
+    {
+        var probe = await Server.PostAsync("""mutation { previewSegment(rule: "touchpoints >= 0") { sample { email phone givenName attributes { name value } } } }""", null, ApiRole.Segmentation);
+        var ids = (await Server.PostAsync("""mutation { previewSegment(rule: "touchpoints >= 0") { size sample { id } } }""", null, ApiRole.Segmentation)).Ok();
+
+        Assert.NotEmpty(probe.ErrorCodes);
+        Assert.All(probe.ErrorCodes, code => Assert.Equal("AUTH_NOT_AUTHORIZED", code));
+        Assert.DoesNotContain("@example.", probe.Data.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("+44", probe.Data.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(SegmentActions.SampleSize, ids.Data.GetProperty("previewSegment").GetProperty("sample").GetArrayLength());
+    }
+
+    /// <summary>Issue 14's second probe: a rule on email was a lookup that profileByIdentifier refuses the same key.</summary>
+    [Fact]
+    public async Task A_segmentation_key_may_not_filter_a_rule_on_a_personal_attribute()
+    {
+        const string Lookup = """mutation($r: String!) { previewSegment(rule: $r) { size } }""";
+        var rule = $"touchpoints >= 0 and email = \"{ApiScenario.Robert.Email}\"";
+
+        var preview = await Server.PostAsync(Lookup, new { r = rule }, ApiRole.Segmentation);
+        var create = await Server.PostAsync(Create, new { n = "lookup", r = "given_name = \"Robert\"" }, ApiRole.Segmentation);
+        var update = await Server.PostAsync("""mutation { createSegment(name: "lookup-later", rule: "touchpoints >= 0") { name } a: updateSegment(name: "lookup-later", rule: "city = \"leeds\"") { rule } }""", null, ApiRole.Segmentation);
+        var admin = (await Server.PostAsync(Lookup, new { r = rule }, ApiRole.Admin)).Ok();
+
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], preview.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, preview.Data.GetProperty("previewSegment").ValueKind);
+        var extensions = preview.Body.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(("email", 1, 22), (extensions.GetProperty("token").GetString(), extensions.GetProperty("line").GetInt32(), extensions.GetProperty("column").GetInt32()));
+        Assert.Contains("email", preview.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], create.ErrorCodes);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], update.ErrorCodes);
+        Assert.Equal(1, admin.Data.GetProperty("previewSegment").GetProperty("size").GetInt32());
     }
 
     [Fact]
@@ -72,13 +128,13 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
         (await Server.PostAsync(Refresh, new { n = "everyone-sms" })).Ok();
         await GrantSmsAsync(5);
 
-        var all = Emails((await Server.PostAsync(Audience, new { s = "everyone-sms", c = "SMS", first = 1000 }, ApiRole.Segmentation)).Ok());
+        var all = Nodes((await Server.PostAsync(SmsAudience, new { s = "everyone-sms", first = 1000 }, ApiRole.Segmentation)).Ok()).Select(n => n.GetProperty("profileId").GetString()).ToList();
         var paged = new List<string?>();
         string? after = null;
         do
         {
-            var page = (await Server.PostAsync(Audience, new { s = "everyone-sms", c = "SMS", first = 2, after }, ApiRole.Segmentation)).Ok().Data.GetProperty("audience");
-            paged.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("email").GetString()));
+            var page = (await Server.PostAsync(SmsAudience, new { s = "everyone-sms", first = 2, after }, ApiRole.Segmentation)).Ok().Data.GetProperty("audience");
+            paged.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("profileId").GetString()));
             after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
         }
         while (after is not null);
@@ -160,8 +216,9 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
             .Data.GetProperty("createSegment").GetProperty("name").GetString());
     }
 
-    private static List<string?> Emails(GraphQLResponse response) =>
-        [.. response.Data.GetProperty("audience").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("email").GetString())];
+    private static List<string?> Emails(GraphQLResponse response) => [.. Nodes(response).Select(n => n.GetProperty("email").GetString())];
+
+    private static List<JsonElement> Nodes(GraphQLResponse response) => [.. response.Data.GetProperty("audience").GetProperty("nodes").EnumerateArray()];
 
     private static Touchpoint Touch(int connector, ref int i, TouchpointChannel channel, string type, DateTimeOffset at, long record) =>
         new(connector, "segtest-" + (i++).ToString(CultureInfo.InvariantCulture), channel, type, at, TouchpointRules.Default.Classify(channel, type), at)

@@ -27,8 +27,8 @@ public sealed class SegmentScheduleTests(SqliteTestDatabase database) : IClassFi
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var trigger = new TriggerKey("daily", SegmentRefreshJob.Group);
 
-        await actions.CreateAsync("daily", "touchpoints >= 1", null, "0 0 6 * * ?", CancellationToken.None);
-        await actions.CreateAsync("manual", "touchpoints >= 2", null, null, CancellationToken.None);
+        await actions.CreateAsync("daily", "touchpoints >= 1", null, "0 0 6 * * ?", mayReadPersonalData: true, CancellationToken.None);
+        await actions.CreateAsync("manual", "touchpoints >= 2", null, null, mayReadPersonalData: true, CancellationToken.None);
 
         var job = await scheduler.GetJobDetail(SegmentRefreshJob.KeyFor("daily"));
         Assert.NotNull(job);
@@ -38,7 +38,7 @@ public sealed class SegmentScheduleTests(SqliteTestDatabase database) : IClassFi
         Assert.NotNull(await scheduler.GetJobDetail(SegmentRefreshJob.KeyFor("manual")));
         Assert.Null(await scheduler.GetTrigger(new TriggerKey("manual", SegmentRefreshJob.Group)));
 
-        await actions.UpdateAsync("daily", null, null, "0 30 7 * * ?", CancellationToken.None);
+        await actions.UpdateAsync("daily", null, null, "0 30 7 * * ?", mayReadPersonalData: true, CancellationToken.None);
         Assert.Equal("0 30 7 * * ?", Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(trigger)).CronExpressionString);
 
         await actions.DeleteAsync("daily", CancellationToken.None);

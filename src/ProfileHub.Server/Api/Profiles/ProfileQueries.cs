@@ -17,20 +17,24 @@ internal static class ProfileQueries
         .Field("profile", "Profile", f => f
             .Description("A profile by id. The id of a profile merged into another resolves to the survivor; an erased profile comes back with status ERASED and no data.")
             .Argument("id", "ID!")
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await Survivor(c, NodeIds.ParseProfile(c.Argument<string>("id"))))))
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c => await Survivor(c, NodeIds.ParseProfile(c.Argument<string>("id")))))
         .Field("profileByIdentifier", "Profile", f => f
             .Description("The profile holding an identifier, normalized as ingestion normalizes it. When several profiles hold it (a shared household phone), the one with the most records carrying it wins, then the oldest.")
             .Argument("kind", "IdentifierKind!")
             .Argument("value", "String!")
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await ByIdentifier(c, c.Argument<IdentifierKind>("kind"), c.Argument<string>("value")))))
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c => await ByIdentifier(c, c.Argument<IdentifierKind>("kind"), c.Argument<string>("value"))))
         .Field("node", "Node", f => f
             .Description("Any object by its global id.")
             .Argument("id", "ID!")
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await Node(c, c.Argument<string>("id")))))
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c => await Node(c, c.Argument<string>("id"))))
         .Field("nodes", "[Node]!", f => f
             .Description("Several objects by their global ids, in the order asked (null for an unknown id).")
             .Argument("ids", "[ID!]!")
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c =>
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c =>
             {
                 var ids = c.Argument<List<string>>("ids");
                 if (ids.Count > KeysetPage.MaxPageSize)
@@ -39,23 +43,26 @@ internal static class ProfileQueries
                 }
 
                 return await Task.WhenAll(ids.Select(id => Node(c, id)));
-            })))
+            }))
         .ConnectionField("profiles", "Profile", f => f
             .Description("Active profiles, filtered and ordered, with keyset cursors (deep pages cost what the first does).")
             .Argument("where", "ProfileFilterInput")
             .Argument("order", "[ProfileSortInput!]")
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await ProfilesAsync(c))))
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c => await ProfilesAsync(c)))
         .Field("searchProfiles", "[ProfileMatch!]!", f => f
             .Description("Fuzzy search by name, email or phone, best match first.")
             .Argument("query", "String!")
             .Argument("first", "Int", 10)
-            .ResolveWith(ApiAccess.Requires(Capability.ReadProfiles, async c => await ProfileSearch.SearchAsync(c, c.Argument<string>("query"), c.Argument<int>("first")))));
+            .Authorize(FieldAccess.Requires(Capability.ReadProfiles))
+            .ResolveWith(async c => await ProfileSearch.SearchAsync(c, c.Argument<string>("query"), c.Argument<int>("first"))));
 
     public static void Declare(SchemaBuilder schema)
     {
         ProfileListing.Declare(schema);
         schema.Connection("Profile")
             .Object<ProfileSearchMatch>("ProfileMatch", o => o
+                .AuthorizeFields(FieldAccess.NotPersonal)
                 .Field("score", "Int!", f => f.Description("0 to 100: how closely the profile matches the query."))
                 .Field("profile", "Profile!"));
     }

@@ -37,12 +37,14 @@ internal static class ProfileTypes
                 .Field("id", "ID!"))
             .Object<GoldenProfile>("Profile", Profile)
             .Object<ProfileAttributeValue>("ProfileAttribute", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("One survived value of a profile attribute, with its lineage.")
                 .Field("name", "String!")
                 .Field("value", "String!")
                 .Field("ordinal", "Int!", f => f.Description("0 for the survivor; multi-valued attributes (emails, phones) list every value in order."))
                 .Field("lineage", "Lineage!", f => f.From<ProfileAttributeValue>(a => a)))
             .Object("Lineage", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("Where a value came from and which survivorship rule chose it.")
                 .Field("source", "String", f => f.Description("The connector that supplied the value; null for a steward's pin.").From<ProfileAttributeValue>(a => a.Source))
                 .Field("sourceRecord", "SourceRecord", f => f.ResolveWith(RecordOf(c => c.Source<ProfileAttributeValue>().SourceRecordId)))
@@ -50,17 +52,20 @@ internal static class ProfileTypes
                 .Field("rule", "String!", f => f.Description("SourceTrust, MostRecent, MostFrequent, MostComplete, Pin, or Conflict for a losing value of a conflict.").From<ProfileAttributeValue>(a => a.Rule))
                 .Field("pinned", "Boolean!", f => f.From<ProfileAttributeValue>(a => a.Pinned)))
             .Object<AttributeConflict>("AttributeConflict", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("Equally trusted sources disagree on a single-valued attribute: it stays in the review queue until a steward pins a value.")
                 .Field("attribute", "String!")
                 .Field("survivor", "ProfileAttribute")
                 .Field("candidates", "[ProfileAttribute!]!", f => f.Description("The values that lost, each with its source.")))
             .Object<IdentifierView>("Identifier", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Field("kind", "IdentifierKind!")
                 .Field("value", "String!", f => f.Description("As the source wrote it."))
                 .Field("normalizedValue", "String!", f => f.Description("As matching compares it (lower-case email, E.164 phone)."))
                 .Field("source", "String!")
                 .Field("sourceRecord", "SourceRecord", f => f.ResolveWith(RecordOf(c => c.Source<IdentifierView>().RecordId))))
             .Object<ConsentView>("ChannelConsent", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("The latest consent statement for one channel across the profile's records.")
                 .Field("channel", "ConsentChannel!")
                 .Field("status", "ConsentStatus!")
@@ -69,9 +74,11 @@ internal static class ProfileTypes
                 .Field("source", "String!"))
             .Object<RecordView>("SourceRecord", SourceRecord)
             .Object("Address", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Field("streetNumber", "String").Field("street", "String").Field("addressLine2", "String").Field("city", "String")
                 .Field("region", "String").Field("postalCode", "String").Field("country", "String"))
             .Object<ProfileMembership>("ProfileLink", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("Why a source record belongs to its profile.")
                 .Field("record", "SourceRecord!", f => f.ResolveWith(RecordOf(c => c.Source<ProfileMembership>().RecordId)))
                 .Field("linkedBy", "LinkOrigin!", f => f.Description("SEED founded the profile, RULE is an automatic match, STEWARD a steward's decision."))
@@ -79,6 +86,7 @@ internal static class ProfileTypes
                 .Field("linkedAt", "DateTime!")
                 .Field("explanation", "MatchExplanation", f => f.From<ProfileMembership>(m => ExplanationJson.Read(m.Explanation))))
             .Object<MatchExplanation>("MatchExplanation", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("How a pair of records scored: each attribute's comparison and weight, and the total.")
                 .Field("leftRecord", "SourceRecord", f => f.ResolveWith(RecordOf(c => ExplanationJson.RecordId(c.Source<MatchExplanation>().LeftRecordId))))
                 .Field("rightRecord", "SourceRecord", f => f.ResolveWith(RecordOf(c => ExplanationJson.RecordId(c.Source<MatchExplanation>().RightRecordId))))
@@ -90,9 +98,11 @@ internal static class ProfileTypes
                 .Field("summary", "String!", f => f.Description("The contributions in words, strongest first: \"email exact (+12.1), last name similar (+3.2)\".").From<MatchExplanation>(e => e.Summary()))
                 .Field("contributions", "[MatchContribution!]!"))
             .Object<MatchContribution>("MatchContribution", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Field("attribute", "String!").Field("comparison", "ComparisonKind!").Field("level", "String!").Field("weight", "Float!")
                 .Field("leftValue", "String").Field("rightValue", "String").Field("note", "String"))
             .Object<TouchpointView>("Touchpoint", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("One interaction with the customer, classified by stage, online/offline, controllable and initiative.")
                 .Field("id", "ID!", f => f.From<TouchpointView>(t => t.Touchpoint.Id))
                 .Field("source", "String!")
@@ -111,6 +121,7 @@ internal static class ProfileTypes
                 .Field("properties", "JSON", f => f.From<TouchpointView>(t => Json(t.Touchpoint.Properties))))
             .Connection("Touchpoint")
             .Object<JourneySummary>("Journey", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("The customer's journey in numbers (a sale takes about eight touchpoints).")
                 .Field("touchpointCount", "Int!")
                 .Field("firstContact", "DateTime").Field("lastContact", "DateTime").Field("firstPurchase", "DateTime")
@@ -119,14 +130,16 @@ internal static class ProfileTypes
                 .Field("byStage", "[StageCount!]!").Field("byChannel", "[ChannelCount!]!")
                 .Field("controllable", "Int!").Field("uncontrollable", "Int!").Field("proactive", "Int!").Field("reactive", "Int!")
                 .Field("friction", "[Friction!]!", f => f.Description("Touchpoints that signal friction: unsubscribes, spam reports, poor ratings, abandoned carts, cancelled orders.")))
-            .Object<FacetCount<JourneyStage>>("StageCount", o => o.Field("stage", "JourneyStage!", f => f.From<FacetCount<JourneyStage>>(c => c.Value)).Field("count", "Int!"))
-            .Object<FacetCount<TouchpointChannel>>("ChannelCount", o => o.Field("channel", "TouchpointChannel!", f => f.From<FacetCount<TouchpointChannel>>(c => c.Value)).Field("count", "Int!"))
+            .Object<FacetCount<JourneyStage>>("StageCount", o => o.AuthorizeFields(FieldAccess.Personal).Field("stage", "JourneyStage!", f => f.From<FacetCount<JourneyStage>>(c => c.Value)).Field("count", "Int!"))
+            .Object<FacetCount<TouchpointChannel>>("ChannelCount", o => o.AuthorizeFields(FieldAccess.Personal).Field("channel", "TouchpointChannel!", f => f.From<FacetCount<TouchpointChannel>>(c => c.Value)).Field("count", "Int!"))
             .Object<FrictionEvent>("Friction", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Field("kind", "FrictionKind!")
                 .Field("occurredAt", "DateTime!", f => f.From<FrictionEvent>(e => e.Touchpoint.OccurredAt))
                 .Field("type", "String!", f => f.From<FrictionEvent>(e => e.Touchpoint.Type))
                 .Field("channel", "TouchpointChannel!", f => f.From<FrictionEvent>(e => e.Touchpoint.Channel)))
             .Object<AuditEvent>("AuditEvent", o => o
+                .AuthorizeFields(FieldAccess.Personal)
                 .Description("One entry of the audit trail: who changed what, with the state before and after.")
                 .Field("id", "ID!").Field("actor", "String!").Field("action", "String!").Field("entityType", "String!").Field("entityId", "String!")
                 .Field("before", "JSON", f => f.From<AuditEvent>(e => Json(e.Before)))
@@ -138,16 +151,19 @@ internal static class ProfileTypes
     private static void Profile(ObjectTypeBuilder o) => o
         .Description("A unified customer. Its id is stable across matching runs; a merged profile's id still resolves to the profile it was merged into.")
         .Implements("Node")
-        .Field("id", "ID!")
-        .Field("version", "Int!", f => f.Description("Increments on every change; steward mutations name the version they saw (optimistic concurrency)."))
-        .Field("status", "ProfileStatus!")
-        .Field("mergedInto", "Profile", f => f.ResolveWith(c => c.Source<GoldenProfile>().MergedIntoId is { } id ? Box(ProfileLoaders.Profile(c, id)) : new ValueTask<object?>((object?)null)))
-        .Field("createdAt", "DateTime!")
-        .Field("updatedAt", "DateTime!")
+        // Who the person is needs ReadProfiles; what any key that sees a profile id (an audience puller's
+        // previewSegment sample) may read is the id, its lifecycle and the country (FieldAccess says why).
+        .AuthorizeFields(FieldAccess.Personal)
+        .Field("id", "ID!", f => f.Authorize(FieldAccess.NotPersonal))
+        .Field("version", "Int!", f => f.Description("Increments on every change; steward mutations name the version they saw (optimistic concurrency).").Authorize(FieldAccess.NotPersonal))
+        .Field("status", "ProfileStatus!", f => f.Authorize(FieldAccess.NotPersonal))
+        .Field("mergedInto", "Profile", f => f.Authorize(FieldAccess.NotPersonal).ResolveWith(c => c.Source<GoldenProfile>().MergedIntoId is { } id ? Box(ProfileLoaders.Profile(c, id)) : new ValueTask<object?>((object?)null)))
+        .Field("createdAt", "DateTime!", f => f.Authorize(FieldAccess.NotPersonal))
+        .Field("updatedAt", "DateTime!", f => f.Authorize(FieldAccess.NotPersonal))
         .Field("givenName", "String").Field("familyName", "String")
         .Field("email", "String", f => f.Description("The survived primary email.").From<GoldenProfile>(p => p.PrimaryEmail))
         .Field("phone", "String", f => f.Description("The survived primary phone (E.164).").From<GoldenProfile>(p => p.PrimaryPhone))
-        .Field("city", "String").Field("country", "String").Field("birthDate", "Date")
+        .Field("city", "String").Field("country", "String", f => f.Authorize(FieldAccess.NotPersonal)).Field("birthDate", "Date")
         .Field("attributes", "[ProfileAttribute!]!", f => f
             .Description("Every survived value with its lineage (losing values of conflicts are under conflicts).")
             .Argument("names", "[String!]", a => a.Description("Only these attributes (FirstName, Email, ...)."))
@@ -190,6 +206,7 @@ internal static class ProfileTypes
     private static void SourceRecord(ObjectTypeBuilder o) => o
         .Description("What one source system knows about one person.")
         .Implements("Node")
+        .AuthorizeFields(FieldAccess.Personal)
         .Field("id", "ID!", f => f.From<RecordView>(r => NodeIds.Record(r.Id)))
         .Field("source", "String!", f => f.Description("The connector's name."))
         .Field("sourceKey", "String!", f => f.Description("The source's own key (Segment userId, Zendesk user id, ...)."))

@@ -23,6 +23,7 @@ internal static class SegmentApi
 
     public static void Declare(SchemaBuilder schema) => schema
         .Object<Segment>("Segment", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
             .Description("A named rule over profiles; its members are refreshed on its schedule and by refreshSegment.")
             .Field("name", "String!")
             .Field("rule", "String!", f => f.Description("The rule in the segment language (docs/segments.md)."))
@@ -33,24 +34,30 @@ internal static class SegmentApi
             .Field("lastRefreshedAt", "DateTime")
             .Field("memberCount", "Int!", f => f.Description("Members at the last refresh (before consent and frequency cap).")))
         .Object<SegmentPreview>("SegmentPreview", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
             .Description("A dry run of a rule: nothing is saved.")
             .Field("size", "Int!")
             .Field("sample", "[Profile!]!", f => f.Description("Up to ten of the profiles, in id order.")))
         .Object<SegmentRefreshResult>("SegmentRefresh", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
             .Field("segment", "Segment!")
             .Field("entered", "Int!")
             .Field("exited", "Int!")
             .Field("members", "Int!"))
         .Object<AudienceMember>("AudienceMember", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
             .Description("A current member of a segment who may be contacted on the channel.")
             .Field("profileId", "ID!", f => f.From<AudienceMember>(m => m.ProfileId.ToString()))
-            .Field("email", "String")
-            .Field("phone", "String")
-            .Field("givenName", "String")
-            .Field("familyName", "String")
+            // The activation contract (docs/segments.md): an audience puller reads the contact point of the
+            // channel it pulled, where the member consented to be contacted; names need ReadProfiles.
+            .Field("email", "String", f => f.Description("The survived primary email: on EMAIL and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Email, ConsentChannel.Ads)))
+            .Field("phone", "String", f => f.Description("The survived primary phone: on SMS, PHONE and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Sms, ConsentChannel.Phone, ConsentChannel.Ads)))
+            .Field("givenName", "String", f => f.Description("Needs ReadProfiles.").Authorize(FieldAccess.Personal))
+            .Field("familyName", "String", f => f.Description("Needs ReadProfiles.").Authorize(FieldAccess.Personal))
             .Field("enteredAt", "DateTime!"))
         .Enum<AudienceChangeKind>()
         .Object<AudienceChange>("AudienceChange", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
             .Field("profileId", "ID!", f => f.From<AudienceChange>(c => c.ProfileId.ToString()))
             .Field("change", "AudienceChangeKind!")
             .Field("at", "DateTime!"))
@@ -60,21 +67,25 @@ internal static class SegmentApi
     public static void AddQueryFields(ObjectTypeBuilder query) => query
         .Field("segments", "[Segment!]!", f => f
             .Description("Every segment, by name.")
-            .ResolveWith(ApiAccess.Requires(Capability.Audiences, async c => await Actions(c).ListAsync(c.CancellationToken))))
+            .Authorize(FieldAccess.Requires(Capability.Audiences))
+            .ResolveWith(async c => await Actions(c).ListAsync(c.CancellationToken)))
         .Field("segment", "Segment", f => f
             .Description("One segment by name (null when there is none).")
             .Argument("name", "String!")
-            .ResolveWith(ApiAccess.Requires(Capability.Audiences, async c => await Actions(c).FindAsync(c.Argument<string>("name"), c.CancellationToken))))
+            .Authorize(FieldAccess.Requires(Capability.Audiences))
+            .ResolveWith(async c => await Actions(c).FindAsync(c.Argument<string>("name"), c.CancellationToken)))
         .ConnectionField("audience", "AudienceMember", f => f
             .Description("The segment's current members with consent on the channel and under the contact-frequency cap, by profile id (keyset cursors).")
             .Argument("segment", "String!")
             .Argument("channel", "ConsentChannel!")
-            .ResolveWith(ApiAccess.Requires(Capability.Audiences, async c => await AudienceAsync(c))))
+            .Authorize(FieldAccess.Requires(Capability.Audiences))
+            .ResolveWith(async c => await AudienceAsync(c)))
         .ConnectionField("audienceChanges", "AudienceChange", f => f
             .Description("Entries into and exits from the segment at or after since, in time order, for incremental syncs.")
             .Argument("segment", "String!")
             .Argument("since", "DateTime!")
-            .ResolveWith(ApiAccess.Requires(Capability.Audiences, async c => await ChangesAsync(c))));
+            .Authorize(FieldAccess.Requires(Capability.Audiences))
+            .ResolveWith(async c => await ChangesAsync(c)));
 
     public static void AddMutationFields(ObjectTypeBuilder mutation) => mutation
         .Field("createSegment", "Segment", f => f
@@ -83,37 +94,41 @@ internal static class SegmentApi
             .Argument("rule", "String!")
             .Argument("description", "String")
             .Argument("schedule", "String")
-            .ResolveWith(Manage(async (c, a) => await a.CreateAsync(c.Argument<string>("name"), c.Argument<string>("rule"), c.Argument<string?>("description"), c.Argument<string?>("schedule"), c.CancellationToken))))
+            .Manage(async (c, a) => await a.CreateAsync(c.Argument<string>("name"), c.Argument<string>("rule"), c.Argument<string?>("description"), c.Argument<string?>("schedule"), MayReadPersonalData(c), c.CancellationToken)))
         .Field("updateSegment", "Segment", f => f
             .Description("Changes the given parts of a segment; its members change at the next refresh.")
             .Argument("name", "String!")
             .Argument("rule", "String")
             .Argument("description", "String")
             .Argument("schedule", "String")
-            .ResolveWith(Manage(async (c, a) => await a.UpdateAsync(c.Argument<string>("name"), c.Argument<string?>("rule"), c.Argument<string?>("description"), c.Argument<string?>("schedule"), c.CancellationToken))))
+            .Manage(async (c, a) => await a.UpdateAsync(c.Argument<string>("name"), c.Argument<string?>("rule"), c.Argument<string?>("description"), c.Argument<string?>("schedule"), MayReadPersonalData(c), c.CancellationToken)))
         .Field("deleteSegment", "Boolean", f => f
             .Description("Deletes a segment and its membership history; refused (IN_USE) while another segment's rule reads it.")
             .Argument("name", "String!")
-            .ResolveWith(Manage(async (c, a) => await a.DeleteAsync(c.Argument<string>("name"), c.CancellationToken))))
+            .Manage(async (c, a) => await a.DeleteAsync(c.Argument<string>("name"), c.CancellationToken)))
         .Field("previewSegment", "SegmentPreview", f => f
             .Description("Validates a rule and returns the would-be size and a sample, without saving anything.")
             .Argument("rule", "String!")
-            .ResolveWith(Manage(async (c, a) => await a.PreviewAsync(c.Argument<string>("rule"), c.CancellationToken))))
+            .Manage(async (c, a) => await a.PreviewAsync(c.Argument<string>("rule"), MayReadPersonalData(c), c.CancellationToken)))
         .Field("refreshSegment", "SegmentRefresh", f => f
             .Description("Folds new touchpoints into the traits and refreshes the segment's members now.")
             .Argument("name", "String!")
-            .ResolveWith(Manage(async (c, a) =>
+            .Manage(async (c, a) =>
             {
                 var name = c.Argument<string>("name");
                 var summary = await a.RefreshAsync(name, c.CancellationToken);
                 return new SegmentRefreshResult((await a.FindAsync(name, c.CancellationToken))!, summary.Entered, summary.Exited, summary.Members);
-            })));
+            }));
 
     private static SegmentActions Actions(ResolveContext context) => context.Services.Get<SegmentActions>();
 
-    /// <summary>Needs ManageSegments; a SegmentException becomes a coded GraphQL error.</summary>
-    private static FieldResolver Manage(Func<ResolveContext, SegmentActions, Task<object?>> action) =>
-        ApiAccess.Requires(Capability.ManageSegments, async context =>
+    /// <summary>Whether the key may filter rules on personal attributes: the ones that may read them (FieldAccess.Personal).</summary>
+    private static bool MayReadPersonalData(ResolveContext context) => (ApiAccess.Capabilities(context) & Capability.ReadProfiles) != 0;
+
+    /// <summary>A segment mutation: needs ManageSegments; a SegmentException becomes a coded GraphQL error.</summary>
+    private static FieldBuilder Manage(this FieldBuilder field, Func<ResolveContext, SegmentActions, Task<object?>> action) => field
+        .Authorize(FieldAccess.Requires(Capability.ManageSegments))
+        .ResolveWith(async context =>
         {
             try
             {

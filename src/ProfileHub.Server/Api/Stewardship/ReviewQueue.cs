@@ -26,14 +26,16 @@ internal static class ReviewQueue
     public static void Declare(SchemaBuilder schema) => schema
         .Enum<ReviewStatus>()
         .Object<ReviewItem>("ReviewItem", o => o
+            .AuthorizeFields(FieldAccess.Personal)
             .Description("Two records that may be the same person: a steward decides with resolveReviewItem.")
             .Implements("Node")
-            .Field("id", "ID!", f => f.From<ReviewItem>(r => NodeIds.Review(r.Id)))
-            .Field("status", "ReviewStatus!")
-            .Field("score", "Float!", f => f.Description("The match weight (log2 Bayes factor) between the thresholds."))
-            .Field("createdAt", "DateTime!")
-            .Field("resolvedAt", "DateTime")
-            .Field("resolvedBy", "String")
+            // The queue's bookkeeping is not personal; the two records and their explanation (which quotes their values) are.
+            .Field("id", "ID!", f => f.Authorize(FieldAccess.NotPersonal).From<ReviewItem>(r => NodeIds.Review(r.Id)))
+            .Field("status", "ReviewStatus!", f => f.Authorize(FieldAccess.NotPersonal))
+            .Field("score", "Float!", f => f.Description("The match weight (log2 Bayes factor) between the thresholds.").Authorize(FieldAccess.NotPersonal))
+            .Field("createdAt", "DateTime!", f => f.Authorize(FieldAccess.NotPersonal))
+            .Field("resolvedAt", "DateTime", f => f.Authorize(FieldAccess.NotPersonal))
+            .Field("resolvedBy", "String", f => f.Authorize(FieldAccess.NotPersonal))
             .Field("recordA", "SourceRecord!", f => f.ResolveWith(async c => await ProfileLoaders.Record(c, c.Source<ReviewItem>().RecordA)))
             .Field("recordB", "SourceRecord!", f => f.ResolveWith(async c => await ProfileLoaders.Record(c, c.Source<ReviewItem>().RecordB)))
             .Field("explanation", "MatchExplanation!", f => f.From<ReviewItem>(r => ExplanationJson.Read(r.Explanation))))
@@ -48,13 +50,15 @@ internal static class ReviewQueue
             .Description("Profiles whose equally trusted sources disagree on an attribute (see Profile.conflicts); each leaves the queue when a steward pins the attribute.")
             .Argument("where", "ProfileFilterInput")
             .Argument("order", "[ProfileSortInput!]")
-            .ResolveWith(ApiAccess.Requires(Capability.Steward, async context => await ProfileQueries.ProfilesAsync(context, conflictsOnly: true))))
+            .Authorize(FieldAccess.Requires(Capability.Steward))
+            .ResolveWith(async context => await ProfileQueries.ProfilesAsync(context, conflictsOnly: true)))
         .ConnectionField("reviewQueue", "ReviewItem", f => f
             .Description("Uncertain matches awaiting a steward, oldest first unless ordered.")
             .Argument("where", "ReviewItemFilterInput")
             .Argument("order", "[ReviewItemSortInput!]")
             .Argument("includeResolved", "Boolean", false)
-            .ResolveWith(ApiAccess.Requires(Capability.Steward, async context =>
+            .Authorize(FieldAccess.Requires(Capability.Steward))
+            .ResolveWith(async context =>
             {
                 var where = context.Where();
                 var order = context.Order();
@@ -74,7 +78,7 @@ internal static class ReviewQueue
                     ConnectionArguments.From(context),
                     fingerprint,
                     context.CancellationToken);
-            })));
+            }));
 
     private static FilterTranslator<ReviewItem> Filter(ProfileHubDbContext db) => new FilterTranslator<ReviewItem>()
         .Column("status", r => r.Status)
