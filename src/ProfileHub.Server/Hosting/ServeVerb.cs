@@ -46,6 +46,8 @@ internal static partial class ServeVerb
         builder.Services.AddProfileHubApi();
 
         await using var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
+        app.Services.CheckInboundConnectors(logger);
         await app.Services.PrepareDatabaseAsync(cancellationToken);
         await DevelopmentKey.CreateIfFirstStartAsync(app.Services, cancellationToken);
         app.UseAuthentication();
@@ -56,7 +58,6 @@ internal static partial class ServeVerb
         app.MapProfileHubApi();
         app.MapSendGridWebhook();
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>
             LogServing(logger, app.Services.DescribeDatabase(), string.Join(", ", app.Urls)));
         await app.RunAsync(cancellationToken);
