@@ -31,6 +31,7 @@ internal static partial class ServeVerb
     private static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(ProfileHubHost.WebOptions(args));
+        builder.UseDefaultUrlsUnlessConfigured();
 
         // A failed start is reported once, by StartupErrors (or as the unhandled exception it is): the host's own
         // "Hosting failed to start" log would repeat it with a stack trace.

@@ -38,6 +38,18 @@ public sealed class ServeVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_listens_where_ASPNETCORE_URLS_says_when_no_urls_argument_is_given()
+    {
+        var port = FreePort.Find();
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
+        await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "serve");
+        await server.WaitUntilListeningAsync(StartTimeout);
+
+        Assert.Equal(port, server.BaseAddress.Port);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(new Uri(server.BaseAddress, "/health/live"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Start_up_warns_naming_each_webhook_connector_that_takes_unsigned_posts_or_refuses_every_post()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
