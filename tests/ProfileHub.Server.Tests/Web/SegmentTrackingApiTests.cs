@@ -71,7 +71,7 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM record_identifiers WHERE kind = 'Phone' AND normalized_value = '+16505551212'"));
         Assert.Equal(3, await CountAsync("SELECT count(*) FROM touchpoints WHERE source_key IN ('node-user-1', 'node-anon-1')"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM touchpoints WHERE type = 'order_completed' AND amount = '99.5' AND currency = 'USD'"));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbound_payloads WHERE NOT processed"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM inbound_payloads p JOIN connectors c ON c.id = p.connector_id WHERE NOT p.processed AND c.name = '{SegmentApiServer.Connector}'"));
     }
 
     [Fact]
