@@ -12,7 +12,10 @@ namespace ProfileHub.Server.Access;
 /// Authenticates `Authorization: Bearer phk_...` against the stored key hashes, on every request: keys are
 /// revoked by another process (`profilehub apikey revoke`) or another server of the cluster, so no cache in
 /// this one could learn of it in time, and the README promises 401 from the next request on. The lookup is
-/// one point query on the unique hash index through a pooled context, small beside any GraphQL request.
+/// one point query on the unique hash index through a pooled context. Measured on the 2-core dev machine,
+/// sequential requests on one connection: /whoami took 0.2 ms more than /health/live on SQLite and 0.65 ms
+/// more on PostgreSQL over loopback; should that ever matter, invalidate a cache by PostgreSQL NOTIFY rather
+/// than by time.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
