@@ -15,7 +15,9 @@ namespace ProfileHub.Server.Web;
 /// An endpoint compatible with Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/
 /// libraries/server/http-api): POST /v1/batch (and /v1/import), /v1/identify, /v1/track, /v1/page, /v1/screen,
 /// /v1/alias, with HTTP Basic auth carrying the source's write key as user name, as Segment's libraries send
-/// it. The body is stored raw, and the connector's job processes it.
+/// it. The body is stored raw, and the connector's job processes it. A body over the connector's `maxBodyBytes`
+/// (Segment's own 500 KB by default) is 413, one that is not a JSON object of text 400, and neither is stored
+/// (<see cref="InboundRequest"/>, the rule every inbound endpoint shares).
 /// </summary>
 internal static class SegmentTrackingApi
 {
