@@ -42,9 +42,11 @@ public sealed partial class IngestionRun(
         var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Name == connectorName, cancellationToken)
             ?? throw new InvalidOperationException($"No connector named '{connectorName}' is configured.");
         var source = sources.Resolve(connector.Kind, connector.Format);
+        await MarkAbandonedRunsAsync(db, cancellationToken);
         var run = new ConnectorRun(connector, clock.GetUtcNow());
         db.ConnectorRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        await using var heartbeat = new RunHeartbeat(run.Id, _options.HeartbeatInterval, NewContext, clock, _logger);
 
         var summary = new IngestionSummary(connector.Name, run.Id);
         var erased = await ErasedPeople.LoadAsync(db, cancellationToken);
@@ -70,6 +72,23 @@ public sealed partial class IngestionRun(
         {
             await RecordFailureAsync(run.Id, e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Marks failed every run, of any connector, whose process died without finishing it (killed, crashed): it
+    /// would otherwise stay Running forever. Runs of live processes, this one's or another server's, keep
+    /// their heartbeat fresh and are left alone. The finish time recorded is the last heartbeat.
+    /// </summary>
+    private async Task MarkAbandonedRunsAsync(ProfileHubDbContext db, CancellationToken cancellationToken)
+    {
+        var abandoned = await db.ConnectorRuns.Where(ConnectorRun.IsAbandoned(clock.GetUtcNow())).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Status, RunStatus.Failed)
+            .SetProperty(r => r.FinishedAt, r => (DateTimeOffset?)r.HeartbeatAt)
+            .SetProperty(r => r.Error, ConnectorRun.AbandonedError), cancellationToken);
+        if (abandoned > 0)
+        {
+            LogAbandoned(_logger, abandoned);
         }
     }
 
@@ -217,6 +236,9 @@ public sealed partial class IngestionRun(
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector}: read {Read} rows, {Accepted} new or changed, {Duplicates} duplicates, {Quarantined} quarantined, {HeldBack} held back (erased people)")]
     private static partial void LogCompleted(ILogger logger, string connector, long read, long accepted, long duplicates, long quarantined, long heldBack);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Marked {Count} connector run(s) failed as abandoned: their process stopped without finishing them")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of connector run {RunId}")]
     private static partial void LogFailureNotRecorded(ILogger logger, Exception error, long runId);
 }
@@ -237,6 +259,9 @@ public sealed class IngestionOptions
     public int HttpRetries { get; init; } = 4;
 
     public TimeSpan HttpRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a run proves it is alive; tests shorten it (the lease that condemns a run does not change).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = ConnectorRun.HeartbeatInterval;
 }
 
 /// <summary>What a run did so far: the progress display and the import summary.</summary>

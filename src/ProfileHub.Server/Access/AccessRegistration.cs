@@ -9,7 +9,6 @@ internal static class AccessRegistration
 {
     public static void AddProfileHubAccess(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options =>

@@ -5,6 +5,8 @@ namespace ProfileHub.Server.Hosting;
 /// <summary>What every verb shares: configuration (appsettings.json, environment, command line), the clock and storage.</summary>
 internal static class ProfileHubHost
 {
+    public const string DefaultUrls = "http://localhost:5000";
+
     public static void AddProfileHubCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -23,6 +25,21 @@ internal static class ProfileHubHost
         Args = args,
         ContentRootPath = AppContext.BaseDirectory,
     };
+
+    /// <summary>
+    /// Where `serve` listens when nothing says: <see cref="DefaultUrls"/>. The default lives here, not as `Urls`
+    /// in appsettings.json, because ASP.NET Core reads ASPNETCORE_URLS (and ASPNETCORE_HTTP_PORTS, which the
+    /// .NET container images set) BEFORE appsettings.json, so a `Urls` there silently won over them. The
+    /// precedence is now the documented one: --urls, then ASPNETCORE_URLS (or ASPNETCORE_HTTP_PORTS), then this.
+    /// </summary>
+    public static void UseDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+    }
 
     /// <summary>
     /// A host for verbs that run without a web server (migrate, apikey, ...): the same configuration and

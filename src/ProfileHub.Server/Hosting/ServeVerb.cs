@@ -31,6 +31,7 @@ internal static partial class ServeVerb
     private static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(ProfileHubHost.WebOptions(args));
+        builder.UseDefaultUrlsUnlessConfigured();
 
         // A failed start is reported once, by StartupErrors (or as the unhandled exception it is): the host's own
         // "Hosting failed to start" log would repeat it with a stack trace.
@@ -46,6 +47,8 @@ internal static partial class ServeVerb
         builder.Services.AddProfileHubApi();
 
         await using var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
+        app.Services.CheckInboundConnectors(logger);
         await app.Services.PrepareDatabaseAsync(cancellationToken);
         await DevelopmentKey.CreateIfFirstStartAsync(app.Services, cancellationToken);
         app.UseAuthentication();
@@ -56,7 +59,6 @@ internal static partial class ServeVerb
         app.MapProfileHubApi();
         app.MapSendGridWebhook();
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProfileHub");
         app.Lifetime.ApplicationStarted.Register(() =>
             LogServing(logger, app.Services.DescribeDatabase(), string.Join(", ", app.Urls)));
         await app.RunAsync(cancellationToken);

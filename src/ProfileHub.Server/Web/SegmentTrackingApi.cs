@@ -15,13 +15,12 @@ namespace ProfileHub.Server.Web;
 /// An endpoint compatible with Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/
 /// libraries/server/http-api): POST /v1/batch (and /v1/import), /v1/identify, /v1/track, /v1/page, /v1/screen,
 /// /v1/alias, with HTTP Basic auth carrying the source's write key as user name, as Segment's libraries send
-/// it. The body is stored raw, and the connector's job processes it.
+/// it. The body is stored raw, and the connector's job processes it. A body over the connector's `maxBodyBytes`
+/// (Segment's own 500 KB by default) is 413, one that is not a JSON object of text 400, and neither is stored
+/// (<see cref="InboundRequest"/>, the rule every inbound endpoint shares).
 /// </summary>
 internal static class SegmentTrackingApi
 {
-    // Segment's documented limit: 500 KB per batch request (32 KB per message).
-    private const int MaxBody = 500 * 1024;
-
     private static readonly string[] Endpoints = ["batch", "import", "identify", "track", "page", "screen", "alias", "group"];
 
     public static void AddProfileHubWeb(this IServiceCollection services) =>
@@ -46,33 +45,26 @@ internal static class SegmentTrackingApi
             return Results.Json(new { success = false, message = "Invalid write key" }, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
-        if (body is null)
+        var maxBytes = keys.MaxBodyBytes(connectorName);
+        if (await InboundRequest.ReadBodyAsync(http.Request, maxBytes, cancellationToken) is not { } bytes)
         {
-            return Failure($"Request body larger than {MaxBody / 1024} KB");
+            return Failure(StatusCodes.Status413PayloadTooLarge, $"Request body larger than {maxBytes} bytes");
         }
 
-        try
+        if (InboundRequest.JsonProblem(bytes, JsonValueKind.Object) is { } problem)
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Failure("Request body is not a JSON object");
-            }
-        }
-        catch (JsonException e)
-        {
-            return Failure($"Invalid JSON: {e.Message}");
+            return Failure(StatusCodes.Status400BadRequest, problem);
         }
 
+        var body = Encoding.UTF8.GetString(bytes);
         var connectorId = await keys.ConnectorIdAsync(connectorName, db, cancellationToken);
         db.InboundPayloads.Add(new InboundPayload(connectorId, SegmentEnvelope.Wrap(endpoint, body), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return Results.Json(new { success = true });
     }
 
-    private static IResult Failure(string message) =>
-        Results.Json(new { success = false, message }, statusCode: StatusCodes.Status400BadRequest);
+    private static IResult Failure(int status, string message) =>
+        Results.Json(new { success = false, message }, statusCode: status);
 
     /// <summary>Basic auth: base64("writeKey:"), the write key as user name and an empty password.</summary>
     private static string? WriteKey(HttpRequest request)
@@ -94,49 +86,36 @@ internal static class SegmentTrackingApi
             return null;
         }
     }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }
 
 /// <summary>The write keys of the configured Segment HTTP connectors (setting `writeKey`), and their ids.</summary>
 internal sealed class SegmentWriteKeys
 {
+    // Segment's documented limit: 500 KB per batch request (32 KB per message).
+    public const int DefaultMaxBodyBytes = 500 * 1024;
+
     private readonly Dictionary<string, string> _connectorByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _maxBodyBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
 
     public SegmentWriteKeys(IEnumerable<ConnectorDefinition> definitions)
     {
         foreach (var definition in definitions.Where(d => d is { Kind: ConnectorKind.Web, Format: "segment-http", Enabled: true }))
         {
-            if (ConnectorSettings.Parse(definition.Settings).GetString("writeKey") is { Length: > 0 } key && !_connectorByKey.TryAdd(key, definition.Name))
+            var settings = ConnectorSettings.Parse(definition.Settings);
+            if (settings.GetString("writeKey") is { Length: > 0 } key && !_connectorByKey.TryAdd(key, definition.Name))
             {
                 throw new InvalidOperationException($"Connectors {_connectorByKey[key]} and {definition.Name} have the same Segment write key.");
             }
+
+            _maxBodyBytes[definition.Name] = InboundRequest.MaxBodyBytes(settings, DefaultMaxBodyBytes);
         }
     }
 
     public string? Find(string writeKey) => _connectorByKey.GetValueOrDefault(writeKey);
+
+    /// <summary>The body limit of the connector a write key found (its `maxBodyBytes`, else Segment's own).</summary>
+    public int MaxBodyBytes(string connector) => _maxBodyBytes[connector];
 
     public async Task<int> ConnectorIdAsync(string connector, ProfileHubDbContext db, CancellationToken cancellationToken)
     {

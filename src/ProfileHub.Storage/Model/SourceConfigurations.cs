@@ -25,6 +25,9 @@ internal sealed class ConnectorRunConfiguration : IEntityTypeConfiguration<Conne
         builder.ToTable("connector_runs");
         builder.HasOne(r => r.Connector).WithMany().HasForeignKey(r => r.ConnectorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ConnectorId, r.StartedAt });
+
+        // Each run looks for runs in progress whose process died (ConnectorRun.IsAbandoned): only those are indexed.
+        builder.HasIndex(r => r.HeartbeatAt).HasFilter("finished_at IS NULL");
         builder.Property(r => r.WatermarkBefore).IsJson();
         builder.Property(r => r.WatermarkAfter).IsJson();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,6 +71,92 @@ public abstract class SendGridWebhookEndpointTests<TDatabase>(TDatabase database
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (unsigned.StatusCode, altered.StatusCode, unknown.StatusCode));
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.InboundPayloads.CountAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_verification_key_a_post_is_refused_with_401_saying_what_to_set_and_nothing_is_stored()
+    {
+        await database.AddConnectorAsync("open", ConnectorKind.Email, SendGridWebhookSource.FormatName);
+        await using var app = await StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address };
+
+        // The issue's spoof: an unsubscribe nobody signed, which used to become a consent statement.
+        var spoofed = await PostAsync(client, "open", """[{"email":"ana@example.com","timestamp":1772704800,"event":"unsubscribe","sg_event_id":"spoof"}]""", sign: false);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, spoofed.StatusCode);
+        var error = await ErrorAsync(spoofed);
+        Assert.Contains("ProfileHub:Connectors:open:Settings:verificationKey", error, StringComparison.Ordinal);
+        Assert.Contains("allowUnsigned", error, StringComparison.Ordinal);
+        Assert.Equal(0, await PayloadCountAsync());
+    }
+
+    [Fact]
+    public async Task An_explicit_allowUnsigned_opt_out_stores_unsigned_posts()
+    {
+        await database.AddConnectorAsync("open", ConnectorKind.Email, SendGridWebhookSource.FormatName, """{"allowUnsigned":"true"}""");
+        await using var app = await StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address };
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "open", SendGridWebhookSourceTests.Batch, sign: false)).StatusCode);
+        Assert.Equal(1, await PayloadCountAsync());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_while_reading_and_not_stored()
+    {
+        await AddConnectorAsync();
+        await database.AddConnectorAsync("small", ConnectorKind.Email, SendGridWebhookSource.FormatName, """{"allowUnsigned":"true","maxBodyBytes":"1000"}""");
+        await using var app = await StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address };
+
+        // The issue's 25 MB post, with its Content-Length: refused before a byte of it is read.
+        var huge = "[" + string.Join(',', Enumerable.Repeat("""{"email":"x@example.com","event":"open"}""", 25 * 1024 * 1024 / 40)) + "]";
+        var declared = await PostAsync(client, "sendgrid", huge, sign: true);
+
+        // Chunked, without a Content-Length: refused as soon as what was read passes the connector's maxBodyBytes.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "webhooks/sendgrid/small")
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("[" + new string(' ', 5000) + "]"))),
+        };
+        chunked.Headers.TransferEncodingChunked = true;
+        var streamed = await client.SendAsync(chunked);
+        var underLimit = await PostAsync(client, "small", "[" + new string(' ', 900) + "]", sign: false);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge), (declared.StatusCode, streamed.StatusCode));
+        Assert.Contains("1000 bytes", await ErrorAsync(streamed), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, underLimit.StatusCode);
+        Assert.Equal(1, await PayloadCountAsync());
+    }
+
+    [Theory]
+    [InlineData("""[{"email":"ana@example.com","event":"open","useragent":"\ud800"}]""", "surrogate")]
+    [InlineData("""[{"email":"ana@example.com","\udc00":1}]""", "surrogate")]
+    [InlineData("""[{"email":"ana@example.com",""", "Invalid JSON")]
+    [InlineData("""{"email":"ana@example.com"}""", "array")]
+    [InlineData("", "Invalid JSON")]
+    public async Task A_signed_body_that_is_not_a_json_array_of_text_is_refused_with_400_and_not_stored(string body, string expected)
+    {
+        await AddConnectorAsync();
+        await using var app = await StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address };
+
+        var response = await PostAsync(client, "sendgrid", body, sign: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await ErrorAsync(response), StringComparison.Ordinal);
+        Assert.Equal(0, await PayloadCountAsync());
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("error").GetString()!;
+    }
+
+    private async Task<int> PayloadCountAsync()
+    {
+        await using var db = database.CreateContext();
+        return await db.InboundPayloads.CountAsync();
     }
 
     private Task<int> AddConnectorAsync() => database.AddConnectorAsync(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Sources;
@@ -199,6 +200,95 @@ public abstract class IngestionRunTests<TDatabase>(TDatabase database) : IClassF
     {
         await using var db = database.CreateContext();
         await db.Database.ExecuteSqlAsync($"UPDATE connectors SET state = NULL WHERE name = {connector}");
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_killed_process_is_marked_abandoned_by_the_next_run_and_a_live_one_is_not()
+    {
+        // What kill -9 leaves: a Running row whose heartbeat stopped (here 6 minutes ago, past the 5-minute lease),
+        // beside a run another live process started a minute ago.
+        var connectorId = await database.AddConnectorAsync("numbers", ConnectorKind.File, "numbered");
+        await database.AddConnectorAsync("other", ConnectorKind.File, "numbered");
+        long killed, live;
+        await using (var db = database.CreateContext())
+        {
+            var killedRun = new ConnectorRun(await db.Connectors.SingleAsync(c => c.Id == connectorId), T0 - TimeSpan.FromMinutes(6));
+            var liveRun = new ConnectorRun(await db.Connectors.SingleAsync(c => c.Name == "other"), T0 - TimeSpan.FromMinutes(1));
+            db.ConnectorRuns.AddRange(killedRun, liveRun);
+            await db.SaveChangesAsync();
+            (killed, live) = (killedRun.Id, liveRun.Id);
+        }
+
+        await database.RunAsync("numbers", new NumberedSource(total: 10, batchSize: 10));
+
+        await using var check = database.CreateContext();
+        var runs = await check.ConnectorRuns.AsNoTracking().ToDictionaryAsync(r => r.Id);
+        Assert.Equal(RunStatus.Failed, runs[killed].Status);
+        Assert.StartsWith("abandoned:", runs[killed].Error, StringComparison.Ordinal);
+        Assert.Equal(T0 - TimeSpan.FromMinutes(6), runs[killed].FinishedAt);
+        Assert.Equal((RunStatus.Running, null), (runs[live].Status, runs[live].FinishedAt));
+        Assert.Equal(RunStatus.Succeeded, Assert.Single(runs.Values, r => r.Id != killed && r.Id != live).Status);
+    }
+
+    [Fact]
+    public async Task A_run_longer_than_the_lease_keeps_its_heartbeat_fresh_and_is_not_taken_for_abandoned()
+    {
+        await database.AddConnectorAsync("slow", ConnectorKind.File, "blocking");
+        await database.AddConnectorAsync("numbers", ConnectorKind.File, "numbered");
+        var clock = new FixedClock(T0);
+        var blocking = new BlockingSource();
+        var options = new IngestionOptions { HttpRetries = 0, HeartbeatInterval = TimeSpan.FromMilliseconds(50) };
+        var pipeline = new IngestionRun(database.Provider, new ConnectorSourceRegistry([blocking, new NumberedSource(10, 10)]), clock, NullLoggerFactory.Instance, options);
+
+        var slow = pipeline.ExecuteAsync("slow", null, CancellationToken.None);
+        await blocking.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await WaitForAsync(async () =>
+        {
+            await using var db = database.CreateContext();
+            return (await db.ConnectorRuns.AsNoTracking().SingleAsync()).HeartbeatAt == T0 + TimeSpan.FromMinutes(10);
+        });
+
+        // Another run's sweep, ten minutes after the slow run started: its fresh heartbeat keeps it Running.
+        await pipeline.ExecuteAsync("numbers", null, CancellationToken.None);
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(RunStatus.Running, (await db.ConnectorRuns.AsNoTracking().OrderBy(r => r.Id).FirstAsync()).Status);
+        }
+
+        blocking.Release.SetResult();
+        await slow.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var check = database.CreateContext();
+        Assert.All(await check.ConnectorRuns.AsNoTracking().ToListAsync(), r => Assert.Equal(RunStatus.Succeeded, r.Status));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!await condition())
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "the condition did not hold within 30 seconds");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A source that starts, then yields nothing until released: a run in progress for as long as a test needs.</summary>
+    private sealed class BlockingSource : IConnectorSource
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConnectorKind Kind => ConnectorKind.File;
+
+        public string Format => "blocking";
+
+        public async IAsyncEnumerable<SourceBatch> ReadAsync(ConnectorContext context, string? watermark, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            Started.SetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            yield break;
+        }
     }
 }
 

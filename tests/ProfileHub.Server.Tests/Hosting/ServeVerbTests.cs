@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
 using ProfileHub.Server.Tests.Support;
@@ -34,6 +35,43 @@ public sealed class ServeVerbTests : IDisposable
         var database = Path.Combine(_workingDirectory, "data", "profilehub.db");
         Assert.True(File.Exists(database), "the embedded database is created under ./data/");
         Assert.Contains($"ProfileHub is serving sqlite file {database} at http://127.0.0.1:", server.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_listens_where_ASPNETCORE_URLS_says_when_no_urls_argument_is_given()
+    {
+        var port = FreePort.Find();
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
+        await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "serve");
+        await server.WaitUntilListeningAsync(StartTimeout);
+
+        Assert.Equal(port, server.BaseAddress.Port);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(new Uri(server.BaseAddress, "/health/live"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_up_warns_naming_each_webhook_connector_that_takes_unsigned_posts_or_refuses_every_post()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var environment = new Dictionary<string, string>();
+        foreach (var (name, setting, value) in new[]
+                 {
+                     ("optedout", "allowUnsigned", "true"),
+                     ("keyless", "defaultRegion", "US"),
+                     ("signed", "verificationKey", Convert.ToBase64String(key.ExportSubjectPublicKeyInfo())),
+                 })
+        {
+            environment[$"ProfileHub__Connectors__{name}__Kind"] = "Email";
+            environment[$"ProfileHub__Connectors__{name}__Format"] = "sendgrid-webhook";
+            environment[$"ProfileHub__Connectors__{name}__Settings__{setting}"] = value;
+        }
+
+        await using var server = ProfileHubProcess.Start(_workingDirectory, environment, "serve", "--urls", "http://127.0.0.1:0");
+        await server.WaitUntilListeningAsync(StartTimeout);
+
+        Assert.Contains("Connector optedout accepts UNSIGNED SendGrid webhook posts from anyone (allowUnsigned is true", server.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Connector keyless refuses every post (401) until verificationKey is set", server.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Connector signed", server.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +124,8 @@ public sealed class ServeVerbTests : IDisposable
     [InlineData("ProfileHub__Matching__LowerThreshold=9", "profilehub: ProfileHub:Matching:LowerThreshold: 9 is above UpperThreshold (0)")]
     [InlineData("ProfileHub__Matching__UpperTreshold=9", "profilehub: ProfileHub:Matching: ")]
     [InlineData("ProfileHub__Matching__DefaultPhoneRegion=Britain", "profilehub: ProfileHub:Matching:DefaultPhoneRegion: 'Britain' is not an ISO 3166 region code")]
+    [InlineData("ProfileHub__Connectors__mail__Kind=Email|ProfileHub__Connectors__mail__Format=sendgrid-webhook|ProfileHub__Connectors__mail__Settings__maxBodyBytes=lots", "profilehub: ProfileHub:Connectors:mail:Settings:maxBodyBytes: The connector setting 'maxBodyBytes' must be a positive number of bytes (got 'lots').")]
+    [InlineData("ProfileHub__Connectors__mail__Kind=Email|ProfileHub__Connectors__mail__Format=sendgrid-webhook|ProfileHub__Connectors__mail__Settings__verificationKey=not a key", "profilehub: ProfileHub:Connectors:mail:Settings:verificationKey: ")]
     public async Task Misconfiguration_stops_start_up_with_one_line_naming_the_setting(string settings, string expected)
     {
         // KEY=VALUE pairs separated by '|' (a connection string has its own '=' and ';').

@@ -9,6 +9,9 @@ public sealed class SegmentApiServer : IAsyncLifetime
     public const string WriteKey = "wk-test-3f9a";
     public const string Connector = "segmentapi";
 
+    /// <summary>The write key of a second connector whose body limit (`maxBodyBytes`) is 1,000 bytes.</summary>
+    public const string SmallWriteKey = "wk-small-77c1";
+
     private ProfileHubProcess? _server;
 
     public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("profilehub-segment-").FullName;
@@ -22,6 +25,10 @@ public sealed class SegmentApiServer : IAsyncLifetime
         [$"ProfileHub__Connectors__{Connector}__Kind"] = "Web",
         [$"ProfileHub__Connectors__{Connector}__Format"] = "segment-http",
         [$"ProfileHub__Connectors__{Connector}__Settings__writeKey"] = WriteKey,
+        ["ProfileHub__Connectors__segmentsmall__Kind"] = "Web",
+        ["ProfileHub__Connectors__segmentsmall__Format"] = "segment-http",
+        ["ProfileHub__Connectors__segmentsmall__Settings__writeKey"] = SmallWriteKey,
+        ["ProfileHub__Connectors__segmentsmall__Settings__maxBodyBytes"] = "1000",
     };
 
     public async Task InitializeAsync()

@@ -39,6 +39,22 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
     }
 
     [Fact]
+    public async Task A_lone_surrogate_is_refused_with_400_and_a_body_over_the_limit_with_413_and_neither_is_stored()
+    {
+        var surrogate = await PostAsync("/v1/track", """{"userId":"sur-1","event":"\ud800"}""", Basic(SegmentApiServer.WriteKey));
+        var overSegmentsLimit = await PostAsync("/v1/track", $$"""{"userId":"big-1","event":"{{new string('x', 600 * 1024)}}"}""", Basic(SegmentApiServer.WriteKey));
+        var overConfigured = await PostAsync("/v1/track", $$"""{"userId":"big-2","event":"{{new string('x', 1100)}}"}""", Basic(SegmentApiServer.SmallWriteKey));
+        var underConfigured = await PostAsync("/v1/track", """{"userId":"small-1","event":"E"}""", Basic(SegmentApiServer.SmallWriteKey));
+
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+        Assert.Contains("surrogate", await surrogate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge), (overSegmentsLimit.StatusCode, overConfigured.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, underConfigured.StatusCode);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbound_payloads WHERE body LIKE '%sur-1%' OR body LIKE '%big-1%' OR body LIKE '%big-2%'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM inbound_payloads WHERE body LIKE '%small-1%'"));
+    }
+
+    [Fact]
     public async Task Events_sent_by_analytics_node_are_stored_then_loaded_by_the_connector_once()
     {
         var (exit, output) = await server.SendWithAnalyticsNodeAsync(SegmentApiServer.WriteKey);
@@ -55,7 +71,7 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM record_identifiers WHERE kind = 'Phone' AND normalized_value = '+16505551212'"));
         Assert.Equal(3, await CountAsync("SELECT count(*) FROM touchpoints WHERE source_key IN ('node-user-1', 'node-anon-1')"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM touchpoints WHERE type = 'order_completed' AND amount = '99.5' AND currency = 'USD'"));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbound_payloads WHERE NOT processed"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM inbound_payloads p JOIN connectors c ON c.id = p.connector_id WHERE NOT p.processed AND c.name = '{SegmentApiServer.Connector}'"));
     }
 
     [Fact]
