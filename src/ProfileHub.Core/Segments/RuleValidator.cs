@@ -48,6 +48,10 @@ public sealed class RuleValidator
     public static IReadOnlyList<FieldNode> PersonalFields(RuleNode root) =>
         [.. Nodes(root).OfType<FieldNode>().Where(f => RuleCatalogue.Field(f.Name, FieldScope.Profile) is { Personal: true })];
 
+    /// <summary>The comparisons of a personal attribute with a value (<c>email = "..."</c>): what <see cref="RuleRedaction"/> masks.</summary>
+    public static IEnumerable<ComparisonNode> PersonalComparisons(RuleNode root) =>
+        Nodes(root).OfType<ComparisonNode>().Where(c => c.Operand is FieldNode f && RuleCatalogue.Field(f.Name, FieldScope.Profile) is { Personal: true });
+
     /// <summary>The in_segment names a rule reads (for ordering refreshes), without validating it.</summary>
     public static IEnumerable<string> References(RuleNode root) =>
         Calls(root).Where(c => c.Name == RuleCatalogue.InSegmentFunction && c.Arguments is [LiteralNode { Kind: LiteralKind.Text }])

@@ -122,6 +122,20 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
     }
 
     [Fact]
+    public async Task A_segmentation_key_reads_a_rule_another_key_wrote_with_its_personal_values_masked()
+    {
+        var rule = $"touchpoints >= 0 and email = \"{ApiScenario.Robert.Email}\" and country = \"GB\"";
+        (await Server.PostAsync(Create, new { n = "robert-by-email", r = rule }, ApiRole.Admin)).Ok();
+        const string Read = """{ segment(name: "robert-by-email") { rule } }""";
+
+        var segmentation = (await Server.PostAsync(Read, null, ApiRole.Segmentation)).Ok();
+        var admin = (await Server.PostAsync(Read, null, ApiRole.Admin)).Ok();
+
+        Assert.Equal("touchpoints >= 0 and email = \"…\" and country = \"GB\"", segmentation.Data.GetProperty("segment").GetProperty("rule").GetString());
+        Assert.Equal(rule, admin.Data.GetProperty("segment").GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Audience_pages_follow_keyset_cursors_without_gaps_or_repeats()
     {
         (await Server.PostAsync(Create, new { n = "everyone-sms", r = "touchpoints(last 3650 days) >= 0" })).Ok();

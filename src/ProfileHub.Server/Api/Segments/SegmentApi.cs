@@ -26,7 +26,9 @@ internal static class SegmentApi
             .AuthorizeFields(FieldAccess.NotPersonal)
             .Description("A named rule over profiles; its members are refreshed on its schedule and by refreshSegment.")
             .Field("name", "String!")
-            .Field("rule", "String!", f => f.Description("The rule in the segment language (docs/segments.md)."))
+            .Field("rule", "String!", f => f
+                .Description("The rule in the segment language (docs/segments.md); to a key that may not read personal data, values compared with a personal attribute read \"…\".")
+                .Resolve(c => MayReadPersonalData(c) ? c.Source<Segment>().Rule : RuleRedaction.MaskPersonalValues(c.Source<Segment>().Rule)))
             .Field("description", "String")
             .Field("schedule", "String", f => f.Description("Quartz cron expression of the automatic refresh; null refreshes only on demand."))
             .Field("createdAt", "DateTime!")
