@@ -88,7 +88,8 @@ public sealed class MatchIndex
             var refused = refusals.TryGetValue(CandidatePairs.Pack(pair.Left, pair.Right), out var refusal);
             var decision = refused ? MatchDecision.Refused
                 : pair.Weight >= _settings.UpperThreshold ? MatchDecision.Linked
-                : MatchDecision.Review;
+                : _scorer.IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
+                : MatchDecision.Apart;
             links.Add(_scorer.Explain(pair.Left, pair.Right, decision, refusal));
         }
 

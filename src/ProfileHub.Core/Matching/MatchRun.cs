@@ -59,7 +59,7 @@ internal sealed class MatchRun
         }
 
         return pair.Weight >= Scorer.Settings.UpperThreshold ? MatchDecision.Linked
-            : pair.Weight >= Scorer.Settings.LowerThreshold ? MatchDecision.Review
+            : pair.Weight >= Scorer.Settings.LowerThreshold && Scorer.IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
             : MatchDecision.Apart;
     }
 

@@ -100,6 +100,26 @@ internal sealed class PairScorer
     }
 
     /// <summary>
+    /// Whether a steward reviewing the pair would have anything but names and places to decide on: the two
+    /// records compare on an identifier, the birth date or the street address (agreeing or not). Two records
+    /// that only share "khoa tran" are as likely namesakes as one person in a customer base, and no one can
+    /// tell which from the records: such a pair stays apart rather than filling the review queue.
+    /// </summary>
+    public bool IsReviewable(int left, int right)
+    {
+        var vector = PairComparer.Compare(_table, left, right);
+        foreach (var c in PersonalComparisons)
+        {
+            if (ComparisonVector.Level(vector, c) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Each comparison's weight for this pair: the level's log2(m/u), weighted for the shared value where
     /// the pair shares one, and the location rule: street address, postal code and city describe one
     /// place (agreeing on the street implies agreeing on the rest), so only the strongest agreement among

@@ -185,6 +185,23 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void Pairs_with_nothing_but_names_and_places_stay_out_of_the_review_queue()
+    {
+        // Namesakes a steward could not tell apart from the records either: queuing them only wastes the queue.
+        var records = ConcentratedBase();
+        records.AddRange(FirstNames.Select((first, i) => People.Record($"call-{i}", first, "Johnson", city: "Leeds")));
+        var personal = new[] { Comparison.Email, Comparison.Phone, Comparison.NationalId, Comparison.LoyaltyId, Comparison.ExternalId, Comparison.SocialHandle, Comparison.BirthDate, Comparison.Address };
+
+        var explanations = new Resolved(records).Run.Explanations().ToList();
+        var namesOnlyInBand = explanations.Where(e => e.TotalWeight >= -2.0 && e.Decision != MatchDecision.Linked && e.Decision != MatchDecision.Refused
+            && e.Contributions.Where(c => personal.Contains(c.Comparison)).All(c => c.Level == "missing")).ToList();
+
+        Assert.NotEmpty(namesOnlyInBand);
+        Assert.All(namesOnlyInBand, e => Assert.Equal(MatchDecision.Apart, e.Decision));
+        Assert.All(explanations.Where(e => e.Decision == MatchDecision.Review), e => Assert.Contains(e.Contributions, c => personal.Contains(c.Comparison) && c.Level != "missing"));
+    }
+
+    [Fact]
     public void A_family_mailbox_and_landline_do_not_join_two_members_of_the_household()
     {
         var records = People.Background(300);
