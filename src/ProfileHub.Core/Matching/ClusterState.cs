@@ -234,7 +234,7 @@ internal sealed class ClusterState
 
     /// <summary>
     /// Why records x and y may not share a profile, or null. A different national id is a strong
-    /// identity: tolerated only when the pair itself scores as a match. A different first name or birth
+    /// identity: tolerated only when the pair itself scores as a match; a different loyalty id never is. A different first name or birth
     /// date (dates a year or more apart, not a typo) is weaker, and corrupted duplicates carry such
     /// differences often: tolerated unless the pair's own evidence, which already weighs the difference,
     /// is against the match (it scores below <see cref="MatchSettings.ConflictTolerance"/>).
@@ -253,9 +253,10 @@ internal sealed class ClusterState
         }
         else if (ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 2)
         {
-            // One membership per person in a loyalty programme: two ids are two members.
+            // One membership per person in a loyalty programme: two ids are two members, whatever else they share
+            // (a household's landline and address, as often as not). Never tolerated.
             conflict = "the profiles hold different loyalty ids";
-            bar = _scorer.Settings.UpperThreshold;
+            bar = double.PositiveInfinity;
         }
         else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= PairComparer.BirthWithinYear)
         {

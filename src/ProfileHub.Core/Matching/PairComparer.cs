@@ -332,8 +332,8 @@ internal static class PairComparer
     /// <summary>
     /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta25 at one
     /// domain, or one mailbox at a mistyped domain), the same mailbox name at an unrelated domain (a
-    /// namesake's work address as often as the same person's), or different. Not similar: two changed
-    /// digits in the same letters (craig9055 / craig1855: another account number), a changed mailbox at
+    /// namesake's work address as often as the same person's), or different. Not similar: the same letters with
+    /// other digits (craig9055 / craig1855, tien_nguyen / tien_nguyen2: another account), a changed mailbox at
     /// another provider (dan.hand@icloud / dean.hand@hotmail), nor mailboxes that differ only in dots,
     /// dashes or underscores outside Gmail (beverlysmith / beverly.smith@hotmail.com: two mailboxes).
     /// </summary>
@@ -361,27 +361,14 @@ internal static class PairComparer
             return 5;
         }
 
-        var distance = StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2);
-        if (distance == 1 && leftBox.Length == rightBox.Length && OneDigitChanged(leftBox, rightBox))
+        if (EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit))
         {
-            // eddie.nguyen541 / eddie.nguyen561: the number people append to a taken name, another account.
+            // eddie.nguyen541 / eddie.nguyen561, florence.nguyen60 / florence.nguyen760, tien_nguyen / tien_nguyen2:
+            // the number people append to a taken name tells namesakes' accounts apart.
             return 5;
         }
 
-        return distance <= 1 || (distance == 2 && !EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit)) ? EmailSimilar : 5;
-    }
-
-    private static bool OneDigitChanged(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (x[i] != y[i])
-            {
-                return char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[i]);
-            }
-        }
-
-        return false;
+        return StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2) <= 2 ? EmailSimilar : 5;
     }
 
     /// <summary>The first of a's addresses whose mailbox name (before the '@') one of b's addresses shares.</summary>

@@ -202,6 +202,20 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void Two_loyalty_members_sharing_a_landline_and_an_address_stay_two_people()
+    {
+        var records = People.Background(300);
+        records.Add(People.Record("member-1", email: "vintila.hung73@gmail.com", phone: "+13163340524", street: "12 Elm Street", city: "Wichita", postcode: "67235")
+            .Set(AttributeName.LoyaltyId, "L11112222"));
+        records.Add(People.Record("member-2", email: "lanvintila376@outlook.com", phone: "+13163340524", street: "12 Elm Street", city: "Wichita", postcode: "67235")
+            .Set(AttributeName.LoyaltyId, "L33334444"));
+
+        var resolved = new Resolved(records);
+
+        Assert.False(resolved.Together("member-1", "member-2"));
+    }
+
+    [Fact]
     public void A_family_mailbox_and_landline_do_not_join_two_members_of_the_household()
     {
         var records = People.Background(300);
