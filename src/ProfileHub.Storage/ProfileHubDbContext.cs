@@ -53,6 +53,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
+    public DbSet<SampleLoadDay> SampleLoadDays => Set<SampleLoadDay>();
+
     public DbSet<Core.Matching.StoredMatchModel> MatchModels => Set<Core.Matching.StoredMatchModel>();
 
     public DbSet<Segment> Segments => Set<Segment>();

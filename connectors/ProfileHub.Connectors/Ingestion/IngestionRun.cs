@@ -57,9 +57,10 @@ public sealed partial class IngestionRun(
             var context = new ConnectorContext(connector.Id, connector.Name, connector.Kind,
                 ConnectorSettings.Parse(connector.Settings, _options.BaseDirectoryOf(connector.Name)), clock, http,
                 new InboundPayloadStore(NewContext), loggers.CreateLogger($"ProfileHub.Connectors.{connector.Name}"));
+            var shift = await TimestampShift.ForAsync(context.Settings, NewContext, clock, cancellationToken);
             await foreach (var batch in ReadAhead(source.ReadAsync(context, fromStart ? null : connector.State, cancellationToken), cancellationToken))
             {
-                summary = summary.Add(await CommitAsync(db, connector, run, batch, erased, cancellationToken));
+                summary = summary.Add(await CommitAsync(db, connector, run, shift.Apply(batch), erased, cancellationToken));
                 progress?.Report(summary);
             }
 

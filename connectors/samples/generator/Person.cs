@@ -15,4 +15,7 @@ internal sealed record Person(
     string PostalCode)
 {
     public string UserId => $"u{Number:D5}";
+
+    /// <summary>The person's handle on social networks, also kept in their web account.</summary>
+    public string Handle => $"@{FirstName.ToLowerInvariant()}{LastName[..1].ToLowerInvariant()}{Number % 100}";
 }

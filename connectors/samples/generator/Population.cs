@@ -2,7 +2,10 @@ using Bogus;
 
 namespace ProfileHub.SampleData;
 
-/// <summary>The seeded population: households share a phone, some people changed their email address.</summary>
+/// <summary>
+/// The seeded population: households share a phone, some people changed their email address. Person 1 is Jane
+/// Doe, the customer README.md's examples look up.
+/// </summary>
 internal static class Population
 {
     public static IReadOnlyList<Person> Create(int count, int seed)
@@ -15,10 +18,10 @@ internal static class Population
 
             // About one in ten shares a household (surname, address, landline) with the person before.
             var household = previous is not null && faker.Random.Number(99) < 10;
-            var first = faker.Name.FirstName();
-            var last = household ? previous!.LastName : faker.Name.LastName();
+            var first = n == 1 ? "Jane" : faker.Name.FirstName();
+            var last = n == 1 ? "Doe" : household ? previous!.LastName : faker.Name.LastName();
             var domain = faker.PickRandom("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "example.com");
-            var email = $"{first}.{last}{faker.Random.Number(1, 99)}@{domain}".ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal);
+            var email = n == 1 ? "jane.doe@example.com" : $"{first}.{last}{faker.Random.Number(1, 99)}@{domain}".ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal);
             var oldEmail = faker.Random.Number(99) < 10 ? $"{first[0]}{last}@{faker.PickRandom("aol.com", "hotmail.com")}".ToLowerInvariant() : null;
             var phone = household ? previous!.Phone : $"+1{faker.Random.Number(201, 989)}{faker.Random.Number(200, 999)}{faker.Random.Number(1000, 9999)}";
             people.Add(new Person(

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ProfileHub.SampleData;
 
-// 3,500 people keep the committed samples near 1.5 MB; `--people 5000` (or more) writes larger sets for benches.
-var people = 5000;
+// 1,000 people (with a year of touchpoints each) keep the committed samples near 3.5 MB; `--people 5000` (or more) writes larger sets for benches.
+var people = 1000;
 var seed = 20260314;
 var output = Path.Combine("connectors", "samples");
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -24,8 +24,12 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
+// The samples tell the year that ends at midnight starting this day. The sample connectors in
+// src/ProfileHub.Server/appsettings.json name it as `shiftTimestampsFrom`, and move it to the day the demo is loaded.
+var sampleDay = new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero);
 var population = Population.Create(people, seed);
-var written = new ChannelWriters(population, seed, output).WriteAll();
+var moments = new Stories(new Bogus.Randomizer(seed + 2), sampleDay).Tell(population).Moments;
+var written = new ChannelWriters(moments, seed, output).WriteAll();
 foreach (var (path, rows) in written)
 {
     Console.WriteLine($"{rows,7} rows  {path}");

@@ -107,3 +107,12 @@ internal sealed class InboundPayloadConfiguration : IEntityTypeConfiguration<Inb
         builder.HasIndex(p => new { p.ConnectorId, p.Processed, p.Id });
     }
 }
+
+internal sealed class SampleLoadDayConfiguration : IEntityTypeConfiguration<SampleLoadDay>
+{
+    public void Configure(EntityTypeBuilder<SampleLoadDay> builder)
+    {
+        builder.ToTable("sample_load_day");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+    }
+}

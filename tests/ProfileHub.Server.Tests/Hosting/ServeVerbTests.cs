@@ -170,7 +170,7 @@ public sealed class ServeVerbTests : IDisposable
     {
         // The shipped configuration, with one small sample connector due every second and the others off.
         var environment = new Dictionary<string, string> { ["ProfileHub__Connectors__sample-loyalty__Schedule"] = "* * * * * ?" };
-        foreach (var other in new[] { "web", "mailchimp", "social", "leads", "conversions", "zendesk" })
+        foreach (var other in new[] { "web", "mailchimp", "sendgrid", "social", "leads", "conversions", "display-ads", "zendesk", "stores" })
         {
             environment[$"ProfileHub__Connectors__sample-{other}__Enabled"] = "false";
         }

@@ -1,0 +1,7 @@
+-- The day the installation first loaded sample data whose timestamps move with the calendar (connector setting
+-- shiftTimestampsFrom, issue 15): one row, written once, so every later run moves them by the same days.
+CREATE TABLE "sample_load_day" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_sample_load_day" PRIMARY KEY,
+    "day" TEXT NOT NULL,
+    "recorded_at" INTEGER NOT NULL
+);
