@@ -22,6 +22,9 @@ public sealed class SegmentApiServer : IAsyncLifetime
 
     public static Dictionary<string, string> Environment => new()
     {
+        // No scheduled imports or matches: the shipped demo connectors would load beside the tests and hold
+        // SQLite's write lock (a stored call waited 30 s behind a match on a loaded machine). The tests import by hand.
+        ["ProfileHub__Scheduling__Enabled"] = "false",
         [$"ProfileHub__Connectors__{Connector}__Kind"] = "Web",
         [$"ProfileHub__Connectors__{Connector}__Format"] = "segment-http",
         [$"ProfileHub__Connectors__{Connector}__Settings__writeKey"] = WriteKey,
