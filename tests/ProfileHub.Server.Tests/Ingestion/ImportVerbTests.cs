@@ -45,6 +45,26 @@ public sealed class ImportVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_licence_key_AutoMapper_is_noted_once_at_information_and_a_configured_key_reaches_it()
+    {
+        // The notice's own category at Information: the verb logs warnings and errors only.
+        const string Notice = "--Logging:LogLevel:ProfileHub.Connectors.Ingestion.ConnectorMapper=Information";
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory, "events.jsonl"), string.Empty);
+
+        var (unlicensed, _, unlicensedErr) = await ImportAsync(Connector("events.jsonl"), Notice);
+        var (licensed, _, licensedErr) = await ImportAsync(Connector("events.jsonl"), "--ProfileHub:AutoMapper:LicenseKey=not-a-licence-key");
+
+        Assert.Equal((0, 0), (unlicensed, licensed));
+        Assert.DoesNotContain("warn", unlicensedErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lucky Penny", unlicensedErr, StringComparison.Ordinal);
+        Assert.Single(unlicensedErr.Split('\n'), l => l.Contains("AutoMapper runs without a licence key", StringComparison.Ordinal));
+        Assert.Contains("(ProfileHub:AutoMapper:LicenseKey)", unlicensedErr, StringComparison.Ordinal);
+        // AutoMapper itself checked the configured key (and found it is no key).
+        Assert.Contains("LuckyPennySoftware.AutoMapper.License", licensedErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AutoMapper runs without a licence key", licensedErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_default_configuration_imports_the_demo_samples_whatever_the_working_directory()
     {
         var (exit, stdout, stderr) = await ImportAsync([], "--connector", "sample-loyalty");
