@@ -41,7 +41,23 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("connector web failed", failedErr, StringComparison.Ordinal);
         Assert.Contains("missing.jsonl", failedErr, StringComparison.Ordinal);
         Assert.Equal(1, unknown);
-        Assert.Contains("No connector named 'nope'", unknownErr, StringComparison.Ordinal);
+        Assert.Contains("no connector named 'nope' is configured; the configured ones are: sample-conversions, ", unknownErr, StringComparison.Ordinal);
+        Assert.Contains(", sample-zendesk, web.", unknownErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Piped_the_summary_table_keeps_its_whole_cells()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory, "events.jsonl"),
+            """{"type":"identify","messageId":"i-1","userId":"u1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"u1@example.com"}}""" + "\n");
+
+        var (exit, stdout, stderr) = await ImportAsync(Connector("events.jsonl"));
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("…", stdout, StringComparison.Ordinal);
+        var header = stdout.Split('\n').Single(l => l.Contains("rows/s", StringComparison.Ordinal));
+        Assert.Matches(@"connector +│ run +│ rows read +│ records new/changed +│ touchpoints new +│ duplicates +│ quarantined +│ seconds +│ rows/s", header);
+        Assert.True(header.TrimEnd().Length < 200, header);
     }
 
     [Fact]
