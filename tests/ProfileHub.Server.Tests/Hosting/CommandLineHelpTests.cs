@@ -6,16 +6,16 @@ namespace ProfileHub.Server.Tests.Hosting;
 public sealed class CommandLineHelpTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("profilehub-help-").FullName;
+    private readonly TempFiles _workingDirectory = new();
 
-    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+    public void Dispose() => _workingDirectory.Dispose();
 
     [Theory]
     [InlineData("profilehub [command] [options] [[--] <additional arguments>...]", "--help")]
     [InlineData("profilehub import [options] [[--] <additional arguments>...]", "import", "--help")]
     public async Task Usage_lines_close_every_bracket_they_open_and_say_what_the_additional_arguments_are(string usage, params string[] args)
     {
-        await using var help = ProfileHubProcess.Start(_workingDirectory, args: args);
+        await using var help = ProfileHubProcess.Start(_workingDirectory.Root, args: args);
 
         Assert.Equal(0, await help.WaitForExitAsync(Patience));
         var lines = help.Stdout.Split('\n').Select(l => l.Trim()).ToList();
@@ -28,7 +28,7 @@ public sealed class CommandLineHelpTests : IDisposable
     [Fact]
     public async Task A_verb_that_takes_no_settings_shows_no_additional_arguments()
     {
-        await using var help = ProfileHubProcess.Start(_workingDirectory, args: ["match", "--help"]);
+        await using var help = ProfileHubProcess.Start(_workingDirectory.Root, args: ["match", "--help"]);
 
         Assert.Equal(0, await help.WaitForExitAsync(Patience));
         Assert.Contains("profilehub match [options]", help.Stdout, StringComparison.Ordinal);
