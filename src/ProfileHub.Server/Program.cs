@@ -16,5 +16,6 @@ root.Subcommands.Add(ResolveVerb.Create());
 root.Subcommands.Add(MatchVerb.Create());
 root.Subcommands.Add(ImportVerb.Create());
 root.Subcommands.Add(AudienceVerb.Create());
+CommandLineHelp.Install(root);
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

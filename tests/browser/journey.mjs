@@ -1,7 +1,7 @@
 // Opens ProfileHub's /journey page in Debian's Chromium (headless, through playwright-core), enters the API
 // key, and prints what the page drew as JSON for the xunit test to check:
 //   node journey.mjs <base url> <api key> <chromium executable>
-import { launch } from "./chromium.mjs";
+import { launch, openJourney } from "./chromium.mjs";
 
 const { baseUrl, apiKey, browser } = await launch("journey.mjs");
 try {
@@ -26,14 +26,13 @@ try {
     })),
     summary: document.getElementById("before-summary").textContent,
     friction: [...document.querySelectorAll("#friction tbody tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+    frictionCaption: document.querySelector("#friction caption").textContent,
     channels: [...document.querySelectorAll("#channels tbody tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+    channelsTotal: [...document.querySelectorAll("#channels tfoot tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+    channelsCaption: document.querySelector("#channels caption").textContent,
   }));
 
-  const response = await page.goto(new URL("/journey", baseUrl).toString());
-  const keyAskedFirst = await page.locator("#key-form").isVisible();
-  await page.fill("#api-key", apiKey);
-  await page.click("#use-key");
-  await page.waitForSelector('body[data-window="30"]', { timeout: 20000 });
+  const { response, keyAsked: keyAskedFirst } = await openJourney(page, baseUrl, apiKey);
   const first = await drawn();
   // For a look at what was drawn when a test fails: PROFILEHUB_SCREENSHOT=/tmp/journey.png
   if (process.env.PROFILEHUB_SCREENSHOT) await page.screenshot({ path: process.env.PROFILEHUB_SCREENSHOT, fullPage: true });

@@ -20,7 +20,7 @@ internal static class GraphiQLPage
         context.Response.ContentType = "text/html; charset=utf-8";
         if (!AssetsEmbedded)
         {
-            await context.Response.WriteAsync("<!doctype html><title>GraphiQL</title><p>GraphiQL's assets were not bundled into this build (build with npm available and -p:IncludeGraphiQL=true). The GraphQL endpoint itself works: POST application/json.</p>", context.RequestAborted);
+            await context.Response.WriteAsync("<!doctype html><title>GraphiQL</title><p>This build was made without GraphiQL (-p:IncludeGraphiQL=false). The GraphQL endpoint itself works: POST application/json.</p>", context.RequestAborted);
             return;
         }
         await context.Response.WriteAsync($$"""

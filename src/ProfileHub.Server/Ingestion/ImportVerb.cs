@@ -12,6 +12,9 @@ internal static class ImportVerb
 {
     public const int FailedExitCode = 1;
 
+    // Wider than any summary table: the table still takes only the width its cells need.
+    private const int UnboundedWidth = 1000;
+
     public static Command Create()
     {
         var connector = new Option<string>("--connector") { Description = "The configured connector to run (ProfileHub:Connectors:NAME).", Required = true };
@@ -27,16 +30,44 @@ internal static class ImportVerb
                 // The progress display and the summary say what happened; only warnings and errors are logged.
                 builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
             });
+            var name = parse.GetValue(connector)!;
+            if (Unknown(host.Services.GetRequiredService<IReadOnlyList<ConnectorDefinition>>(), name) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"profilehub import: {unknown}");
+                return FailedExitCode;
+            }
+
             await host.Services.PrepareDatabaseAsync(cancellationToken);
             await host.Services.SyncConnectorsAsync(cancellationToken);
-            return await RunAsync(host.Services.GetRequiredService<IngestionRun>(), parse.GetValue(connector)!, parse.GetValue(fromStart), cancellationToken);
+            return await RunAsync(host.Services.GetRequiredService<IngestionRun>(), name, parse.GetValue(fromStart), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be run, naming the connectors that can; null when it is configured.</summary>
+    private static string? Unknown(IReadOnlyList<ConnectorDefinition> configured, string name)
+    {
+        if (configured.Any(c => c.Name == name))
+        {
+            return null;
+        }
+
+        return configured.Count == 0
+            ? $"no connector named '{name}' is configured: {ConnectorDefinition.Section} is empty."
+            : $"no connector named '{name}' is configured; the configured ones are: {string.Join(", ", configured.Select(c => c.Name).Order(StringComparer.Ordinal))}.";
     }
 
     private static async Task<int> RunAsync(IngestionRun ingestion, string connector, bool fromStart, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
+
+        // Piped or redirected, Spectre assumes an 80-column terminal and cuts the table's cells ("connec…"):
+        // written to a file, the table takes the width its columns need.
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = UnboundedWidth;
+        }
+
         try
         {
             var summary = await console.Status().StartAsync($"Importing {connector}...", async status =>

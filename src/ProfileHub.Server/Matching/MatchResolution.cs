@@ -20,6 +20,12 @@ internal sealed class MatchResolution
     /// <summary>Records whose match this run decided: their NeedsMatching flag is cleared.</summary>
     public required IReadOnlyList<long> Processed { get; init; }
 
+    /// <summary>
+    /// How many records the engine resolved: every record in a rebuild (most of them already matched, so not
+    /// in <see cref="Processed"/>), the incoming ones incrementally. What `match` reports as processed.
+    /// </summary>
+    public required int Resolved { get; init; }
+
     public FellegiSunterModel? TrainedModel { get; init; }
 
     /// <summary>Every record, with its cluster-mates, against the engine as a batch: a new model is trained.</summary>
@@ -41,6 +47,7 @@ internal sealed class MatchResolution
             Clusters = [.. clusters.Values],
             Pairs = [.. run.Explanations()],
             Processed = [.. snapshot.Records.Where(r => r.NeedsMatching).Select(r => r.Id)],
+            Resolved = snapshot.Records.Count,
             TrainedModel = run.Scorer.Model,
         };
     }
@@ -86,6 +93,7 @@ internal sealed class MatchResolution
             Clusters = TouchedClusters(snapshot, index, incoming),
             Pairs = [.. decisions.SelectMany(d => d.Links)],
             Processed = [.. incoming.Select(r => r.Id)],
+            Resolved = incoming.Count,
         };
     }
 

@@ -46,11 +46,15 @@ internal sealed partial class MatchRunner(
         db.Database.SetCommandTimeout(RunCommandTimeout);
         var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
         var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
-        LogLoaded(logger, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
+
+        // The job runs after every ingestion that stored something, touchpoints included: a run with no record to
+        // match reports its progress at Debug, so that an idle server does not log an empty match every minute.
+        var level = model is null || snapshot.Records.Any(r => r.NeedsMatching) ? LogLevel.Information : LogLevel.Debug;
+        LogLoaded(logger, level, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
         var resolution = model is null
             ? MatchResolution.Rebuild(snapshot, settings)
             : MatchResolution.Incremental(snapshot, model, settings);
-        LogResolved(logger, resolution.Rebuilt ? "rebuild" : "incremental", resolution.Processed.Count, stopwatch.Elapsed.TotalSeconds);
+        LogResolved(logger, level, resolution.Rebuilt ? "rebuild" : "incremental", resolution.Resolved, stopwatch.Elapsed.TotalSeconds);
 
         var now = clock.GetUtcNow();
         var created = new Dictionary<Guid, GoldenProfile>();
@@ -73,28 +77,28 @@ internal sealed partial class MatchRunner(
         await ProfileSurvivorship.MovePinsAsync(db, mergedInto, cancellationToken);
         await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
         var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
-        LogPhase(logger, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
         Survive(inserts, snapshot, plan, mergedInto, touched, profiles, now);
-        LogPhase(logger, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
         if (resolution.TrainedModel is { } trained)
         {
             db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, settings).ToJson(), snapshot.Records.Count, now));
         }
 
         db.ChangeTracker.DetectChanges();
-        LogPhase(logger, "changes detected", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "changes detected", stopwatch.Elapsed.TotalSeconds);
         await inserts.TakeOverAsync(cancellationToken);
-        LogPhase(logger, "new profiles copied", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "new profiles copied", stopwatch.Elapsed.TotalSeconds);
         await db.SaveChangesAsync(cancellationToken);
-        LogPhase(logger, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
         await inserts.FlushAsync(cancellationToken);
-        LogPhase(logger, "bulk rows written", stopwatch.Elapsed.TotalSeconds);
+        LogPhase(logger, level, "bulk rows written", stopwatch.Elapsed.TotalSeconds);
         await MarkMatchedAsync(db, resolution.Processed, snapshot.LoadedUpTo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var summary = new MatchSummary(
-            resolution.Rebuilt, resolution.Processed.Count, plan.NewProfiles.Count, plan.Merges.Count, touched.Count, queued, stopwatch.Elapsed);
-        LogFinished(logger, summary.ToString());
+            resolution.Rebuilt, resolution.Resolved, plan.NewProfiles.Count, plan.Merges.Count, touched.Count, queued, stopwatch.Elapsed);
+        LogFinished(logger, summary.DidAnything ? LogLevel.Information : LogLevel.Debug, summary.ToString());
         return summary;
     }
 
@@ -287,15 +291,15 @@ internal sealed partial class MatchRunner(
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.NeedsMatching, false), cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "match: loaded {Records} records in {Seconds:0.0} s")]
-    private static partial void LogLoaded(ILogger logger, int records, double seconds);
+    [LoggerMessage(Message = "match: loaded {Records} records in {Seconds:0.0} s")]
+    private static partial void LogLoaded(ILogger logger, LogLevel level, int records, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Mode} resolved {Records} records at {Seconds:0.0} s")]
-    private static partial void LogResolved(ILogger logger, string mode, int records, double seconds);
+    [LoggerMessage(Message = "match: {Mode} resolved {Records} records at {Seconds:0.0} s")]
+    private static partial void LogResolved(ILogger logger, LogLevel level, string mode, int records, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Phase} at {Seconds:0.0} s")]
-    private static partial void LogPhase(ILogger logger, string phase, double seconds);
+    [LoggerMessage(Message = "match: {Phase} at {Seconds:0.0} s")]
+    private static partial void LogPhase(ILogger logger, LogLevel level, string phase, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "match: {Summary}")]
-    private static partial void LogFinished(ILogger logger, string summary);
+    [LoggerMessage(Message = "match: {Summary}")]
+    private static partial void LogFinished(ILogger logger, LogLevel level, string summary);
 }

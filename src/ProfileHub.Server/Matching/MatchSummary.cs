@@ -12,6 +12,9 @@ internal sealed record MatchSummary(
     int ReviewItemsQueued,
     TimeSpan Elapsed)
 {
+    /// <summary>Whether the run resolved a record or changed a profile or the review queue.</summary>
+    public bool DidAnything => RecordsProcessed + ProfilesCreated + ProfilesMerged + ProfilesTouched + ReviewItemsQueued > 0;
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{(Rebuilt ? "rebuild" : "incremental")}: {RecordsProcessed} records processed, {ProfilesCreated} profiles created, " +

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Sources;
@@ -89,9 +90,18 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
         }
     }
 
+    /// <summary>
+    /// Written as it is read: `+447700900123`, not `\u002B447700900123`, and names in their own letters. The
+    /// default encoder escapes what is unsafe in HTML, which a JSON Lines file is not; quotes, backslashes and
+    /// control characters are still escaped, so each line stays valid JSON.
+    /// </summary>
+    private static readonly JsonSerializerOptions JsonLines = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Csv(AudienceMember m) => string.Join(',',
-        m.ProfileId.ToString(), Field(m.Email), Field(m.Phone), Field(m.GivenName), Field(m.FamilyName),
-        m.EnteredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        m.ProfileId.ToString(), Field(m.Email), Field(m.Phone), Field(m.GivenName), Field(m.FamilyName), Timestamp(m.EnteredAt));
+
+    /// <summary>Both formats' timestamps: ISO 8601 in UTC, to the second (2026-03-01T10:00:00Z).</summary>
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled; a cell a spreadsheet would
@@ -110,6 +120,6 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
         phone = m.Phone,
         givenName = m.GivenName,
         familyName = m.FamilyName,
-        enteredAt = m.EnteredAt,
-    });
+        enteredAt = Timestamp(m.EnteredAt),
+    }, JsonLines);
 }

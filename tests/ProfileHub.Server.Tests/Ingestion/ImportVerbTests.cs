@@ -41,7 +41,43 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("connector web failed", failedErr, StringComparison.Ordinal);
         Assert.Contains("missing.jsonl", failedErr, StringComparison.Ordinal);
         Assert.Equal(1, unknown);
-        Assert.Contains("No connector named 'nope'", unknownErr, StringComparison.Ordinal);
+        Assert.Contains("no connector named 'nope' is configured; the configured ones are: sample-conversions, ", unknownErr, StringComparison.Ordinal);
+        Assert.Contains(", sample-zendesk, web.", unknownErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Piped_the_summary_table_keeps_its_whole_cells()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory, "events.jsonl"),
+            """{"type":"identify","messageId":"i-1","userId":"u1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"u1@example.com"}}""" + "\n");
+
+        var (exit, stdout, stderr) = await ImportAsync(Connector("events.jsonl"));
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("…", stdout, StringComparison.Ordinal);
+        var header = stdout.Split('\n').Single(l => l.Contains("rows/s", StringComparison.Ordinal));
+        Assert.Matches(@"connector +│ run +│ rows read +│ records new/changed +│ touchpoints new +│ duplicates +│ quarantined +│ seconds +│ rows/s", header);
+        Assert.True(header.TrimEnd().Length < 200, header);
+    }
+
+    [Fact]
+    public async Task Without_a_licence_key_AutoMapper_is_noted_once_at_information_and_a_configured_key_reaches_it()
+    {
+        // The notice's own category at Information: the verb logs warnings and errors only.
+        const string Notice = "--Logging:LogLevel:ProfileHub.Connectors.Ingestion.ConnectorMapper=Information";
+        await File.WriteAllTextAsync(Path.Combine(_workingDirectory, "events.jsonl"), string.Empty);
+
+        var (unlicensed, _, unlicensedErr) = await ImportAsync(Connector("events.jsonl"), Notice);
+        var (licensed, _, licensedErr) = await ImportAsync(Connector("events.jsonl"), "--ProfileHub:AutoMapper:LicenseKey=not-a-licence-key");
+
+        Assert.Equal((0, 0), (unlicensed, licensed));
+        Assert.DoesNotContain("warn", unlicensedErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lucky Penny", unlicensedErr, StringComparison.Ordinal);
+        Assert.Single(unlicensedErr.Split('\n'), l => l.Contains("AutoMapper runs without a licence key", StringComparison.Ordinal));
+        Assert.Contains("(ProfileHub:AutoMapper:LicenseKey)", unlicensedErr, StringComparison.Ordinal);
+        // AutoMapper itself checked the configured key (and found it is no key).
+        Assert.Contains("LuckyPennySoftware.AutoMapper.License", licensedErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AutoMapper runs without a licence key", licensedErr, StringComparison.Ordinal);
     }
 
     [Fact]

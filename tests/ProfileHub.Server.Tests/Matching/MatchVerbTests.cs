@@ -31,15 +31,20 @@ public sealed class MatchVerbTests(SqliteTestDatabase database) : IClassFixture<
             records = await db.SourceRecords.CountAsync();
         }
 
-        var first = await MatchAsync();
-        var second = await MatchAsync();
-        var rebuild = await MatchAsync("--rebuild");
+        var (first, firstLog) = await MatchAsync();
+        var (second, secondLog) = await MatchAsync();
+        var (rebuild, _) = await MatchAsync("--rebuild");
 
         Assert.Contains($"records processed: {records}", first, StringComparison.Ordinal);
         Assert.Contains("mode: rebuild", first, StringComparison.Ordinal);
+        Assert.Contains("match: loaded", firstLog, StringComparison.Ordinal);
         Assert.Contains("records processed: 0", second, StringComparison.Ordinal);
         Assert.Contains("profiles created: 0", second, StringComparison.Ordinal);
         Assert.Contains("mode: incremental", second, StringComparison.Ordinal);
+        // Nothing to match (as for the job after an ingestion of touchpoints only): the run's progress is Debug.
+        Assert.DoesNotContain("match:", secondLog, StringComparison.Ordinal);
+        // A rebuild re-resolves every record, though none was new.
+        Assert.Contains($"records processed: {records}", rebuild, StringComparison.Ordinal);
         Assert.Contains("profiles created: 0", rebuild, StringComparison.Ordinal);
         Assert.Contains("mode: rebuild", rebuild, StringComparison.Ordinal);
         await using var check = database.CreateContext();
@@ -48,8 +53,8 @@ public sealed class MatchVerbTests(SqliteTestDatabase database) : IClassFixture<
         Assert.Single(castellanos.Select(m => m.ProfileId).Distinct());
     }
 
-    /// <summary>Runs `profilehub match`; fails the test with its stderr unless it exits 0; returns its stdout.</summary>
-    private async Task<string> MatchAsync(params string[] args)
+    /// <summary>Runs `profilehub match`; fails the test with its stderr unless it exits 0; returns its stdout and stderr (the log).</summary>
+    private async Task<(string Stdout, string Stderr)> MatchAsync(params string[] args)
     {
         var environment = new Dictionary<string, string>
         {
@@ -59,6 +64,6 @@ public sealed class MatchVerbTests(SqliteTestDatabase database) : IClassFixture<
         await using var process = ProfileHubProcess.Start(_workingDirectory, environment, ["match", .. args]);
         var code = await process.WaitForExitAsync(Timeout);
         Assert.True(code == 0, process.Stderr);
-        return process.Stdout;
+        return (process.Stdout, process.Stderr);
     }
 }

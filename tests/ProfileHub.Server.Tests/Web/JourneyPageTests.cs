@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using ProfileHub.Core.Access;
+using ProfileHub.Core.Profiles;
 using ProfileHub.Server.Tests.Support;
 using ProfileHub.Testing;
 
@@ -58,6 +60,8 @@ public sealed class JourneyPageTests(JourneyPageTests.Browser browser) : IClassF
         Assert.Equal(["open", "ad_click", "click", "order_completed", "store_purchase", "page_view", "checkout_started", "satisfaction_rated", "spamreport", "unsubscribe"], rows.Select(r => r[0]));
         Assert.Equal(["page_view", "Web", "3", "1", "33.3%", "44.4%", "0.75"], rows[5]);
         Assert.Equal(["unsubscribe", "Email", "1", "0", "0.0%", "44.4%", "0.00"], rows[9]);
+        // The base rate is one number for all rows: a phone shows it only here, without the column.
+        Assert.Equal("Base rate: 44.4% of all touchpoints are followed by friction within the window.", Page.GetProperty("first").GetProperty("frictionCaption").GetString());
     }
 
     [Fact]
@@ -71,27 +75,83 @@ public sealed class JourneyPageTests(JourneyPageTests.Browser browser) : IClassF
     }
 
     [Fact]
-    public void The_channel_table_shares_first_purchases_among_the_channels_before_them()
+    public void The_channel_table_shares_first_purchases_among_the_channels_before_them_and_names_the_rest()
     {
+        var first = Page.GetProperty("first");
+
+        // Cara bought with nothing before: her purchase is credited to no channel, and says so.
         Assert.Equal(
-            [["Web", "1.33", "44.4%"], ["Email", "0.33", "11.1%"], ["Ads", "0.33", "11.1%"]],
-            Rows(Page.GetProperty("first").GetProperty("channels")));
+            [["Web", "1.33", "44.4%"], ["Email", "0.33", "11.1%"], ["Ads", "0.33", "11.1%"], ["No touchpoint before it", "1.00", "33.3%"]],
+            Rows(first.GetProperty("channels")));
+        Assert.Equal([["All first purchases", "3.00", "100.0%"]], Rows(first.GetProperty("channelsTotal")));
+        Assert.Contains("Shares are of all first purchases", first.GetProperty("channelsCaption").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(420)]
+    public void At_desktop_and_phone_widths_nothing_scrolls_sideways_and_no_chart_text_is_cut_off(int width)
+    {
+        var seen = browser.Layout.EnumerateArray().Single(l => l.GetProperty("width").GetInt32() == width);
+
+        Assert.Empty(seen.GetProperty("problems").EnumerateArray());
+        Assert.True(seen.GetProperty("scrollWidth").GetInt32() <= seen.GetProperty("innerWidth").GetInt32(), seen.ToString());
+        // 5,643 profiles: the widest bar's value is the longest label, the one that used to lose its last digit.
+        Assert.Equal(["5,643", "3", "3"], seen.GetProperty("funnel").EnumerateArray().Select(v => v.GetString()));
+        foreach (var chart in seen.GetProperty("charts").EnumerateArray())
+        {
+            Assert.True(chart.GetProperty("texts").GetInt32() > 0, chart.ToString());
+            Assert.True(chart.GetProperty("width").GetDouble() <= width, chart.ToString());
+            Assert.Empty(chart.GetProperty("outside").EnumerateArray());
+        }
+
+        foreach (var table in seen.GetProperty("tables").EnumerateArray())
+        {
+            Assert.True(table.GetProperty("width").GetInt32() <= table.GetProperty("box").GetInt32(), table.ToString());
+        }
+
+        var shares = Rows(seen.GetProperty("channels")).Sum(r => double.Parse(r[2].TrimEnd('%'), CultureInfo.InvariantCulture));
+        Assert.Equal(100.0, shares, 0.15);
+        Assert.Equal([["All first purchases", "3.00", "100.0%"]], Rows(seen.GetProperty("channelsTotal")));
+
+        var screenshot = File.ReadAllBytes(seen.GetProperty("screenshot").GetString()!);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, screenshot[..4]);
     }
 
     private static List<List<string>> Rows(JsonElement table) =>
         [.. table.EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetString()!).ToList())];
 
-    /// <summary>The scenario served once, and the page driven once, for the whole class (a browser run takes seconds).</summary>
+    /// <summary>
+    /// The scenario served once, and the page driven once, for the whole class (a browser run takes seconds);
+    /// then, with enough profiles added for a four-digit funnel top, once more at a desktop and a phone width.
+    /// The screenshots stay in screenshots/ beside the test binaries, for a person to look at.
+    /// </summary>
     public sealed class Browser : IAsyncLifetime
     {
+        public const int Profiles = 5_643;
+
         public JourneyFixture<SqliteTestDatabase> Journeys { get; } = new();
 
         public JsonElement Page { get; private set; }
 
+        public JsonElement Layout { get; private set; }
+
         public async Task InitializeAsync()
         {
             await Journeys.InitializeAsync();
-            Page = await BrowserScript.RunAsync("journey.mjs", Journeys.Server.BaseAddress.ToString(), Journeys.Server.KeyFor(ApiRole.Marketing));
+            var (url, key) = (Journeys.Server.BaseAddress.ToString(), Journeys.Server.KeyFor(ApiRole.Marketing));
+            Page = await BrowserScript.RunAsync("journey.mjs", url, key);
+
+            await AddProfilesWithoutJourneysAsync(Profiles - 5);
+            var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+            Layout = await BrowserScript.RunAsync("journey-layout.mjs", url, key, screenshots);
+        }
+
+        private async Task AddProfilesWithoutJourneysAsync(int count)
+        {
+            await using var db = Journeys.Database.CreateContext();
+            db.Profiles.AddRange(Enumerable.Range(0, count).Select(_ => new GoldenProfile(Guid.CreateVersion7(JourneyScenario.Start), JourneyScenario.Start)));
+            await db.SaveChangesAsync();
         }
 
         public Task DisposeAsync() => Journeys.DisposeAsync();
