@@ -23,14 +23,19 @@ try {
   await page.waitForSelector(".graphiql-container", { timeout: 20000 });
 
   // The headers pane, filled as a paste would (typing would meet the editor's automatic closing brackets).
-  const answered = page.waitForResponse(
-    r => r.request().method() === "POST" && r.request().postData()?.includes("__schema") && r.status() === 200, { timeout: 20000 })
-    .catch(() => null); // reported through `introspections` below
   await page.click('.graphiql-editor-tools button[data-name="headers"]');
   await page.click(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror");
   await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${apiKey}` }));
-  await page.click('button[aria-label="Re-fetch GraphQL schema"]');
-  await answered;
+  // GraphiQL takes the edited headers into its state after a debounce: a re-fetch clicked at once may still go
+  // out without them (401), as a person's quick click would. Like that person, click again until it answers.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const answered = page.waitForResponse(
+      r => r.request().method() === "POST" && r.request().postData()?.includes("__schema"), { timeout: 20000 })
+      .catch(() => null); // reported through `introspections` below
+    await page.click('button[aria-label="Re-fetch GraphQL schema"]');
+    if ((await answered)?.status() === 200) break;
+    await page.waitForTimeout(500);
+  }
   await page.waitForFunction(() => !document.querySelector('button[aria-label="Re-fetch GraphQL schema"]')?.disabled, null, { timeout: 20000 });
 
   await page.click('button[aria-label="Show Documentation Explorer"]');
