@@ -99,10 +99,14 @@ internal sealed class PairScorer
         return evidence >= StrongEvidence;
     }
 
+    /// <summary>Records past which a full name is common: it may be several people's, and its parts are correlated.</summary>
+    public const int CommonFullName = 5;
+
     /// <summary>
-    /// Whether a steward reviewing the pair would have anything but names and places to decide on: the two
-    /// records compare on an identifier, the birth date or the street address (agreeing or not). Two records
-    /// that only share "khoa tran" are as likely namesakes as one person in a customer base, and no one can
+    /// Whether a steward reviewing the pair would have anything to decide on: the two records compare on an
+    /// identifier, the birth date or the street address (agreeing or not), or share a full name rare enough
+    /// (on fewer than <see cref="CommonFullName"/> records) to point at one person. Two records that share
+    /// only "khoa tran", a name on dozens of records, are as likely namesakes as one person, and no one can
     /// tell which from the records: such a pair stays apart rather than filling the review queue.
     /// </summary>
     public bool IsReviewable(int left, int right)
@@ -116,7 +120,10 @@ internal sealed class PairScorer
             }
         }
 
-        return false;
+        ref readonly var a = ref _table[left];
+        ref readonly var b = ref _table[right];
+        return a.Family != 0 && a.Family == b.Family && a.GivenCanonical == b.GivenCanonical
+            && Frequencies.FullNameCount(a.GivenCanonical, a.Family) < CommonFullName;
     }
 
     /// <summary>
@@ -280,7 +287,7 @@ internal sealed class PairScorer
         }
 
         // Below five records a full name may well be one person's own records: too few to show a correlation.
-        if (Frequencies.FullNameCount(a.GivenCanonical, a.Family) < 5)
+        if (Frequencies.FullNameCount(a.GivenCanonical, a.Family) < CommonFullName)
         {
             return;
         }
