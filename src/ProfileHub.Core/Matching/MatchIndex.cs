@@ -86,10 +86,7 @@ public sealed class MatchIndex
         foreach (var pair in scored)
         {
             var refused = refusals.TryGetValue(CandidatePairs.Pack(pair.Left, pair.Right), out var refusal);
-            var decision = refused ? MatchDecision.Refused
-                : pair.Weight >= _settings.UpperThreshold ? MatchDecision.Linked
-                : _scorer.IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
-                : MatchDecision.Apart;
+            var decision = refused ? MatchDecision.Refused : _scorer.Decide(pair);
             links.Add(_scorer.Explain(pair.Left, pair.Right, decision, refusal));
         }
 

@@ -58,9 +58,7 @@ internal sealed class MatchRun
             return MatchDecision.Refused;
         }
 
-        return pair.Weight >= Scorer.Settings.UpperThreshold ? MatchDecision.Linked
-            : pair.Weight >= Scorer.Settings.LowerThreshold && Scorer.IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
-            : MatchDecision.Apart;
+        return Scorer.Decide(pair);
     }
 
     /// <summary>

@@ -99,6 +99,16 @@ internal sealed class PairScorer
         return evidence >= StrongEvidence;
     }
 
+    /// <summary>
+    /// What a scored pair's weight decides, guards aside: linked at or above the upper threshold; between the
+    /// thresholds, review when a steward has something to decide on (<see cref="IsReviewable"/>); else apart.
+    /// The one rule for batch (<see cref="MatchRun"/>) and incremental (<see cref="MatchIndex"/>) resolution.
+    /// </summary>
+    public MatchDecision Decide(ScoredPair pair) =>
+        pair.Weight >= Settings.UpperThreshold ? MatchDecision.Linked
+        : pair.Weight >= Settings.LowerThreshold && IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
+        : MatchDecision.Apart;
+
     /// <summary>Records past which a full name is common: it may be several people's, and its parts are correlated.</summary>
     public const int CommonFullName = 5;
 
@@ -109,7 +119,7 @@ internal sealed class PairScorer
     /// only "khoa tran", a name on dozens of records, are as likely namesakes as one person, and no one can
     /// tell which from the records: such a pair stays apart rather than filling the review queue.
     /// </summary>
-    public bool IsReviewable(int left, int right)
+    private bool IsReviewable(int left, int right)
     {
         var vector = PairComparer.Compare(_table, left, right);
         foreach (var c in PersonalComparisons)
