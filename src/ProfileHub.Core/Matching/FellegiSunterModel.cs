@@ -31,6 +31,9 @@ internal sealed class FellegiSunterModel
 
     public double[][] Weights { get; }
 
+    /// <summary>The same m and u with another prior: a random pair's probability of matching.</summary>
+    public FellegiSunterModel WithLambda(double lambda) => new(M, U, lambda);
+
     public double PriorWeight => Math.Log2(Lambda / (1 - Lambda));
 
     /// <summary>Sum of the level weights of a packed comparison vector (no prior, no TF adjustment).</summary>

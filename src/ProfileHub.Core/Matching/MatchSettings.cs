@@ -13,11 +13,12 @@ public sealed record MatchSettings
     public double UpperThreshold { get; init; }
 
     /// <summary>
-    /// At or above (match probability 0.2) and below the upper threshold: the review queue. Lower would flood
-    /// stewards: at 2,000,000 synthetic records a bar at 1/65 queued 3.4 pairs per record, nearly all two
-    /// strangers sharing a common name.
+    /// At or above (match probability 1/3) and below the upper threshold: the review queue, the band where a
+    /// steward's decision pays: with the prior calibrated (<see cref="BatchResolver"/>), at least one queued
+    /// pair in three is one person. Lower floods stewards with strangers sharing a common name: at 2,000,000
+    /// synthetic records a bar at 1/65 queued 3.4 pairs per record.
     /// </summary>
-    public double LowerThreshold { get; init; } = -2.0;
+    public double LowerThreshold { get; init; } = -1.0;
 
     /// <summary>
     /// A weak identity conflict (another first name, a birth date a year or more apart) between two profiles

@@ -10,11 +10,12 @@ internal sealed class PairScorer
     /// <summary>
     /// How often, relative to a value that two people really share, a stranger turns out to hold someone's
     /// personal mailbox, loyalty id or handle (a typing slip that lands on a real address, a shared
-    /// device). It bounds the weight of an identifier one person holds: log2(m × holders / 0.05), about 18
-    /// at 20,000 records, which outweighs a random pair's prior there (about -14) by a margin that one
-    /// disagreeing attribute does not erase, while a value two people hold weighs 4.4 less.
+    /// device): one time in 50. It bounds the weight of an identifier one person holds: log2(m × holders /
+    /// 0.02), about 19 at 20,000 records, which outweighs a random pair's prior there (about -13.5 once
+    /// calibrated, see <see cref="BatchResolver"/>) by more than one disagreeing attribute takes away (a
+    /// second mailbox or phone: about -4), while a value two people hold weighs 5.7 less.
     /// </summary>
-    public const double StrangerSharesPersonalValue = 0.05;
+    public const double StrangerSharesPersonalValue = 0.02;
 
     private static readonly int[] LocationComparisons = [(int)Comparison.Address, (int)Comparison.PostalCode, (int)Comparison.City];
 
@@ -85,7 +86,12 @@ internal sealed class PairScorer
     /// people share them, so they may attach a lone record to the one profile it fits, but never join two
     /// profiles (see <see cref="LoneRecordAttachment"/>).
     /// </summary>
-    public static bool IsStrong(ulong vector, ReadOnlySpan<double> weights)
+    public static bool IsStrong(ulong vector, ReadOnlySpan<double> weights) => PersonalEvidence(vector, weights) >= StrongEvidence;
+
+    /// <summary>Whether the pair agrees on anything of one person's (see <see cref="IsStrong"/>), however weakly.</summary>
+    private static bool SharesPersonalValue(ulong vector, ReadOnlySpan<double> weights) => PersonalEvidence(vector, weights) > 0;
+
+    private static double PersonalEvidence(ulong vector, ReadOnlySpan<double> weights)
     {
         var evidence = 0.0;
         foreach (var c in PersonalComparisons)
@@ -96,7 +102,7 @@ internal sealed class PairScorer
             }
         }
 
-        return evidence >= StrongEvidence;
+        return evidence;
     }
 
     /// <summary>
@@ -117,11 +123,22 @@ internal sealed class PairScorer
     /// identifier, the birth date or the street address (agreeing or not), or share a full name rare enough
     /// (on fewer than <see cref="CommonFullName"/> records) to point at one person. Two records that share
     /// only "khoa tran", a name on dozens of records, are as likely namesakes as one person, and no one can
-    /// tell which from the records: such a pair stays apart rather than filling the review queue.
+    /// tell which from the records: such a pair stays apart rather than filling the review queue. Nor is a pair
+    /// whose first names cannot be one person's and that shares nothing personal (Ryan and Amanda Delfino at one
+    /// postcode): that is a household, and its members are not a question.
     /// </summary>
     private bool IsReviewable(int left, int right)
     {
         var vector = PairComparer.Compare(_table, left, right);
+        ref readonly var a = ref _table[left];
+        ref readonly var b = ref _table[right];
+        if (!Frequencies.CouldBeOnePerson(in a, in b))
+        {
+            Span<double> weights = stackalloc double[Comparisons.Count];
+            Weigh(left, right, vector, weights, null);
+            return SharesPersonalValue(vector, weights);
+        }
+
         foreach (var c in PersonalComparisons)
         {
             if (ComparisonVector.Level(vector, c) != 0)
@@ -130,8 +147,6 @@ internal sealed class PairScorer
             }
         }
 
-        ref readonly var a = ref _table[left];
-        ref readonly var b = ref _table[right];
         return a.Family != 0 && a.Family == b.Family && a.GivenCanonical == b.GivenCanonical
             && Frequencies.FullNameCount(a.GivenCanonical, a.Family) < CommonFullName;
     }
@@ -217,6 +232,15 @@ internal sealed class PairScorer
         var c = (int)comparison;
         if (comparison == Comparison.Email && level == PairComparer.EmailNameElsewhere)
         {
+            if (a.GivenCanonical != 0 && a.GivenCanonical == b.GivenCanonical)
+            {
+                // helennguyen@live.com / helennguyen@gmail.com: a mailbox name made of the person's name repeats
+                // what the names already say, so two namesakes' two mailboxes carry it too. Counting it again
+                // would score two Helen Nguyens as one person.
+                note = describe ? "a mailbox name made of the same name: says no more than the names" : null;
+                return Math.Min(0, _weights[c][level]);
+            }
+
             var frequency = Frequencies.MailboxNameFrequency(_table.Pool[PairComparer.SharedMailboxName(in a, in b, _table.Pool)]);
             note = describe ? $"mailbox name on {Math.Round(frequency * Math.Max(1, Frequencies.Total(comparison)))} mailboxes" : null;
             return Math.Min(_weights[c][level], Math.Log2(Model.M[c][level] / frequency));
@@ -251,7 +275,11 @@ internal sealed class PairScorer
 
         note = describe ? (people > 1 ? $"held by {people} people (a family's or a shared value)" : count > 1 ? $"one person's: on {count} records" : null) : null;
         var u = (people - 1 + StrangerSharesPersonalValue) / Math.Max(1, Frequencies.Total(comparison));
-        return Math.Log2(Model.M[c][level] / Math.Min(u, 1));
+        // The same Gmail account written two ways (mary.nguyen / marynguyen) is the same mailbox, as Gmail
+        // delivers it: it weighs as the exact level does. The level's own m is the share of true pairs that
+        // happen to spell it differently, which says nothing about whose mailbox it is.
+        var m = comparison == Comparison.Email && level == 2 ? Math.Max(Model.M[c][1], Model.M[c][2]) : Model.M[c][level];
+        return Math.Log2(m / Math.Min(u, 1));
     }
 
     /// <summary>An identifier too many people hold to be anyone's own (test@test.com, a shop's phone).</summary>
