@@ -9,7 +9,7 @@ using ProfileHub.Core.Normalization;
 namespace ProfileHub.Bench.Phones;
 
 /// <summary>
-/// `phone-diff --old CORE_DLL [--samples DIR] [--tests DIR] [--generated KIND=FILE ...] [--runs N] [--examples K]`:
+/// `phone-diff --old CORE_DLL [--samples DIR] [--tests DIR ...] [--generated KIND=FILE ...] [--runs N] [--examples K]`:
 /// runs the phone normalizer of another build of ProfileHub.Core (an older commit: bench/phone-diff.sh builds it)
 /// and this build's over the same corpus, and prints where they disagree, grouped by kind, with libphonenumber's
 /// own verdict on each side's answer, then the median time of each over the generated corpus.
@@ -41,9 +41,12 @@ internal static class PhoneDiffCommand
         }
 
         corpus.AddRange(generated);
-        if (QualityRunner.Option(args, "--tests") is { } tests)
+        for (var i = 0; i < args.Length - 1; i++)
         {
-            corpus.AddRange(PhoneCorpus.TestLiterals(tests));
+            if (args[i] == "--tests")
+            {
+                corpus.AddRange(PhoneCorpus.TestLiterals(args[i + 1]));
+            }
         }
 
         Console.WriteLine($"corpus: {corpus.Count} phone strings ({string.Join(", ", corpus.GroupBy(s => s.Source).Select(g => $"{g.Key} {g.Count()}"))}), {corpus.Select(s => (s.Raw, s.Region)).Distinct().Count()} distinct with their region");
@@ -72,8 +75,9 @@ internal static class PhoneDiffCommand
         if (generated.Count > 0)
         {
             Console.WriteLine($"speed over the generated corpus ({generated.Count} phones), median of {runs} runs:");
-            Time("old", generated, runs, s => old.Invoke(s.Raw, s.Region));
-            Time("new", generated, runs, s => PhoneNormalizer.Normalize(s.Raw, s.Region));
+            Time("old", generated, runs, s => old.Invoke(s.Raw, s.Region), () => { });
+            Time("new, each string seen for the first time", generated, runs, s => PhoneNormalizer.Normalize(s.Raw, s.Region), PhoneNormalizer.ClearCache);
+            Time("new, each string seen before (cached)", generated, runs, s => PhoneNormalizer.Normalize(s.Raw, s.Region), () => { });
         }
 
         return 0;
@@ -102,7 +106,7 @@ internal static class PhoneDiffCommand
             : reason.ToString();
     }
 
-    private static void Time(string name, List<PhoneSample> samples, int runs, Func<PhoneSample, object> normalize)
+    private static void Time(string name, List<PhoneSample> samples, int runs, Func<PhoneSample, object> normalize, Action beforeRun)
     {
         foreach (var sample in samples)
         {
@@ -113,6 +117,7 @@ internal static class PhoneDiffCommand
         var allocated = 0L;
         for (var run = 0; run < runs; run++)
         {
+            beforeRun();
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             foreach (var sample in samples)
