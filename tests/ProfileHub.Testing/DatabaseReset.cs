@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Respawn;
 using ProfileHub.Storage.Providers;
 
@@ -5,8 +6,8 @@ namespace ProfileHub.Testing;
 
 /// <summary>
 /// Empties every table but the migration history and restarts identities, on either provider, with Respawn
-/// (its PostgreSQL adapter truncates with CASCADE, its SQLite one deletes with foreign keys off and clears
-/// sqlite_sequence). ProfileHub seeds no rows in migrations, so the history is the only table kept.
+/// (its PostgreSQL adapter truncates with CASCADE, its SQLite one deletes and clears sqlite_sequence).
+/// ProfileHub seeds no rows in migrations, so the history is the only table kept.
 /// </summary>
 public static class DatabaseReset
 {
@@ -21,8 +22,35 @@ public static class DatabaseReset
 
         // A new Respawner per reset: it reads the tables and their foreign keys when created, and some tests
         // migrate their database further between resets.
-        var respawner = await Respawner.CreateAsync(connection, provider.Name == "postgres" ? Postgres : Sqlite);
-        await respawner.ResetAsync(connection);
+        var postgres = provider.Name == "postgres";
+        var respawner = await Respawner.CreateAsync(connection, postgres ? Postgres : Sqlite);
+        if (postgres)
+        {
+            await respawner.ResetAsync(connection);
+            return;
+        }
+
+        // What Respawn's SQLite adapter leaves out: it turns foreign keys off inside its own transaction, where
+        // SQLite ignores the pragma, so its deletes fail on the tables that reference themselves or each other
+        // (profiles merged into profiles). Off on the connection, before Respawn's transaction, it holds.
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", cancellationToken);
+        try
+        {
+            await respawner.ResetAsync(connection);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Constant pragmas.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static RespawnerOptions Options(IDbAdapter adapter) => new()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Testing;
 
@@ -13,6 +14,7 @@ public abstract class DatabaseResetTests<TDatabase>(TDatabase database) : IClass
     [Fact]
     public async Task Reset_empties_the_tables_restarts_identities_and_keeps_the_migration_history()
     {
+        // A profile merged into another references it with ON DELETE RESTRICT, which SQLite enforces row by row.
         var migrations = await CountAsync("schema_migrations");
         await SeedAsync();
         await SeedAsync();
@@ -21,6 +23,7 @@ public abstract class DatabaseResetTests<TDatabase>(TDatabase database) : IClass
 
         Assert.Equal(0, await CountAsync("source_records"));
         Assert.Equal(0, await CountAsync("connectors"));
+        Assert.Equal(0, await CountAsync("profiles"));
         Assert.True(migrations > 0);
         Assert.Equal(migrations, await CountAsync("schema_migrations"));
         Assert.Equal(1, await SeedAsync());
@@ -33,6 +36,12 @@ public abstract class DatabaseResetTests<TDatabase>(TDatabase database) : IClass
         db.Connectors.Add(connector);
         await db.SaveChangesAsync();
         db.SourceRecords.Add(new SourceRecord(connector.Id, "key-1", T0, T0));
+        var survivor = new GoldenProfile(Guid.NewGuid(), T0);
+        db.Profiles.Add(survivor);
+        await db.SaveChangesAsync();
+        var merged = new GoldenProfile(Guid.NewGuid(), T0);
+        merged.MergeInto(survivor, T0);
+        db.Profiles.Add(merged);
         await db.SaveChangesAsync();
         return connector.Id;
     }
