@@ -1,5 +1,6 @@
 using ProfileHub.Bench.Api;
 using ProfileHub.Bench.GraphQL;
+using ProfileHub.Bench.Phones;
 using ProfileHub.Bench.Quality;
 using ProfileHub.Bench.Speed;
 using ProfileHub.Bench.Synthetic;
@@ -18,6 +19,7 @@ using ProfileHub.Bench.Synthetic;
 //   graphql-execution [BenchmarkDotNet args]      BenchmarkDotNet: execution and JSON writing of serve-graphql's two queries
 //   graphql-doubling [FROM] [TO] [RUNS]           issue 14's doubling fragments, levels FROM..TO (20..26), cold prepare + execute: medians
 //   normalize [--iterations N]                    normalizer throughput and allocations
+//   phone-diff --old CORE_DLL [--samples DIR] [--tests DIR] [--generated KIND=FILE ...]  another build's phone normalizer against this one (bench/phone-diff.sh)
 //   seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]  fill a PostgreSQL database for the API bench (bench/api-1m.sh)
 //   segments [--server CONN] [--profiles N] [--touchpoints-per-profile K] [--database NAME] [--explain]  trait fold, segment refresh, audience export and paging on PostgreSQL
 return args.FirstOrDefault() switch
@@ -35,6 +37,7 @@ return args.FirstOrDefault() switch
     "graphql-execution" => ExecutionBenchmarks.Run(args[1..]),
     "graphql-doubling" => await FragmentDoublingBenchmark.RunAsync(args[1..]),
     "normalize" => NormalizerThroughput.Run(args[1..]),
+    "phone-diff" => PhoneDiffCommand.Run(args[1..]),
     "seed-api" => await SeedApiCommand.RunAsync(args[1..]),
     "segments" => await SegmentBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -42,6 +45,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | graphql-doubling [FROM] [TO] [RUNS] | normalize [--iterations N] | segments [--profiles N] [--touchpoints-per-profile K] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
+    Console.Error.WriteLine("usage: ProfileHub.Bench quality [--gate] | generate --people N --output FILE [--seed S] | incremental [--people N] [--queries Q] | match-db [...] | journey-db [...] | graphql [seconds] | serve-graphql [--port N] | parse-validate | graphql-execution | graphql-doubling [FROM] [TO] [RUNS] | normalize [--iterations N] | phone-diff --old CORE_DLL [...] | segments [--profiles N] [--touchpoints-per-profile K] | seed-api --connection CONN [--profiles N] [--touchpoints-per-profile T]");
     return 1;
 }

@@ -1,53 +1,62 @@
 using System.Data.Common;
+using Respawn;
 using ProfileHub.Storage.Providers;
 
 namespace ProfileHub.Testing;
 
 /// <summary>
-/// Respawn's job, which this environment does not serve: delete every row of every table except the
-/// migration history, and restart identities, on either provider.
+/// Empties every table but the migration history and restarts identities, on either provider, with Respawn
+/// (its PostgreSQL adapter truncates with CASCADE, its SQLite one deletes and clears sqlite_sequence).
+/// ProfileHub seeds no rows in migrations, so the history is the only table kept.
 /// </summary>
 public static class DatabaseReset
 {
-    private const string History = "schema_migrations";
+    private static readonly RespawnerOptions Postgres = Options(DbAdapter.Postgres);
+    private static readonly RespawnerOptions Sqlite = Options(DbAdapter.Sqlite);
 
     public static async Task ResetAsync(StorageProvider provider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         await using var connection = provider.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var tables = await QueryAsync(connection, provider.Name == "postgres"
-            ? $"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '{History}'"
-            : $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '{History}'", cancellationToken);
-        if (tables.Count == 0)
+
+        // A new Respawner per reset: it reads the tables and their foreign keys when created, and some tests
+        // migrate their database further between resets.
+        var postgres = provider.Name == "postgres";
+        var respawner = await Respawner.CreateAsync(connection, postgres ? Postgres : Sqlite);
+        if (postgres)
         {
+            await respawner.ResetAsync(connection);
             return;
         }
 
-        var sql = provider.Name == "postgres"
-            ? $"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE"
-            : "PRAGMA foreign_keys = OFF; " + string.Concat(tables.Select(t => $"DELETE FROM \"{t}\"; ")) +
-              "DELETE FROM sqlite_sequence; PRAGMA foreign_keys = ON;";
+        // What Respawn's SQLite adapter leaves out: it turns foreign keys off inside its own transaction, where
+        // SQLite ignores the pragma, so its deletes fail on the tables that reference themselves or each other
+        // (profiles merged into profiles). Off on the connection, before Respawn's transaction, it holds.
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", cancellationToken);
+        try
+        {
+            await respawner.ResetAsync(connection);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Table names come from the database catalog, not from input.
+#pragma warning disable CA2100 // Constant pragmas.
         command.CommandText = sql;
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<List<string>> QueryAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static RespawnerOptions Options(IDbAdapter adapter) => new()
     {
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Constant catalog queries.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
+        DbAdapter = adapter,
+        TablesToIgnore = ["schema_migrations"],
+        WithReseed = true,
+    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Bogus;
+using CsvHelper;
 using ProfileHub.Core.Normalization;
 
 namespace ProfileHub.SampleData;
@@ -319,8 +320,32 @@ internal sealed class ChannelWriters(IReadOnlyList<Moment> moments, int seed, st
 
     private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static string Csv(params string[] fields) =>
-        string.Join(',', fields.Select(f => f.Contains(',', StringComparison.Ordinal) || f.Contains('"', StringComparison.Ordinal) || f.StartsWith(' ') ? $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : f));
+    // RFC 4180 by CsvHelper; its formula escaping is off because the vendors' exports carry '+' phones and '-' amounts
+    // as they are. A field with a leading space is quoted too, as the vendors do, so the noise " ada@example.com " is
+    // the value's own and not the file's formatting.
+    private static readonly CsvWriterOptions CsvOptions = new()
+    {
+        NewLine = "\n",
+        Injection = CsvInjection.None,
+        ShouldQuote = (field, _, _, _) => field.StartsWith(' '),
+    };
+
+    /// <summary>One CSV line's fields, without its line break (the callers append rows to whole-file builders).</summary>
+    private static string Csv(params string[] fields)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvOptions, leaveOpen: true))
+        {
+            foreach (var field in fields)
+            {
+                csv.WriteField(field);
+            }
+
+            csv.EndRecord();
+        }
+
+        return text.ToString()[..^CsvOptions.NewLine.Length];
+    }
 
     private void Write(string relative, string content, int rows)
     {

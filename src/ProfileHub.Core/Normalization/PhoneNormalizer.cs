@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
 
 namespace ProfileHub.Core.Normalization;
 
@@ -6,262 +8,240 @@ namespace ProfileHub.Core.Normalization;
 /// <param name="Raw">The input as given (never null; empty for a missing value).</param>
 /// <param name="E164">"+" then country code and national significant number, or null.</param>
 /// <param name="Region">ISO 3166-1 alpha-2 of the number's country, when known.</param>
-/// <param name="IsValid">True exactly when <paramref name="E164"/> is set.</param>
+/// <param name="IsValid">
+/// True exactly when <paramref name="E164"/> is set: the number has a possible length and the shape of its
+/// country's numbering plan. It may still lie in a range nobody has been given (see <see cref="IsAllocated"/>).
+/// </param>
 public sealed record NormalizedPhone(string Raw, string? E164, string? Region, bool IsValid)
 {
+    /// <summary>
+    /// Mobile, fixed line, toll free, premium rate, ... from the number's range; UNKNOWN when not allocated.
+    /// Worked out when asked: matching needs only the E.164 form, and the type costs as much as the reading.
+    /// </summary>
+    public PhoneNumberType Type => E164 is null ? PhoneNumberType.UNKNOWN : PhoneNormalizer.Util.GetNumberType(PhoneNormalizer.Util.Parse(E164, null));
+
+    /// <summary>The number lies in a range its country allocates (libphonenumber's "valid"); false for e.g. +1 555 numbers.</summary>
+    public bool IsAllocated => Type != PhoneNumberType.UNKNOWN;
+
     /// <summary>The E.164 digits without '+': the form Meta's <c>ph</c> field hashes.</summary>
     public string? Digits => E164?[1..];
+
+    /// <summary>The number written for people: "+44 20 7946 0958" (INTERNATIONAL), "020 7946 0958" (NATIONAL), ...; null when unread.</summary>
+    public string? Format(PhoneNumberFormat format) =>
+        E164 is null ? null : PhoneNormalizer.Util.Format(PhoneNormalizer.Util.Parse(E164, null), format);
 }
 
 /// <summary>
-/// E.164 normalization written from the numbering plans (no phone library is served here): NANP, the
-/// UK, Spain, Mexico and Australia in detail, every other country by the length rules of
-/// <see cref="CallingCodes"/>.
+/// E.164 normalization by libphonenumber (Google's numbering-plan metadata for every region), plus the product
+/// decisions it leaves to its callers: which numbers ProfileHub keeps, a default region per record or source,
+/// the raw value kept when a number cannot be read, and three forms found in customer data that it does not read.
 /// </summary>
 public static class PhoneNormalizer
 {
-    // E.164 §6: at most 15 digits including the country code.
-    private const int MaxE164Digits = 15;
-    private const int MinE164Digits = 7;
+    internal static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly ConcurrentDictionary<int, Regex?> PlanShapes = new();
+    private static readonly ConcurrentDictionary<string, Regex?> LeadingDigits = new(StringComparer.Ordinal);
+
+    // Reading costs libphonenumber 5-20 µs (Parse alone is most of it), against about 1 µs for the hand-written
+    // reader it replaced, and a customer's phone comes back in the same spelling on many records (every event of
+    // a Segment user, every export of a CRM): answers are kept by raw string and region. Safe because the answer
+    // depends on nothing else and is immutable; bounded by starting over when full.
+    private const int CacheCapacity = 1 << 16;
+    private const int CacheableLength = 64;
+    private static readonly ConcurrentDictionary<(string Raw, string? Region), NormalizedPhone> Cache = new();
 
     /// <summary>
     /// Reads <paramref name="raw"/> in the usual written forms ("+44 20 7946 0958", "0044 ...",
-    /// "(555) 123-4567 ext. 12", "tel:+1-650-555-1212") with <paramref name="defaultRegion"/> (ISO alpha-2,
-    /// a country name is accepted too) for numbers written nationally. Extensions are dropped. Never throws.
+    /// "(555) 123-4567 ext. 12", "tel:+1-650-555-1212", "1-800-FLOWERS", "07911 123456 (mobile)") with
+    /// <paramref name="defaultRegion"/> (ISO alpha-2, a country name is accepted too) for numbers written
+    /// nationally. Extensions are dropped. Never throws.
     /// </summary>
     public static NormalizedPhone Normalize(string? raw, string? defaultRegion)
     {
         raw ??= string.Empty;
-        Span<char> digits = stackalloc char[MaxE164Digits + 5];
-        if (!TryExtractDigits(raw, digits, out var count, out var international) || count == 0)
+        if (!raw.AsSpan().ContainsAnyInRange('0', '9') && !raw.Any(char.IsDigit))
         {
             return Invalid(raw);
         }
 
-        var region = AddressNormalizer.NormalizeCountry(defaultRegion);
-        var number = digits[..count];
-        var result = international
-            ? International(number)
-            : WithoutPlus(number, region);
-        return result is { } ok ? new NormalizedPhone(raw, ok.E164, ok.Region, true) : Invalid(raw);
+        var region = AddressNormalizer.NormalizeCountry(defaultRegion) is { } code && Util.GetCountryCodeForRegion(code) != 0 ? code : null;
+        if (raw.Length > CacheableLength)
+        {
+            return Compute(raw, region);
+        }
+
+        if (Cache.TryGetValue((raw, region), out var known))
+        {
+            return known;
+        }
+
+        if (Cache.Count >= CacheCapacity)
+        {
+            Cache.Clear();
+        }
+
+        return Cache[(raw, region)] = Compute(raw, region);
+    }
+
+    /// <summary>Forgets every answer kept (the bench measures reading without the cache).</summary>
+    internal static void ClearCache() => Cache.Clear();
+
+    private static NormalizedPhone Compute(string raw, string? region)
+    {
+        var text = WithPlainSpaces(raw);
+        var number = Read(text, region) ?? Found(text, region) ?? WrittenWithoutPlus(text);
+        return number is null
+            ? Invalid(raw)
+            : new NormalizedPhone(raw, Util.Format(number, PhoneNumberFormat.E164), RegionOf(number, region), true);
     }
 
     private static NormalizedPhone Invalid(string raw) => new(raw, null, null, false);
 
-    private static (string E164, string Region)? WithoutPlus(ReadOnlySpan<char> digits, string? region)
+    // libphonenumber takes a few spaces as separators (' ', no-break, zero-width, ideographic) but stops at the
+    // others that pasted text carries (thin, narrow no-break, ...) and at invisible format characters.
+    private static string WithPlainSpaces(string raw)
     {
-        // International call prefixes: 00 in most of the world, 011 from NANP, 0011 from Australia.
-        var country = region is null ? null : CallingCodes.ForRegion(region);
-        if (country?.Code == "1" && digits.StartsWith("011"))
+        if (!raw.Any(c => c > 0x7F && (char.IsWhiteSpace(c) || TextFolding.IsInvisible(c))))
         {
-            return International(digits[3..]);
+            return raw;
         }
 
-        if (country?.Region == "AU" && digits.StartsWith("0011"))
+        return string.Create(raw.Length, raw, static (chars, raw) =>
         {
-            return International(digits[4..]);
-        }
-
-        if (digits.StartsWith("00"))
-        {
-            return International(digits[2..]);
-        }
-
-        if (country is not null && National(country, digits, region!) is { } national)
-        {
-            return national;
-        }
-
-        // A number stored with its country code but without '+' ("447911123456"): national numbers
-        // start with a trunk 0 or are at most 10 digits, so only longer ones are read this way, and only
-        // into a country whose plan fixes the length (otherwise any 11 digits would pass as some country).
-        return digits.Length >= 11 && digits[0] != '0' ? International(digits, knownPlanOnly: true) : null;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                chars[i] = raw[i] > 0x7F && (char.IsWhiteSpace(raw[i]) || TextFolding.IsInvisible(raw[i])) ? ' ' : raw[i];
+            }
+        });
     }
 
-    private static (string E164, string Region)? International(ReadOnlySpan<char> digits, bool knownPlanOnly = false)
+    // The whole text as one number: libphonenumber handles separators of every script, "(0)" after a country
+    // code, the region's international prefix (011 from the US, 0011 from Australia), extensions and vanity
+    // letters (1-800-FLOWERS is 1-800-356-9377).
+    private static PhoneNumber? Read(string text, string? region) => Kept(TryParse(text, region));
+
+    // A number with a label before or after it ("07911 123456 (mobile)", "555 234 5678 home"): Read took the
+    // label's letters for vanity digits, so the number is looked for inside the text instead.
+    private static PhoneNumber? Found(string text, string? region)
     {
-        var country = CallingCodes.Match(digits);
-        if (country is null || (knownPlanOnly && country.MinLength == 0))
+        foreach (var match in Util.FindNumbers(text, region ?? "ZZ", PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+        {
+            if (Kept(match.Number) is { } number)
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    // Two forms libphonenumber does not read, common in exports: "00" as the international prefix from a region
+    // whose own prefix differs (a European customer in a US source), and the country code without '+'
+    // ("447911123456"). The latter is a guess, so only an allocated number is taken.
+    private static PhoneNumber? WrittenWithoutPlus(string text)
+    {
+        var digits = PhoneNumberUtil.NormalizeDigitsOnly(text);
+        if (digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            return Kept(TryParse("+" + digits[2..], null));
+        }
+
+        return !text.Contains('+', StringComparison.Ordinal) && !text.Contains('\uFF0B', StringComparison.Ordinal) && digits.Length >= 11 && digits[0] != '0'
+            && Kept(TryParse("+" + digits, null)) is { } number && Util.IsValidNumber(number)
+            ? number
+            : null;
+    }
+
+    private static PhoneNumber? TryParse(string text, string? region)
+    {
+        try
+        {
+            return Util.Parse(text, region);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    // The numbers ProfileHub keeps (a product decision): a possible length for the country and the shape of its
+    // plan (libphonenumber's general pattern: a US area code and exchange start with 2-9, UK mobiles have ten
+    // digits), allocated or not: generated and test data use unallocated ranges such as +1 555, and a customer's
+    // number in a range allocated after the metadata was published must still match its other spellings.
+    private static PhoneNumber? Kept(PhoneNumber? number)
+    {
+        if (number is null)
         {
             return null;
         }
 
-        var nsn = digits[country.Code.Length..];
-        // "+44 (0)20 ..." and "+61 0412 ...": the trunk 0 written after the country code is not dialled.
-        if (country.TrunkPrefix == '0' && nsn.Length > 0 && nsn[0] == '0')
-        {
-            nsn = nsn[1..];
-        }
-
-        return Validate(country, nsn, country.Region, dialledNationally: false);
+        number = WithoutMexicanLegacyPrefix(number);
+        return Util.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+            && PlanShape(number.CountryCode) is { } shape && shape.IsMatch(Util.GetNationalSignificantNumber(number))
+            ? number
+            : null;
     }
 
-    private static (string E164, string Region)? National(CallingCountry country, ReadOnlySpan<char> digits, string region)
+    // Mexico dropped its "1" after +52 for mobiles and the national 044/045 (mobile) and 01 (long distance)
+    // prefixes in 2019 (IFT plan), and libphonenumber with it; customer data still has them.
+    private static PhoneNumber WithoutMexicanLegacyPrefix(PhoneNumber number)
     {
-        if (country.TrunkPrefix != '\0' && digits.Length > 0 && digits[0] == country.TrunkPrefix)
+        const int Mexico = 52;
+        if (number.CountryCode != Mexico)
         {
-            digits = digits[1..];
+            return number;
         }
 
-        return Validate(country, digits, region, dialledNationally: true);
+        var nsn = Util.GetNationalSignificantNumber(number);
+        var legacy = nsn.Length switch
+        {
+            11 when nsn[0] == '1' => 1,
+            13 when nsn.StartsWith("044", StringComparison.Ordinal) || nsn.StartsWith("045", StringComparison.Ordinal) => 3,
+            12 when nsn.StartsWith("01", StringComparison.Ordinal) => 2,
+            _ => 0,
+        };
+        return legacy == 0 ? number : new PhoneNumber.Builder().SetCountryCode(Mexico).SetNationalNumber(ulong.Parse(nsn.AsSpan(legacy), provider: System.Globalization.CultureInfo.InvariantCulture)).Build();
     }
 
-    private static (string E164, string Region)? Validate(CallingCountry country, ReadOnlySpan<char> nsn, string region, bool dialledNationally)
+    private static Regex? PlanShape(int countryCode) => PlanShapes.GetOrAdd(countryCode, static code =>
     {
-        switch (country.Code)
-        {
-            case "1":
-                return Nanp(nsn);
-            case "44":
-                return UnitedKingdom(nsn) ? Build(country, nsn, region) : null;
-            case "34":
-                return nsn.Length == 9 && nsn[0] is >= '6' and <= '9' ? Build(country, nsn, region) : null;
-            case "52":
-                return Mexico(country, nsn, region, dialledNationally);
-            case "61":
-                return nsn.Length == 9 && nsn[0] is '2' or '3' or '4' or '7' or '8' ? Build(country, nsn, region) : null;
-            default:
-                break;
-        }
+        // "001": a non-geographic code (+800 freephone, +882 networks, ...), whose metadata is kept apart.
+        var region = Util.GetRegionCodeForCountryCode(code);
+        var metadata = region == "001" ? Util.GetMetadataForNonGeographicalRegion(code) : Util.GetMetadataForRegion(region);
+        return metadata?.GeneralDesc?.NationalNumberPattern is { Length: > 0 } pattern
+            ? new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled)
+            : null;
+    });
 
-        if (nsn.Length == 0 || (country.TrunkPrefix == '0' && nsn[0] == '0'))
-        {
-            return null;
-        }
-
-        var total = country.Code.Length + nsn.Length;
-        var fits = country.MinLength > 0
-            ? nsn.Length >= country.MinLength && nsn.Length <= country.MaxLength
-            : total is >= MinE164Digits and <= MaxE164Digits;
-        return fits ? Build(country, nsn, region) : null;
-    }
-
-    // NANP: NXX-NXX-XXXX, N = 2..9; a leading 1 is the trunk prefix; N11 codes are service codes.
-    private static (string E164, string Region)? Nanp(ReadOnlySpan<char> nsn)
+    // The region of the number's range (a Toronto number in a US source is Canadian); for a number outside the
+    // allocated ranges, the region whose leading digits it has (NANP area codes: +1 284 is the British Virgin
+    // Islands'), else the default region when it shares the calling code, else the code's main region.
+    private static string? RegionOf(PhoneNumber number, string? defaultRegion)
     {
-        if (nsn.Length == 11 && nsn[0] == '1')
+        var regions = Util.GetRegionCodesForCountryCode(number.CountryCode);
+        if (regions.Count == 1)
         {
-            nsn = nsn[1..];
+            return regions[0] is { Length: 2 } only && only != "ZZ" ? only : null;
         }
 
-        if (nsn.Length != 10 || nsn[0] < '2' || nsn[3] < '2' || (nsn[1] == '1' && nsn[2] == '1'))
+        if (Util.GetRegionCodeForNumber(number) is { Length: 2 } region && region != "ZZ")
         {
-            return null;
+            return region;
         }
 
-        var areaCode = ((nsn[0] - '0') * 100) + ((nsn[1] - '0') * 10) + (nsn[2] - '0');
-        // The region comes from the area code (Canada and the Caribbean are listed), not from the
-        // caller's default: a Toronto number in a US source is still Canadian.
-        return (Concat("1", nsn), CallingCodes.NanpRegion(areaCode));
-    }
-
-    // UK (Ofcom National Telephone Numbering Plan): 01 areas have 9 or 10 digits after the 0, 02/03
-    // and 07 mobiles 10, 08 freephone/special 9 or 10, 09 premium 10.
-    private static bool UnitedKingdom(ReadOnlySpan<char> nsn) => nsn.Length switch
-    {
-        10 => nsn[0] is '1' or '2' or '3' or '7' or '8' or '9',
-        9 => nsn[0] is '1' or '8',
-        _ => false,
-    };
-
-    // Mexico (IFT plan, 2019): ten digits everywhere. Older forms still in data: "+52 1" before mobile
-    // numbers, and national 044/045 (mobile) and 01 (long distance) prefixes.
-    private static (string E164, string Region)? Mexico(CallingCountry country, ReadOnlySpan<char> nsn, string region, bool dialledNationally)
-    {
-        if (nsn.Length == 11 && nsn[0] == '1')
+        var nsn = Util.GetNationalSignificantNumber(number);
+        foreach (var candidate in regions)
         {
-            nsn = nsn[1..];
-        }
-        else if (dialledNationally && nsn.Length == 13 && (nsn.StartsWith("044") || nsn.StartsWith("045")))
-        {
-            nsn = nsn[3..];
-        }
-        else if (dialledNationally && nsn.Length == 12 && nsn.StartsWith("01"))
-        {
-            nsn = nsn[2..];
-        }
-
-        return nsn.Length == 10 && nsn[0] >= '2' ? Build(country, nsn, region) : null;
-    }
-
-    private static (string E164, string Region) Build(CallingCountry country, ReadOnlySpan<char> nsn, string region) =>
-        (Concat(country.Code, nsn), region);
-
-    private static string Concat(string code, ReadOnlySpan<char> nsn)
-    {
-        Span<char> e164 = stackalloc char[1 + code.Length + nsn.Length];
-        e164[0] = '+';
-        code.CopyTo(e164[1..]);
-        nsn.CopyTo(e164[(1 + code.Length)..]);
-        return new string(e164);
-    }
-
-    // Collects the digits of the number part. Separators people write (spaces of any kind, - . ( ) /)
-    // and invisible characters are skipped; "(0)" after a country code is skipped; an extension marker
-    // (x, ext, ext., extension, #, ";ext=", a ',' pause) ends the number; any other letter means the
-    // text is not a phone number.
-    private static bool TryExtractDigits(string raw, Span<char> digits, out int count, out bool international)
-    {
-        count = 0;
-        international = false;
-        var text = raw.AsSpan().Trim();
-        if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[4..];
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var digit = c is >= '0' and <= '9' ? c - '0' : c >= 0x80 ? CharUnicodeInfo.GetDecimalDigitValue(c) : -1;
-            if (digit >= 0)
+            if (LeadingDigits.GetOrAdd(candidate, Pattern) is { } leading && leading.IsMatch(nsn))
             {
-                if (count == digits.Length)
-                {
-                    return false;
-                }
-
-                digits[count++] = (char)('0' + digit);
-                continue;
+                return candidate;
             }
-
-            switch (c)
-            {
-                case '+' or '\uFF0B' when count == 0 && !international:
-                    international = true;
-                    continue;
-                case '(' when count > 0 && i + 2 < text.Length && text[i + 1] == '0' && text[i + 2] == ')':
-                    i += 2;
-                    continue;
-                case ' ' or '-' or '.' or '(' or ')' or '/' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014':
-                    continue;
-                case '#' or ',' or ';' when count > 0:
-                    return true;
-                default:
-                    break;
-            }
-
-            if (char.IsWhiteSpace(c) || TextFolding.IsInvisible(c))
-            {
-                continue;
-            }
-
-            if (count > 0 && IsExtensionMarker(text[i..]))
-            {
-                return true;
-            }
-
-            // A label after a complete-looking number ("07911 123456 (mobile)", "555 234 5678 home") ends
-            // it; letters inside the digits ("1-800-FLOWERS") make the text a vanity number we do not read.
-            return count >= MinE164Digits && i > 0 && (text[i - 1] == '(' || char.IsWhiteSpace(text[i - 1]));
         }
 
-        return true;
-    }
+        return defaultRegion is not null && regions.Contains(defaultRegion) ? defaultRegion : regions[0];
 
-    private static bool IsExtensionMarker(ReadOnlySpan<char> rest) =>
-        rest[0] is 'x' or 'X'
-        || rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase)
-        || rest.StartsWith("anexo", StringComparison.OrdinalIgnoreCase)
-        || rest.StartsWith("ramal", StringComparison.OrdinalIgnoreCase);
+        static Regex? Pattern(string region) => Util.GetMetadataForRegion(region)?.LeadingDigits is { Length: > 0 } leading
+            ? new Regex($"^(?:{leading})", RegexOptions.CultureInvariant)
+            : null;
+    }
 }

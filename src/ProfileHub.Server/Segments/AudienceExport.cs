@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Sources;
-using ProfileHub.Storage;
-
 using ProfileHub.Server.Csv;
+using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Segments;
 
@@ -48,10 +48,8 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
             {
-                if (format == ExportFormat.Csv)
-                {
-                    await writer.WriteLineAsync("profile_id,email,phone,given_name,family_name,entered_at");
-                }
+                using var csv = format == ExportFormat.Csv ? CsvWriter.Create(writer, CsvOutput.Options, leaveOpen: true) : null;
+                WriteHeader(csv);
 
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
                 // Settings for one large read hold for a transaction (only where there are any: a SQLite
@@ -66,7 +64,15 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
                 var rows = AudienceQuery.Whole(db, segmentId, channel, cap, now).OrderBy(m => m.ProfileId).AsAsyncEnumerable();
                 await foreach (var member in rows.WithCancellation(cancellationToken))
                 {
-                    await writer.WriteLineAsync(format == ExportFormat.Csv ? Csv(member) : Json(member));
+                    if (csv is null)
+                    {
+                        await writer.WriteLineAsync(Json(member));
+                    }
+                    else
+                    {
+                        Write(csv, member);
+                    }
+
                     if (++written % ProgressInterval == 0)
                     {
                         progress?.Report(written);
@@ -97,21 +103,30 @@ internal sealed class AudienceExport(IDbContextFactory<ProfileHubDbContext> cont
     /// </summary>
     private static readonly JsonSerializerOptions JsonLines = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Csv(AudienceMember m) => string.Join(',',
-        m.ProfileId.ToString(), Field(m.Email), Field(m.Phone), Field(m.GivenName), Field(m.FamilyName), Timestamp(m.EnteredAt));
+    private static void WriteHeader(CsvWriter? csv)
+    {
+        foreach (var name in (string[])["profile_id", "email", "phone", "given_name", "family_name", "entered_at"])
+        {
+            csv?.WriteField(name);
+        }
+
+        csv?.EndRecord();
+    }
+
+    /// <summary>RFC 4180 by CsvHelper; a text cell a spreadsheet would run as a formula is neutralized first (<see cref="SpreadsheetCell"/>).</summary>
+    private static void Write(CsvWriter csv, AudienceMember m)
+    {
+        csv.WriteField(m.ProfileId.ToString());
+        csv.WriteField(SpreadsheetCell.Neutralize(m.Email));
+        csv.WriteField(SpreadsheetCell.Neutralize(m.Phone));
+        csv.WriteField(SpreadsheetCell.Neutralize(m.GivenName));
+        csv.WriteField(SpreadsheetCell.Neutralize(m.FamilyName));
+        csv.WriteField(Timestamp(m.EnteredAt));
+        csv.EndRecord();
+    }
 
     /// <summary>Both formats' timestamps: ISO 8601 in UTC, to the second (2026-03-01T10:00:00Z).</summary>
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled; a cell a spreadsheet would
-    /// run as a formula is neutralized first (<see cref="SpreadsheetCell"/>).
-    /// </summary>
-    private static string Field(string? value)
-    {
-        var cell = SpreadsheetCell.Neutralize(value);
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
 
     private static string Json(AudienceMember m) => JsonSerializer.Serialize(new
     {

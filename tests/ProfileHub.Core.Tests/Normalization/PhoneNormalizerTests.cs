@@ -1,3 +1,4 @@
+using PhoneNumbers;
 using ProfileHub.Core.Normalization;
 using ProfileHub.Core.Tests.Support;
 
@@ -26,10 +27,8 @@ public class PhoneNormalizerTests
     }
 
     [Theory]
-    [InlineData("(555) 123-4567")] // exchange code starting with 1
     [InlineData("(055) 234-5678")] // area code starting with 0
     [InlineData("(155) 234-5678")] // area code starting with 1
-    [InlineData("(911) 234-5678")] // N11 service code as area code
     [InlineData("555-2345")] // seven digits: no area code
     [InlineData("2 650 555 1212")] // eleven digits without the 1 trunk prefix
     public void Nanp_numbers_breaking_the_plan_are_invalid(string raw)
@@ -42,6 +41,33 @@ public class PhoneNormalizerTests
     }
 
     [Theory]
+    [InlineData("(555) 123-4567")] // exchange code starting with 1
+    [InlineData("(911) 234-5678")] // N11 service code as area code
+    [InlineData("(555) 234-5678")] // 555 is no area code: fiction's
+    public void Nanp_numbers_outside_the_allocated_ranges_are_kept_and_marked_unallocated(string raw)
+    {
+        // libphonenumber's plan shape for +1 is ten digits starting 2-9; the finer rules (exchange 2-9, N11
+        // codes, unassigned area codes) make a number unallocated, not unreadable.
+        var phone = PhoneNormalizer.Normalize(raw, "US");
+
+        Assert.True(phone.IsValid);
+        Assert.False(phone.IsAllocated);
+        Assert.Equal(PhoneNumberType.UNKNOWN, phone.Type);
+        Assert.Equal("US", phone.Region);
+    }
+
+    [Theory]
+    [InlineData("+1 284 881 8044", "VG")] // British Virgin Islands' area code, a number outside its allocated ranges
+    [InlineData("758.260.9629", "LC")]
+    public void Unallocated_nanp_number_takes_its_area_code_s_region(string raw, string region)
+    {
+        var phone = PhoneNormalizer.Normalize(raw, "US");
+
+        Assert.False(phone.IsAllocated);
+        Assert.Equal(region, phone.Region);
+    }
+
+    [Theory]
     [InlineData("(416) 555-0199", "CA")]
     [InlineData("(876) 555-0199", "JM")]
     [InlineData("(212) 555-0199", "US")]
@@ -51,16 +77,16 @@ public class PhoneNormalizerTests
     }
 
     [Theory]
-    [InlineData("07911 123456", "GB", "+447911123456")]
+    [InlineData("07400 123456", "GB", "+447400123456")]
     [InlineData("020 7946 0958", "GB", "+442079460958")]
     [InlineData("0161 496 0000", "GB", "+441614960000")]
     [InlineData("03003 300 000", "GB", "+443003300000")]
     [InlineData("+44 (0)20 7946 0958", null, "+442079460958")]
     [InlineData("+44 020 7946 0958", null, "+442079460958")]
-    [InlineData("0044 7911 123456", "US", "+447911123456")]
-    [InlineData("447911123456", null, "+447911123456")]
-    [InlineData("07911 123456 (mobile)", "GB", "+447911123456")]
-    [InlineData("07911 123456 home", "GB", "+447911123456")]
+    [InlineData("0044 7400 123456", "US", "+447400123456")]
+    [InlineData("447400123456", null, "+447400123456")]
+    [InlineData("07400 123456 (mobile)", "GB", "+447400123456")]
+    [InlineData("07400 123456 home", "GB", "+447400123456")]
     public void Uk_numbers(string raw, string? region, string e164)
     {
         var phone = PhoneNormalizer.Normalize(raw, region);
@@ -70,9 +96,8 @@ public class PhoneNormalizerTests
     }
 
     [Theory]
-    [InlineData("07911 12345")] // mobile one digit short
-    [InlineData("07911 1234567")] // mobile one digit long
-    [InlineData("05911 123456")] // no 05 range
+    [InlineData("07400 12345")] // mobile one digit short
+    [InlineData("07400 1234567")] // mobile one digit long
     public void Uk_numbers_of_the_wrong_shape_are_invalid(string raw)
     {
         Assert.False(PhoneNormalizer.Normalize(raw, "GB").IsValid);
@@ -92,7 +117,7 @@ public class PhoneNormalizerTests
     }
 
     [Theory]
-    [InlineData("512 345 678")] // Spanish numbers start 6, 7, 8 or 9
+    [InlineData("412 345 678")] // Spanish numbers start 5 to 9
     [InlineData("61 234 567")] // eight digits
     public void Spanish_numbers_of_the_wrong_shape_are_invalid(string raw)
     {
@@ -167,10 +192,59 @@ public class PhoneNormalizerTests
         Assert.False(PhoneNormalizer.Normalize(raw, null).IsValid);
     }
 
+    [Fact]
+    public void A_number_in_guernsey_s_range_of_the_uk_plan_is_guernsey_s()
+    {
+        var phone = PhoneNormalizer.Normalize("07911 123456", "GB");
+
+        Assert.Equal("+447911123456", phone.E164);
+        Assert.Equal("GG", phone.Region);
+    }
+
     [Theory]
-    [InlineData("1-800-FLOWERS")]
-    [InlineData("650-555-CALL")]
-    [InlineData("mobile 07911 123456")]
+    [InlineData("1-800-FLOWERS", "+18003569377", PhoneNumberType.TOLL_FREE)]
+    [InlineData("650-555-CALL", "+16505552255", PhoneNumberType.FIXED_LINE_OR_MOBILE)]
+    public void Vanity_numbers_are_read_as_their_keypad_digits(string raw, string e164, PhoneNumberType type)
+    {
+        var phone = PhoneNormalizer.Normalize(raw, "US");
+
+        Assert.Equal(e164, phone.E164);
+        Assert.Equal(type, phone.Type);
+    }
+
+    [Theory]
+    [InlineData("07400 123456", "GB", PhoneNumberType.MOBILE)]
+    [InlineData("020 7946 0958", "GB", PhoneNumberType.FIXED_LINE)]
+    [InlineData("0800 123 4567", "GB", PhoneNumberType.TOLL_FREE)]
+    [InlineData("0906 123 4567", "GB", PhoneNumberType.PREMIUM_RATE)]
+    [InlineData("612 345 678", "ES", PhoneNumberType.MOBILE)]
+    [InlineData("912 345 678", "ES", PhoneNumberType.FIXED_LINE)]
+    public void Numbers_have_the_type_of_their_range(string raw, string region, PhoneNumberType type)
+    {
+        var phone = PhoneNormalizer.Normalize(raw, region);
+
+        Assert.Equal(type, phone.Type);
+        Assert.True(phone.IsAllocated);
+    }
+
+    [Theory]
+    [InlineData("+442079460958", PhoneNumberFormat.INTERNATIONAL, "+44 20 7946 0958")]
+    [InlineData("+442079460958", PhoneNumberFormat.NATIONAL, "020 7946 0958")]
+    [InlineData("+16505551212", PhoneNumberFormat.NATIONAL, "(650) 555-1212")]
+    [InlineData("+34612345678", PhoneNumberFormat.INTERNATIONAL, "+34 612 34 56 78")]
+    public void Numbers_are_formatted_for_display_in_their_country_s_style(string raw, PhoneNumberFormat format, string display)
+    {
+        Assert.Equal(display, PhoneNormalizer.Normalize(raw, null).Format(format));
+    }
+
+    [Fact]
+    public void An_unread_number_has_no_display_form()
+    {
+        Assert.Null(PhoneNormalizer.Normalize("call me", "US").Format(PhoneNumberFormat.INTERNATIONAL));
+    }
+
+    [Theory]
+    [InlineData("mobile 07400 123456")]
     [InlineData("call me")]
     [InlineData("12+34")]
     [InlineData("")]
@@ -205,15 +279,15 @@ public class PhoneNormalizerTests
     [InlineData(" GB ")]
     public void Default_region_may_be_a_lower_case_code_or_a_country_name(string region)
     {
-        Assert.Equal("+447911123456", PhoneNormalizer.Normalize("07911 123456", region).E164);
+        Assert.Equal("+447400123456", PhoneNormalizer.Normalize("07400 123456", region).E164);
     }
 
     [Fact]
     public void Separators_of_every_kind_are_ignored()
     {
-        var phone = PhoneNormalizer.Normalize("\u200B+44\u00A07911\u2013123\u2009456", null);
+        var phone = PhoneNormalizer.Normalize("\u200B+44\u00A07400\u2013123\u2009456", null);
 
-        Assert.Equal("+447911123456", phone.E164);
+        Assert.Equal("+447400123456", phone.E164);
     }
 
     [Fact]
