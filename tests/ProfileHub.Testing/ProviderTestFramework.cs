@@ -15,11 +15,19 @@ public sealed class ProviderTestFramework(IMessageSink messageSink) : XunitTestF
     protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo) =>
         new Discoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
 
-    /// <summary>Why the tests of <paramref name="testClass"/> cannot run here, or null when they can.</summary>
+    /// <summary>
+    /// Why the tests of <paramref name="testClass"/> cannot run here, or null when they can: its class fixture is
+    /// a SQL Server database, or holds one (ApiFixture&lt;SqlServerTestDatabase&gt;), and no server is named.
+    /// </summary>
     public static string? SkipReasonFor(Type testClass) =>
-        typeof(IClassFixture<SqlServerTestDatabase>).IsAssignableFrom(testClass) && !SqlServerTestDatabase.ServerNamed
+        !SqlServerTestDatabase.ServerNamed && testClass.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>))
+            .Any(i => Mentions(i.GetGenericArguments()[0], typeof(SqlServerTestDatabase)))
             ? SqlServerTestDatabase.SkipReason
             : null;
+
+    private static bool Mentions(Type type, Type database) =>
+        type == database || (type.IsGenericType && type.GetGenericArguments().Any(argument => Mentions(argument, database)));
 
     private sealed class Discoverer(IAssemblyInfo assemblyInfo, ISourceInformationProvider sourceProvider, IMessageSink diagnosticMessageSink)
         : XunitTestFrameworkDiscoverer(assemblyInfo, sourceProvider, diagnosticMessageSink)

@@ -20,7 +20,7 @@ public sealed class SqlServerTestDatabase : TestDatabase
 
     public static bool ServerNamed => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 };
 
-    protected override bool Available => ServerNamed;
+    public override bool Available => ServerNamed;
 
     private static string ServerConnectionString => Environment.GetEnvironmentVariable(ServerVariable)!;
 

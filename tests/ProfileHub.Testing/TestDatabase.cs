@@ -65,7 +65,7 @@ public abstract class TestDatabase : IAsyncLifetime
     /// Whether this machine has the database server; when not, the fixture creates nothing and its test classes
     /// are reported as skipped (<see cref="ProviderTestFramework"/>).
     /// </summary>
-    protected virtual bool Available => true;
+    public virtual bool Available => true;
 
     protected abstract Task<string> CreateAsync();
 
