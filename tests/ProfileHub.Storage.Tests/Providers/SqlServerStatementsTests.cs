@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ProfileHub.Storage.Migrations;
 using ProfileHub.Storage.Providers;
 using ProfileHub.Storage.Segments;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Storage.Tests.Providers;
 
@@ -42,7 +43,7 @@ public sealed partial class SqlServerStatementsTests
     [Fact]
     public void Every_file_in_src_that_writes_sql_text_has_a_known_sql_server_form()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var writers = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(path => WritesSql().IsMatch(File.ReadAllText(path)))
@@ -61,7 +62,7 @@ public sealed partial class SqlServerStatementsTests
         Assert.Contains("JSON_VALUE(b.properties, '$.tier')", sql, StringComparison.Ordinal);
         Assert.Contains("dbo.profilehub_json_number(b.metrics, 'points_balance')", sql, StringComparison.Ordinal);
         Assert.EndsWith(";", sql.TrimEnd(), StringComparison.Ordinal);
-        AssertSqlServerOnly(sql);
+        SqlServerSyntax.AssertNoForeignSyntax(sql);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed partial class SqlServerStatementsTests
             Provider.Least("a", "b"),
             Provider.Greatest("a", "b"),
         };
-        Assert.All(statements, AssertSqlServerOnly);
+        Assert.All(statements, SqlServerSyntax.AssertNoForeignSyntax);
         Assert.Equal("DATEADD(second, @p0, t.occurred_at)", statements[3]);
         Assert.Equal(-14 * 24 * 3600, parameters[0]);
         Assert.StartsWith("EXEC sp_getapplock", statements[1], StringComparison.Ordinal);
@@ -101,34 +102,9 @@ public sealed partial class SqlServerStatementsTests
         Assert.StartsWith("CREATE TRIGGER tr_source_records_delete", initial[1].TrimStart(), StringComparison.Ordinal);
         Assert.StartsWith("CREATE FUNCTION dbo.profilehub_json_number", Provider.Batches(scripts[6].Sql)[^1].TrimStart(), StringComparison.Ordinal);
         Assert.Single(Provider.Batches(scripts[13].Sql));
-        Assert.All(scripts.Values.SelectMany(s => Provider.Batches(s.Sql)), AssertSqlServerOnly);
-    }
-
-    private static void AssertSqlServerOnly(string sql)
-    {
-        var foreign = ForeignSyntax().Matches(Comment().Replace(sql, string.Empty)).Select(m => m.Value).ToList();
-        Assert.True(foreign.Count == 0, $"PostgreSQL or SQLite syntax in a SQL Server statement: {string.Join(", ", foreign)}\n{sql}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ProfileHub.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ProfileHub.sln not found above the test binaries.");
+        Assert.All(scripts.Values.SelectMany(s => Provider.Batches(s.Sql)), SqlServerSyntax.AssertNoForeignSyntax);
     }
 
     [GeneratedRegex(@"ExecuteSqlRaw|SqlQueryRaw|FromSqlRaw|FromSql\(|ExecuteSql\(|SqlQuery<|CommandText\s*=|new NpgsqlCommand|new SqlCommand|BeginBinaryImport|CreateDbCommand|CreateCommand\(")]
     private static partial Regex WritesSql();
-
-    [GeneratedRegex(@"--[^\n]*")]
-    private static partial Regex Comment();
-
-    [GeneratedRegex(@"ON CONFLICT|RETURNING|::|\bjsonb\b|json_extract|WHERE true|\bILIKE\b|\bpg_\w+|PRAGMA|CREATE TEMP|\bLIMIT\s+\d|\binterval\b|\btimestamptz\b|\bboolean\b|\bbytea\b|\btext\b(?! COLLATE)|\bTRUE\b|\bFALSE\b|\$\$", RegexOptions.IgnoreCase)]
-    private static partial Regex ForeignSyntax();
 }

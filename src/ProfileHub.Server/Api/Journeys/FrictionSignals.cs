@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Touchpoints;
 using ProfileHub.Storage;
+using ProfileHub.Storage.Providers;
 
 namespace ProfileHub.Server.Api.Journeys;
 
@@ -19,9 +20,14 @@ internal static class FrictionSignals
 {
     public static Task<List<FrictionCount>> CountAsync(ProfileHubDbContext db, string? segment, TimeSpan window, CancellationToken cancellationToken)
     {
-        var provider = db.Provider;
         var arguments = new SqlArguments();
+        var sql = Statement(db.Provider, segment, window, arguments);
+        return db.Database.SqlQueryRaw<FrictionCount>(sql, arguments.Values).ToListAsync(cancellationToken);
+    }
 
+    /// <summary>The statement's text for <paramref name="provider"/>, its values added to <paramref name="arguments"/>.</summary>
+    internal static string Statement(StorageProvider provider, string? segment, TimeSpan window, SqlArguments arguments)
+    {
         string Plus(string timestamp, TimeSpan span) => provider.AddSpan(timestamp, span, arguments.Add);
         string List(IEnumerable<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal).Select(arguments.Add));
 
@@ -29,7 +35,7 @@ internal static class FrictionSignals
 
         // The friction signals of every profile: Journey.FrictionOf's types and poor ratings, and checkouts
         // with no purchase of the same profile after them within Journey.CartWindow (abandoned carts).
-        var sql = $"""
+        return $"""
             WITH friction AS (
                 SELECT m.profile_id, t.occurred_at
                 FROM touchpoints t
@@ -59,6 +65,5 @@ internal static class FrictionSignals
             WHERE {JourneyAggregates.PopulationSql(segment, arguments.Add)}
             GROUP BY t.type, t.channel
             """;
-        return db.Database.SqlQueryRaw<FrictionCount>(sql, arguments.Values).ToListAsync(cancellationToken);
     }
 }

@@ -74,10 +74,17 @@ internal static class JourneyAggregates
     private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(ProfileHubDbContext db, string? segment, CancellationToken cancellationToken)
     {
         var arguments = new SqlArguments();
+        var sql = BeforeFirstPurchaseSql(segment, arguments);
+        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, arguments.Values).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
+    }
 
+    /// <summary>The before-first-purchase statement (the same text on every database), its values added to <paramref name="arguments"/>.</summary>
+    internal static string BeforeFirstPurchaseSql(string? segment, SqlArguments arguments)
+    {
         var purchases = string.Join(", ", Journey.PurchaseTypes.Order(StringComparer.Ordinal).Select(arguments.Add));
         var bit = string.Join(" ", Channels.Select(c => $"WHEN {arguments.Add(c.ToString())} THEN {1 << (int)c}"));
-        var sql = $"""
+        return $"""
             WITH firsts AS (
                 SELECT x.profile_id, x.occurred_at, x.id
                 FROM (
@@ -105,8 +112,6 @@ internal static class JourneyAggregates
             FROM per_purchaser
             GROUP BY n, mask
             """;
-        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, arguments.Values).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
     }
 
     /// <summary>Profiles counted by (stage of one of their touchpoints, whether they purchased).</summary>
