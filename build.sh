@@ -3,7 +3,9 @@
 #
 #   ./build.sh test   restore, build, start a throwaway PostgreSQL server, run every test project against
 #                     SQLite and PostgreSQL (plus the external conformance suites and the matching quality
-#                     gate), then stop and delete the server, also when tests fail.
+#                     gate), then stop and delete the server, also when tests fail. The SQL Server test classes
+#                     run when PROFILEHUB_TEST_SQLSERVER names a server (nothing here installs one) and are
+#                     reported as skipped otherwise.
 #   ./build.sh run    run ProfileHub with the embedded default (same as: dotnet run --project src/ProfileHub.Server)
 #
 # Installs what the tests need when it is missing: PostgreSQL and Chromium (for the browser tests) from Debian
@@ -40,7 +42,11 @@ run_tests() {
   dotnet build ProfileHub.sln -c Release -warnaserror --nologo -v quiet
   start_postgres
 
-  log "running tests (SQLite and PostgreSQL)"
+  if [ -n "${PROFILEHUB_TEST_SQLSERVER:-}" ]; then
+    log "running tests (SQLite, PostgreSQL and the SQL Server named in PROFILEHUB_TEST_SQLSERVER)"
+  else
+    log "running tests (SQLite and PostgreSQL)"
+  fi
   local output status=0
   output=$(mktemp)
   # A hung test fails the run after 10 minutes instead of eating CI's time limit.
@@ -49,6 +55,10 @@ run_tests() {
   # Runs on the shared labelled datasets when they are present (as in CI); says plainly when skipped.
   log "matching quality gate (regression floors; targets reported)"
   dotnet bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll quality --gate || status=$?
+
+  if [ -z "${PROFILEHUB_TEST_SQLSERVER:-}" ]; then
+    log "SQL Server tests skipped: PROFILEHUB_TEST_SQLSERVER names no server (set it to an admin connection string to run them)"
+  fi
 
   # One closing line for CI, summed over every test project.
   grep -E '(Passed|Failed)! +- Failed:' "$output" \

@@ -15,7 +15,8 @@ namespace ProfileHub.Storage;
 /// SQL variables". Through <see cref="EF.Parameter{T}"/> the list is EF Core's own array-like parameter: on
 /// SQLite a JSON array read by <c>IN (SELECT value FROM json_each(@p))</c>, on PostgreSQL a native array,
 /// <c>= ANY(@p)</c> (Npgsql's default, kept explicit rather than left to a provider's choice; its protocol binds
-/// at most 65,535 parameters). EF applies the compared column's type mapping to the elements (a Guid as
+/// at most 65,535 parameters), on SQL Server a JSON array read by <c>OPENJSON(@p)</c> (SQL Server binds at most
+/// 2,100 parameters). EF applies the compared column's type mapping to the elements (a Guid as
 /// SQLite's upper-case text, a DateTimeOffset as UTC ticks, an enum as its name), and the predicate composes like
 /// any other: in subqueries and joins, in ExecuteUpdate/ExecuteDelete, in the API's filters.
 /// </para>

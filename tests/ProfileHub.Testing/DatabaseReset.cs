@@ -5,14 +5,16 @@ using ProfileHub.Storage.Providers;
 namespace ProfileHub.Testing;
 
 /// <summary>
-/// Empties every table but the migration history and restarts identities, on either provider, with Respawn
-/// (its PostgreSQL adapter truncates with CASCADE, its SQLite one deletes and clears sqlite_sequence).
+/// Empties every table but the migration history and restarts identities, on every provider, with Respawn
+/// (its PostgreSQL adapter truncates with CASCADE, its SQL Server one deletes and reseeds, its SQLite one deletes
+/// and clears sqlite_sequence).
 /// ProfileHub seeds no rows in migrations, so the history is the only table kept.
 /// </summary>
 public static class DatabaseReset
 {
     private static readonly RespawnerOptions Postgres = Options(DbAdapter.Postgres);
     private static readonly RespawnerOptions Sqlite = Options(DbAdapter.Sqlite);
+    private static readonly RespawnerOptions SqlServer = Options(DbAdapter.SqlServer);
 
     public static async Task ResetAsync(StorageProvider provider, CancellationToken cancellationToken)
     {
@@ -22,9 +24,14 @@ public static class DatabaseReset
 
         // A new Respawner per reset: it reads the tables and their foreign keys when created, and some tests
         // migrate their database further between resets.
-        var postgres = provider.Name == "postgres";
-        var respawner = await Respawner.CreateAsync(connection, postgres ? Postgres : Sqlite);
-        if (postgres)
+        var sqlite = provider.Name == "sqlite";
+        var respawner = await Respawner.CreateAsync(connection, provider.Name switch
+        {
+            "postgres" => Postgres,
+            "sqlserver" => SqlServer,
+            _ => Sqlite,
+        });
+        if (!sqlite)
         {
             await respawner.ResetAsync(connection);
             return;

@@ -23,6 +23,11 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!Available)
+        {
+            return;
+        }
+
         ConnectionString = await CreateAsync();
         _provider = StorageProvider.Create(new DatabaseOptions { Provider = ProviderName, ConnectionString = ConnectionString });
         await NewMigrator().MigrateAsync(CancellationToken.None);
@@ -30,6 +35,11 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!Available)
+        {
+            return;
+        }
+
         if (_provider is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
@@ -50,6 +60,12 @@ public abstract class TestDatabase : IAsyncLifetime
 
     /// <summary>Empties every table but the migration history, so each test case starts from a clean schema.</summary>
     public Task ResetAsync() => DatabaseReset.ResetAsync(Provider, CancellationToken.None);
+
+    /// <summary>
+    /// Whether this machine has the database server; when not, the fixture creates nothing and its test classes
+    /// are reported as skipped (<see cref="ProviderTestFramework"/>).
+    /// </summary>
+    public virtual bool Available => true;
 
     protected abstract Task<string> CreateAsync();
 

@@ -11,7 +11,7 @@ internal static class SchedulingRegistration
 
     /// <summary>
     /// Quartz on its ADO job store in ProfileHub's own database (tables qrtz_*, migration 0007), with the
-    /// System.Text.Json serializer. On PostgreSQL the schedulers of every `serve` pointed at one database form
+    /// System.Text.Json serializer. On PostgreSQL and SQL Server the schedulers of every `serve` pointed at one database form
     /// one Quartz cluster: a trigger fires on one node only, and a job marked [DisallowConcurrentExecution]
     /// (connectors, segment refreshes, match, traits) never runs on two nodes at once. Jobs and triggers come
     /// from configuration on every start (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
@@ -30,15 +30,20 @@ internal static class SchedulingRegistration
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
-                if (provider.Name == "postgres")
+                switch (provider.Name)
                 {
-                    store.UsePostgres(provider.ConnectionString);
-                    store.UseClustering();
-                }
-                else
-                {
-                    // One process per SQLite file: no cluster (SQLite has no row locks to share one with).
-                    store.UseSqlite(provider.ConnectionString);
+                    case "postgres":
+                        store.UsePostgres(provider.ConnectionString);
+                        store.UseClustering();
+                        break;
+                    case "sqlserver":
+                        store.UseSqlServer(provider.ConnectionString);
+                        store.UseClustering();
+                        break;
+                    default:
+                        // One process per SQLite file: no cluster (SQLite has no row locks to share one with).
+                        store.UseSqlite(provider.ConnectionString);
+                        break;
                 }
             });
 

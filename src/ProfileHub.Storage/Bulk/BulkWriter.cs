@@ -9,7 +9,8 @@ namespace ProfileHub.Storage.Bulk;
 /// <summary>
 /// Set-based loading of source records and touchpoints inside the caller's transaction, never one
 /// SaveChanges per row. Shared SQL with small provider overrides: PostgreSQL loads records and touchpoints by
-/// binary COPY into staging tables then a few set-based statements; SQLite runs prepared statements per row.
+/// binary COPY into staging tables then a few set-based statements, SQL Server the same through SqlBulkCopy and MERGE;
+/// SQLite runs prepared statements per row.
 /// </summary>
 public abstract class BulkWriter
 {
@@ -27,6 +28,7 @@ public abstract class BulkWriter
     {
         PostgresProvider => new PostgresBulkWriter(),
         SqliteProvider => new SqliteBulkWriter(),
+        SqlServerProvider => new SqlServerBulkWriter(),
         _ => throw new NotSupportedException($"No bulk writer for provider {provider?.Name}."),
     };
 

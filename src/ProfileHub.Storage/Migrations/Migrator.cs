@@ -24,9 +24,7 @@ public sealed partial class Migrator(StorageProvider provider, TimeProvider cloc
     {
         await using var connection = provider.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await StorageProvider.ExecuteAsync(connection, null,
-            $"CREATE TABLE IF NOT EXISTS {HistoryTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            cancellationToken);
+        await StorageProvider.ExecuteAsync(connection, null, provider.HistoryTableSql(HistoryTable), cancellationToken);
         var pending = Check(await ReadHistoryAsync(connection, null, cancellationToken));
         await provider.PrepareAsync(connection, cancellationToken);
 
@@ -96,7 +94,11 @@ public sealed partial class Migrator(StorageProvider provider, TimeProvider cloc
 
         try
         {
-            await StorageProvider.ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
+            foreach (var batch in provider.Batches(script.Sql))
+            {
+                await StorageProvider.ExecuteAsync(connection, transaction, batch, cancellationToken);
+            }
+
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = $"INSERT INTO {HistoryTable} (version, name, checksum, applied_at) VALUES ({script.Version}, @name, @checksum, @appliedAt)";

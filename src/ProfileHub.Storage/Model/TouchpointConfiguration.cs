@@ -21,8 +21,11 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
 
         // A touchpoint either waits for its record (no record id yet) or is linked; each index covers the side
         // its queries read, so an insert maintains one index fewer (migration 0009).
-        // With id and channel (PostgreSQL INCLUDE, migration 0010): journey analytics read them index-only.
-        builder.HasIndex(t => new { t.SourceRecordId, t.OccurredAt }).HasFilter(Linked).IncludeProperties(t => new { t.Id, t.Channel });
+        // With id and channel (INCLUDE on PostgreSQL and SQL Server, migration 0010): journey analytics read them
+        // index-only. Each provider keeps its own annotation for the covering columns, so both are set.
+        var byRecord = builder.HasIndex(t => new { t.SourceRecordId, t.OccurredAt }).HasFilter(Linked);
+        NpgsqlIndexBuilderExtensions.IncludeProperties(byRecord, t => new { t.Id, t.Channel });
+        SqlServerIndexBuilderExtensions.IncludeProperties(byRecord, t => new { t.Id, t.Channel });
         builder.HasIndex(t => new { t.ConnectorId, t.SourceKey }).HasFilter("source_record_id IS NULL");
 
         // Touchpoints of given types in a recent window (a rule's behavioural counts, an audience's frequency cap).

@@ -106,6 +106,9 @@ internal sealed class SqliteProvider : StorageProvider
 
     internal override string JsonNumber(string column, string key) => $"CAST(json_extract({column}, '$.{key}') AS REAL)";
 
+    internal override string AddSpan(string timestamp, TimeSpan span, Func<object, string> parameter) =>
+        $"{timestamp} + {parameter(span.Ticks)}";
+
     // SQLite's two-argument min/max are NULL when either side is.
     internal override string Least(string a, string b) => $"COALESCE(min({a}, {b}), {a}, {b})";
 

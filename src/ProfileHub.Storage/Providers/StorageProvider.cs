@@ -10,7 +10,7 @@ namespace ProfileHub.Storage.Providers;
 /// </summary>
 public abstract class StorageProvider
 {
-    /// <summary>`sqlite` or `postgres`: also the folder name of the provider's scripts under db/migrations.</summary>
+    /// <summary>`sqlite`, `postgres` or `sqlserver`: also the folder name of the provider's scripts under db/migrations.</summary>
     public abstract string Name { get; }
 
     /// <summary>Where the data lives, for the start-up log ("sqlite file /srv/data/profilehub.db").</summary>
@@ -24,7 +24,7 @@ public abstract class StorageProvider
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new StorageProviderExtension(this));
     }
 
-    /// <summary>The EF database provider for this database (UseNpgsql, UseSqlite).</summary>
+    /// <summary>The EF database provider for this database (UseNpgsql, UseSqlite, UseSqlServer).</summary>
     protected abstract void UseDatabase(DbContextOptionsBuilder builder);
 
     public abstract DbConnection CreateConnection();
@@ -45,9 +45,10 @@ public abstract class StorageProvider
         {
             "sqlite" => new SqliteProvider(options.ConnectionString),
             "postgres" or "postgresql" => new PostgresProvider(options.ConnectionString),
+            "sqlserver" or "mssql" => new SqlServerProvider(options.ConnectionString),
             _ => throw new DatabaseSetupException(
                 $"{DatabaseOptions.Section}:Provider",
-                $"unknown provider '{options.Provider}' (expected 'sqlite' or 'postgres')"),
+                $"unknown provider '{options.Provider}' (expected 'sqlite', 'postgres' or 'sqlserver')"),
         };
     }
 
@@ -90,6 +91,32 @@ public abstract class StorageProvider
 
     /// <summary>The larger of two nullable values, ignoring a null.</summary>
     internal abstract string Greatest(string a, string b);
+
+    /// <summary>
+    /// SQL for <paramref name="timestamp"/> moved by <paramref name="span"/> (negative: back), the span passed as
+    /// a parameter through <paramref name="parameter"/>: an interval on PostgreSQL, UTC ticks on SQLite (where
+    /// timestamps are ticks), seconds in DATEADD on SQL Server.
+    /// </summary>
+    internal virtual string AddSpan(string timestamp, TimeSpan span, Func<object, string> parameter) =>
+        $"{timestamp} + {parameter(span)}";
+
+    /// <summary>
+    /// Inserts the rows of <paramref name="select"/> (whose columns are named as <paramref name="columns"/>, and
+    /// which has no WHERE clause of its own) into <paramref name="table"/>, updating the row with the same
+    /// <paramref name="key"/> instead where one exists; update values read the stored row as
+    /// <c>{table}.column</c> and the new one as <c>excluded.column</c>. INSERT ... ON CONFLICT on PostgreSQL
+    /// and SQLite (the WHERE true keeps SQLite from reading ON CONFLICT as a join constraint).
+    /// </summary>
+    internal virtual string Upsert(string table, string key, IReadOnlyList<string> columns, string select, IReadOnlyList<(string Column, string Value)> updates) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) {select} WHERE true " +
+        $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updates.Select(u => $"{u.Column} = {u.Value}"))}";
+
+    /// <summary>Creates the migrator's history table unless it exists.</summary>
+    internal virtual string HistoryTableSql(string table) =>
+        $"CREATE TABLE IF NOT EXISTS {table} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+    /// <summary>A migration script as the statements batches the database runs one after another (the whole script, except on SQL Server).</summary>
+    internal virtual IReadOnlyList<string> Batches(string script) => [script];
 
     /// <summary>Serializes concurrent migrators inside <paramref name="transaction"/>.</summary>
     internal abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ public sealed record TraitFoldSummary(long FromWatermark, long ToWatermark, int 
 /// Maintains <see cref="ProfileTraits"/> incrementally, with set-based SQL only:
 /// <list type="number">
 /// <item>the touchpoints with an id above the stored watermark (the highest id folded) are aggregated per
-/// profile and added to the stored rows (INSERT ... ON CONFLICT DO UPDATE, on both providers);</item>
+/// profile and added to the stored rows (INSERT ... ON CONFLICT DO UPDATE; MERGE on SQL Server: <see cref="Providers.StorageProvider.Upsert"/>);</item>
 /// <item>the profiles whose records changed since the last fold (a membership linked after it: a merge, a
 /// split, a newly matched record) have their row deleted and rebuilt from all their touchpoints in the same
 /// statement; rows of profiles that are no longer active are deleted.</item>
@@ -210,8 +210,15 @@ public static class ProfileTraitFold
         return new TraitFoldSummary(low, high, changed, written);
     }
 
+    private static readonly string[] TraitColumns =
+    [
+        "profile_id", "purchase_count", "revenue", "first_purchase_at", "last_purchase_at", "touchpoint_count",
+        "touchpoints_before_first_purchase", "email_opens", "email_clicks", "last_email_open_at", "last_email_click_at",
+        "last_contact_at", "loyalty_tier", "loyalty_points", "loyalty_at", "watermark", "computed_at",
+    ];
+
     /// <summary>Aggregates the touchpoints of the <c>batch</c> CTE (given with any CTE it needs) per profile and adds them to the stored rows.</summary>
-    private static string FoldSql(Providers.StorageProvider provider, string batch)
+    internal static string FoldSql(Providers.StorageProvider provider, string batch)
     {
         var purchases = string.Join(", ", Journey.PurchaseTypes.Select(t => $"'{t}'"));
         var isPurchase = $"b.type IN ({purchases})";
@@ -219,6 +226,7 @@ public static class ProfileTraitFold
         var isClick = $"b.channel = '{TouchpointChannel.Email}' AND b.type = 'click'";
         var least = provider.Least;
         var greatest = provider.Greatest;
+        const string loyaltyNewer = "excluded.loyalty_at IS NOT NULL AND (profile_traits.loyalty_at IS NULL OR excluded.loyalty_at >= profile_traits.loyalty_at)";
 
         return $"""
             WITH {batch},
@@ -256,40 +264,39 @@ public static class ProfileTraitFold
                 ) x
                 WHERE x.position = 1
             )
-            INSERT INTO profile_traits (
-                profile_id, purchase_count, revenue, first_purchase_at, last_purchase_at, touchpoint_count,
-                touchpoints_before_first_purchase, email_opens, email_clicks, last_email_open_at, last_email_click_at,
-                last_contact_at, loyalty_tier, loyalty_points, loyalty_at, watermark, computed_at)
-            SELECT a.profile_id, a.purchases, a.revenue, a.first_purchase, a.last_purchase, a.n,
-                   CASE WHEN a.first_purchase IS NULL THEN NULL ELSE COALESCE(f.n, 0) END,
-                   a.opens, a.clicks, a.last_open, a.last_click, a.last_contact,
-                   r.tier, r.points, r.occurred_at, a.watermark, @now
-            FROM agg a
-            LEFT JOIN before_first f ON f.profile_id = a.profile_id
-            LEFT JOIN tier r ON r.profile_id = a.profile_id
-            WHERE true
-            ON CONFLICT (profile_id) DO UPDATE SET
-                purchase_count = profile_traits.purchase_count + excluded.purchase_count,
-                revenue = profile_traits.revenue + excluded.revenue,
-                first_purchase_at = {least("profile_traits.first_purchase_at", "excluded.first_purchase_at")},
-                last_purchase_at = {greatest("profile_traits.last_purchase_at", "excluded.last_purchase_at")},
-                touchpoint_count = profile_traits.touchpoint_count + excluded.touchpoint_count,
-                touchpoints_before_first_purchase = CASE
-                    WHEN profile_traits.first_purchase_at IS NOT NULL THEN profile_traits.touchpoints_before_first_purchase
-                    WHEN excluded.first_purchase_at IS NULL THEN NULL
-                    ELSE profile_traits.touchpoint_count + excluded.touchpoints_before_first_purchase END,
-                email_opens = profile_traits.email_opens + excluded.email_opens,
-                email_clicks = profile_traits.email_clicks + excluded.email_clicks,
-                last_email_open_at = {greatest("profile_traits.last_email_open_at", "excluded.last_email_open_at")},
-                last_email_click_at = {greatest("profile_traits.last_email_click_at", "excluded.last_email_click_at")},
-                last_contact_at = {greatest("profile_traits.last_contact_at", "excluded.last_contact_at")},
-                loyalty_tier = CASE WHEN excluded.loyalty_at IS NOT NULL AND (profile_traits.loyalty_at IS NULL OR excluded.loyalty_at >= profile_traits.loyalty_at)
-                    THEN excluded.loyalty_tier ELSE profile_traits.loyalty_tier END,
-                loyalty_points = CASE WHEN excluded.loyalty_at IS NOT NULL AND (profile_traits.loyalty_at IS NULL OR excluded.loyalty_at >= profile_traits.loyalty_at)
-                    THEN excluded.loyalty_points ELSE profile_traits.loyalty_points END,
-                loyalty_at = {greatest("profile_traits.loyalty_at", "excluded.loyalty_at")},
-                watermark = {greatest("profile_traits.watermark", "excluded.watermark")},
-                computed_at = excluded.computed_at
+            {provider.Upsert("profile_traits", "profile_id", TraitColumns, """
+                SELECT a.profile_id, a.purchases AS purchase_count, a.revenue, a.first_purchase AS first_purchase_at,
+                       a.last_purchase AS last_purchase_at, a.n AS touchpoint_count,
+                       CASE WHEN a.first_purchase IS NULL THEN NULL ELSE COALESCE(f.n, 0) END AS touchpoints_before_first_purchase,
+                       a.opens AS email_opens, a.clicks AS email_clicks, a.last_open AS last_email_open_at,
+                       a.last_click AS last_email_click_at, a.last_contact AS last_contact_at,
+                       r.tier AS loyalty_tier, r.points AS loyalty_points, r.occurred_at AS loyalty_at, a.watermark, @now AS computed_at
+                FROM agg a
+                LEFT JOIN before_first f ON f.profile_id = a.profile_id
+                LEFT JOIN tier r ON r.profile_id = a.profile_id
+                """, [
+                ("purchase_count", "profile_traits.purchase_count + excluded.purchase_count"),
+                ("revenue", "profile_traits.revenue + excluded.revenue"),
+                ("first_purchase_at", least("profile_traits.first_purchase_at", "excluded.first_purchase_at")),
+                ("last_purchase_at", greatest("profile_traits.last_purchase_at", "excluded.last_purchase_at")),
+                ("touchpoint_count", "profile_traits.touchpoint_count + excluded.touchpoint_count"),
+                ("touchpoints_before_first_purchase", """
+                    CASE
+                        WHEN profile_traits.first_purchase_at IS NOT NULL THEN profile_traits.touchpoints_before_first_purchase
+                        WHEN excluded.first_purchase_at IS NULL THEN NULL
+                        ELSE profile_traits.touchpoint_count + excluded.touchpoints_before_first_purchase END
+                    """),
+                ("email_opens", "profile_traits.email_opens + excluded.email_opens"),
+                ("email_clicks", "profile_traits.email_clicks + excluded.email_clicks"),
+                ("last_email_open_at", greatest("profile_traits.last_email_open_at", "excluded.last_email_open_at")),
+                ("last_email_click_at", greatest("profile_traits.last_email_click_at", "excluded.last_email_click_at")),
+                ("last_contact_at", greatest("profile_traits.last_contact_at", "excluded.last_contact_at")),
+                ("loyalty_tier", $"CASE WHEN {loyaltyNewer} THEN excluded.loyalty_tier ELSE profile_traits.loyalty_tier END"),
+                ("loyalty_points", $"CASE WHEN {loyaltyNewer} THEN excluded.loyalty_points ELSE profile_traits.loyalty_points END"),
+                ("loyalty_at", greatest("profile_traits.loyalty_at", "excluded.loyalty_at")),
+                ("watermark", greatest("profile_traits.watermark", "excluded.watermark")),
+                ("computed_at", "excluded.computed_at"),
+            ])}
             """;
     }
 }

@@ -57,3 +57,5 @@ public abstract class ApiKeyRevocationTests<TDatabase>(TDatabase database) : ICl
 public sealed class ApiKeyRevocationSqliteTests(SqliteTestDatabase database) : ApiKeyRevocationTests<SqliteTestDatabase>(database);
 
 public sealed class ApiKeyRevocationPostgresTests(PostgresTestDatabase database) : ApiKeyRevocationTests<PostgresTestDatabase>(database);
+
+public sealed class ApiKeyRevocationSqlServerTests(SqlServerTestDatabase database) : ApiKeyRevocationTests<SqlServerTestDatabase>(database);

@@ -89,3 +89,5 @@ public abstract class ErasureTests<TDatabase>(ApiFixture<TDatabase> fixture) : I
 public sealed class SqliteErasureTests(ApiFixture<SqliteTestDatabase> fixture) : ErasureTests<SqliteTestDatabase>(fixture);
 
 public sealed class PostgresErasureTests(ApiFixture<PostgresTestDatabase> fixture) : ErasureTests<PostgresTestDatabase>(fixture);
+
+public sealed class SqlServerErasureTests(ApiFixture<SqlServerTestDatabase> fixture) : ErasureTests<SqlServerTestDatabase>(fixture);

@@ -216,3 +216,5 @@ public abstract class JourneyAnalyticsTests<TDatabase>(JourneyFixture<TDatabase>
 public sealed class SqliteJourneyAnalyticsTests(JourneyFixture<SqliteTestDatabase> fixture) : JourneyAnalyticsTests<SqliteTestDatabase>(fixture);
 
 public sealed class PostgresJourneyAnalyticsTests(JourneyFixture<PostgresTestDatabase> fixture) : JourneyAnalyticsTests<PostgresTestDatabase>(fixture);
+
+public sealed class SqlServerJourneyAnalyticsTests(JourneyFixture<SqlServerTestDatabase> fixture) : JourneyAnalyticsTests<SqlServerTestDatabase>(fixture);

@@ -326,3 +326,5 @@ public abstract class ProfileQueryTests<TDatabase>(ApiFixture<TDatabase> fixture
 public sealed class SqliteProfileQueryTests(ApiFixture<SqliteTestDatabase> fixture) : ProfileQueryTests<SqliteTestDatabase>(fixture);
 
 public sealed class PostgresProfileQueryTests(ApiFixture<PostgresTestDatabase> fixture) : ProfileQueryTests<PostgresTestDatabase>(fixture);
+
+public sealed class SqlServerProfileQueryTests(ApiFixture<SqlServerTestDatabase> fixture) : ProfileQueryTests<SqlServerTestDatabase>(fixture);

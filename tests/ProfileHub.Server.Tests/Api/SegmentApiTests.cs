@@ -262,3 +262,5 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
 public sealed class SqliteSegmentApiTests(ApiFixture<SqliteTestDatabase> fixture) : SegmentApiTests<SqliteTestDatabase>(fixture);
 
 public sealed class PostgresSegmentApiTests(ApiFixture<PostgresTestDatabase> fixture) : SegmentApiTests<PostgresTestDatabase>(fixture);
+
+public sealed class SqlServerSegmentApiTests(ApiFixture<SqlServerTestDatabase> fixture) : SegmentApiTests<SqlServerTestDatabase>(fixture);

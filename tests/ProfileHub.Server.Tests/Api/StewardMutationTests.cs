@@ -264,3 +264,5 @@ public abstract class StewardMutationTests<TDatabase>(ApiFixture<TDatabase> fixt
 public sealed class SqliteStewardMutationTests(ApiFixture<SqliteTestDatabase> fixture) : StewardMutationTests<SqliteTestDatabase>(fixture);
 
 public sealed class PostgresStewardMutationTests(ApiFixture<PostgresTestDatabase> fixture) : StewardMutationTests<PostgresTestDatabase>(fixture);
+
+public sealed class SqlServerStewardMutationTests(ApiFixture<SqlServerTestDatabase> fixture) : StewardMutationTests<SqlServerTestDatabase>(fixture);

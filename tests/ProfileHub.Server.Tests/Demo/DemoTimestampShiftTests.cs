@@ -49,3 +49,5 @@ public abstract class DemoTimestampShiftTests<TDatabase>(TDatabase database) : I
 public sealed class SqliteDemoTimestampShiftTests(SqliteTestDatabase database) : DemoTimestampShiftTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresDemoTimestampShiftTests(PostgresTestDatabase database) : DemoTimestampShiftTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerDemoTimestampShiftTests(SqlServerTestDatabase database) : DemoTimestampShiftTests<SqlServerTestDatabase>(database);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
-using ProfileHub.Server.Tests.Support;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Server.Tests.Hosting;
 

@@ -118,7 +118,7 @@ public sealed class ServeVerbTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ProfileHub__Database__Provider=mysql|ProfileHub__Database__ConnectionString=", "profilehub: ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite' or 'postgres')")]
+    [InlineData("ProfileHub__Database__Provider=mysql|ProfileHub__Database__ConnectionString=", "profilehub: ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite', 'postgres' or 'sqlserver')")]
     [InlineData("ProfileHub__Database__Provider=postgres|ProfileHub__Database__ConnectionString=", "profilehub: ProfileHub:Database:ConnectionString: required when the provider is postgres")]
     [InlineData("ProfileHub__Database__Provider=postgres|ProfileHub__Database__ConnectionString=Host=127.0.0.1;Port=1;Username=x;Database=y", "profilehub: ProfileHub:Database:ConnectionString: cannot reach PostgreSQL at 127.0.0.1:1")]
     [InlineData("ProfileHub__Matching__LowerThreshold=9", "profilehub: ProfileHub:Matching:LowerThreshold: 9 is above UpperThreshold (0)")]

@@ -130,3 +130,5 @@ public abstract class LargeLoadTests<TDatabase>(TDatabase database, ITestOutputH
 public sealed class SqliteLargeLoadTests(SqliteTestDatabase database, ITestOutputHelper output) : LargeLoadTests<SqliteTestDatabase>(database, output);
 
 public sealed class PostgresLargeLoadTests(PostgresTestDatabase database, ITestOutputHelper output) : LargeLoadTests<PostgresTestDatabase>(database, output);
+
+public sealed class SqlServerLargeLoadTests(SqlServerTestDatabase database, ITestOutputHelper output) : LargeLoadTests<SqlServerTestDatabase>(database, output);

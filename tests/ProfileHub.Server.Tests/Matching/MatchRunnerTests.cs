@@ -224,3 +224,5 @@ public abstract class MatchRunnerTests<TDatabase>(TDatabase database) : IClassFi
 public sealed class SqliteMatchRunnerTests(SqliteTestDatabase database) : MatchRunnerTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresMatchRunnerTests(PostgresTestDatabase database) : MatchRunnerTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerMatchRunnerTests(SqlServerTestDatabase database) : MatchRunnerTests<SqlServerTestDatabase>(database);

@@ -132,3 +132,5 @@ public abstract class ConnectorScheduleTests<TDatabase>(TDatabase database) : IC
 public sealed class SqliteConnectorScheduleTests(SqliteTestDatabase database) : ConnectorScheduleTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresConnectorScheduleTests(PostgresTestDatabase database) : ConnectorScheduleTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerConnectorScheduleTests(SqlServerTestDatabase database) : ConnectorScheduleTests<SqlServerTestDatabase>(database);

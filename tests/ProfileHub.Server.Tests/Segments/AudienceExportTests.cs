@@ -126,3 +126,5 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
 public sealed class SqliteAudienceExportTests(SqliteTestDatabase database) : AudienceExportTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresAudienceExportTests(PostgresTestDatabase database) : AudienceExportTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerAudienceExportTests(SqlServerTestDatabase database) : AudienceExportTests<SqlServerTestDatabase>(database);

@@ -132,3 +132,5 @@ public abstract class AudienceQueryTests<TDatabase>(TDatabase database) : IClass
 public sealed class SqliteAudienceQueryTests(SqliteTestDatabase database) : AudienceQueryTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresAudienceQueryTests(PostgresTestDatabase database) : AudienceQueryTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerAudienceQueryTests(SqlServerTestDatabase database) : AudienceQueryTests<SqlServerTestDatabase>(database);

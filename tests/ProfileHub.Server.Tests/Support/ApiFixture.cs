@@ -21,6 +21,11 @@ public sealed class ApiFixture<TDatabase> : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        if (!Database.Available)
+        {
+            return; // No server for this provider here: its test classes report as skipped.
+        }
+
         _scenario = await ApiScenario.SeedAsync(Database);
         _server = await ApiServer.StartAsync(Database);
     }

@@ -126,3 +126,5 @@ public abstract class MigratorTests<TDatabase>(TDatabase database) : IClassFixtu
 public sealed class SqliteMigratorTests(SqliteTestDatabase database) : MigratorTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresMigratorTests(PostgresTestDatabase database) : MigratorTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerMigratorTests(SqlServerTestDatabase database) : MigratorTests<SqlServerTestDatabase>(database);

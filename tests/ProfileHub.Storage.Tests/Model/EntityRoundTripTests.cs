@@ -322,3 +322,5 @@ public abstract class EntityRoundTripTests<TDatabase>(TDatabase database) : ICla
 public sealed class SqliteEntityRoundTripTests(SqliteTestDatabase database) : EntityRoundTripTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresEntityRoundTripTests(PostgresTestDatabase database) : EntityRoundTripTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerEntityRoundTripTests(SqlServerTestDatabase database) : EntityRoundTripTests<SqlServerTestDatabase>(database);

@@ -80,3 +80,5 @@ public abstract class ListParameterTests<TDatabase>(TDatabase database) : IClass
 public sealed class SqliteListParameterTests(SqliteTestDatabase database) : ListParameterTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresListParameterTests(PostgresTestDatabase database) : ListParameterTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerListParameterTests(SqlServerTestDatabase database) : ListParameterTests<SqlServerTestDatabase>(database);

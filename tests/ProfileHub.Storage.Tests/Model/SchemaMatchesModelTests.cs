@@ -76,8 +76,14 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
                 problems.Add($"{name}: model says unique={index.IsUnique} filter={expected ?? "none"}, database has {definition}");
             }
 
-            // Covering columns exist on PostgreSQL only (SQLite has no INCLUDE).
-            if (database.ProviderName == "postgres" && index.GetIncludeProperties() is { Count: > 0 } included)
+            // Covering columns exist on PostgreSQL and SQL Server (SQLite has no INCLUDE).
+            var included = database.ProviderName switch
+            {
+                "postgres" => NpgsqlIndexExtensions.GetIncludeProperties(index),
+                "sqlserver" => SqlServerIndexExtensions.GetIncludeProperties(index),
+                _ => null,
+            };
+            if (included is { Count: > 0 })
             {
                 var columns = string.Join(", ", included.Select(p => index.DeclaringEntityType.FindProperty(p)!.GetColumnName()));
                 if (!definition.Contains($"INCLUDE ({columns})", StringComparison.Ordinal))
@@ -93,9 +99,23 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
 
     private async Task<Dictionary<string, string>> ReadIndexesAsync()
     {
-        var sql = database.ProviderName == "postgres"
-            ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
-            : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
+        var sql = database.ProviderName switch
+        {
+            "postgres" => "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()",
+
+            // SQL Server keeps no index text: it is put together in PostgreSQL's form from the catalog.
+            "sqlserver" => """
+                SELECT i.name,
+                       'CREATE ' + CASE WHEN i.is_unique = 1 THEN 'UNIQUE ' ELSE '' END + 'INDEX ' + i.name
+                       + COALESCE(' INCLUDE (' + (SELECT STRING_AGG(c.name, ', ') WITHIN GROUP (ORDER BY ic.index_column_id)
+                                                  FROM sys.index_columns ic JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+                                                  WHERE ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.is_included_column = 1) + ')', '')
+                       + COALESCE(' WHERE ' + i.filter_definition, '')
+                FROM sys.indexes i JOIN sys.tables t ON t.object_id = i.object_id
+                WHERE i.name IS NOT NULL AND i.is_primary_key = 0
+                """,
+            _ => "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+        };
         var indexes = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var row in QueryAsync(sql))
         {
@@ -105,27 +125,36 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
         return indexes;
     }
 
-    /// <summary>A filter without quotes, parentheses, case or runs of white space, as each database prints it differently.</summary>
+    /// <summary>A filter without quotes, brackets, parentheses, case or white space, as each database prints it differently.</summary>
     private static string Plain(string filter) =>
-        string.Join(' ', filter.Replace("\"", "", StringComparison.Ordinal).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        string.Concat(filter.Where(c => c is not ('"' or '[' or ']' or '(' or ')') && !char.IsWhiteSpace(c))).ToUpperInvariant();
 
     private async Task<Dictionary<(string Table, string Column), (string Type, bool Nullable)>> ReadColumnsAsync()
     {
-        var sql = database.ProviderName == "postgres"
-            ? """
-              SELECT table_name, column_name,
-                     CASE WHEN data_type = 'character varying' THEN 'character varying(' || character_maximum_length || ')'
-                          WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'
-                          ELSE data_type END,
-                     is_nullable = 'YES'
-              FROM information_schema.columns WHERE table_schema = current_schema()
-              """
-            : """
-              SELECT m.name, c.name, c.type, c."notnull" = 0 AND c.pk = 0
-              FROM sqlite_master m JOIN pragma_table_info(m.name) c
-              WHERE m.type = 'table'
-              """;
+        var sql = database.ProviderName switch
+        {
+            "postgres" => """
+                SELECT table_name, column_name,
+                       CASE WHEN data_type = 'character varying' THEN 'character varying(' || character_maximum_length || ')'
+                            WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')'
+                            ELSE data_type END,
+                       is_nullable = 'YES'
+                FROM information_schema.columns WHERE table_schema = current_schema()
+                """,
+            "sqlserver" => """
+                SELECT table_name, column_name,
+                       CASE WHEN data_type = 'nvarchar' THEN 'nvarchar(' + CASE WHEN character_maximum_length = -1 THEN 'max' ELSE CAST(character_maximum_length AS varchar(10)) END + ')'
+                            WHEN data_type = 'decimal' THEN 'decimal(' + CAST(numeric_precision AS varchar(10)) + ',' + CAST(numeric_scale AS varchar(10)) + ')'
+                            ELSE data_type END,
+                       CAST(CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS bit)
+                FROM information_schema.columns WHERE table_schema = SCHEMA_NAME()
+                """,
+            _ => """
+                SELECT m.name, c.name, c.type, c."notnull" = 0 AND c.pk = 0
+                FROM sqlite_master m JOIN pragma_table_info(m.name) c
+                WHERE m.type = 'table'
+                """,
+        };
         var columns = new Dictionary<(string, string), (string, bool)>();
         await foreach (var row in QueryAsync(sql))
         {
@@ -158,3 +187,5 @@ public abstract class SchemaMatchesModelTests<TDatabase>(TDatabase database) : I
 public sealed class SqliteSchemaMatchesModelTests(SqliteTestDatabase database) : SchemaMatchesModelTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresSchemaMatchesModelTests(PostgresTestDatabase database) : SchemaMatchesModelTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerSchemaMatchesModelTests(SqlServerTestDatabase database) : SchemaMatchesModelTests<SqlServerTestDatabase>(database);

@@ -16,7 +16,7 @@ public sealed class StorageProviderTests : IDisposable
     public void An_unknown_provider_names_the_provider_setting()
     {
         var error = Assert.Throws<DatabaseSetupException>(() => StorageProvider.Create(new DatabaseOptions { Provider = "mysql" }));
-        Assert.Equal("ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite' or 'postgres')", error.Message);
+        Assert.Equal("ProfileHub:Database:Provider: unknown provider 'mysql' (expected 'sqlite', 'postgres' or 'sqlserver')", error.Message);
     }
 
     [Fact]

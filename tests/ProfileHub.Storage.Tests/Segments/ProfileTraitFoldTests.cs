@@ -196,3 +196,5 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
 public sealed class SqliteProfileTraitFoldTests(SqliteTestDatabase database) : ProfileTraitFoldTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresProfileTraitFoldTests(PostgresTestDatabase database) : ProfileTraitFoldTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerProfileTraitFoldTests(SqlServerTestDatabase database) : ProfileTraitFoldTests<SqlServerTestDatabase>(database);

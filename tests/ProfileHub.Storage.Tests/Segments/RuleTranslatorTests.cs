@@ -85,3 +85,5 @@ public abstract class RuleTranslatorTests<TDatabase>(TDatabase database) : IClas
 public sealed class SqliteRuleTranslatorTests(SqliteTestDatabase database) : RuleTranslatorTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresRuleTranslatorTests(PostgresTestDatabase database) : RuleTranslatorTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerRuleTranslatorTests(SqlServerTestDatabase database) : RuleTranslatorTests<SqlServerTestDatabase>(database);

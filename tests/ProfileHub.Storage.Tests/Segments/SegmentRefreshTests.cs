@@ -110,3 +110,5 @@ public abstract class SegmentRefreshTests<TDatabase>(TDatabase database) : IClas
 public sealed class SqliteSegmentRefreshTests(SqliteTestDatabase database) : SegmentRefreshTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresSegmentRefreshTests(PostgresTestDatabase database) : SegmentRefreshTests<PostgresTestDatabase>(database);
+
+public sealed class SqlServerSegmentRefreshTests(SqlServerTestDatabase database) : SegmentRefreshTests<SqlServerTestDatabase>(database);

@@ -74,10 +74,17 @@ internal static class JourneyAggregates
     private static async Task<List<BeforePurchaseRow>> BeforeFirstPurchaseAsync(ProfileHubDbContext db, string? segment, CancellationToken cancellationToken)
     {
         var arguments = new SqlArguments();
+        var sql = BeforeFirstPurchaseSql(segment, arguments);
+        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, arguments.Values).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
+    }
 
+    /// <summary>The before-first-purchase statement (the same text on every database), its values added to <paramref name="arguments"/>.</summary>
+    internal static string BeforeFirstPurchaseSql(string? segment, SqlArguments arguments)
+    {
         var purchases = string.Join(", ", Journey.PurchaseTypes.Order(StringComparer.Ordinal).Select(arguments.Add));
         var bit = string.Join(" ", Channels.Select(c => $"WHEN {arguments.Add(c.ToString())} THEN {1 << (int)c}"));
-        var sql = $"""
+        return $"""
             WITH firsts AS (
                 SELECT x.profile_id, x.occurred_at, x.id
                 FROM (
@@ -90,23 +97,21 @@ internal static class JourneyAggregates
                 ) x
                 WHERE x.position = 1),
             per_channel AS (
-                SELECT f.profile_id, t.channel, COUNT(*) AS n
+                SELECT f.profile_id, t.channel, CAST(COUNT(*) AS bigint) AS n
                 FROM firsts f
                 JOIN profile_memberships m ON m.profile_id = f.profile_id
                 JOIN touchpoints t ON t.source_record_id = m.record_id
                 WHERE t.occurred_at < f.occurred_at OR (t.occurred_at = f.occurred_at AND t.id < f.id)
                 GROUP BY f.profile_id, t.channel),
             per_purchaser AS (
-                SELECT f.profile_id, COALESCE(SUM(c.n), 0) AS n, COALESCE(SUM(CASE c.channel {bit} ELSE 0 END), 0) AS mask
+                SELECT f.profile_id, COALESCE(SUM(c.n), 0) AS n, COALESCE(SUM(CAST(CASE c.channel {bit} ELSE 0 END AS bigint)), 0) AS mask
                 FROM firsts f
                 LEFT JOIN per_channel c ON c.profile_id = f.profile_id
                 GROUP BY f.profile_id)
-            SELECT n AS "Count", mask AS "Mask", COUNT(*) AS "Profiles"
+            SELECT n AS "Count", mask AS "Mask", CAST(COUNT(*) AS bigint) AS "Profiles"
             FROM per_purchaser
             GROUP BY n, mask
             """;
-        var rows = await db.Database.SqlQueryRaw<BeforePurchaseCount>(sql, arguments.Values).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new BeforePurchaseRow((int)r.Count, (int)r.Mask, (int)r.Profiles))];
     }
 
     /// <summary>Profiles counted by (stage of one of their touchpoints, whether they purchased).</summary>
@@ -213,7 +218,7 @@ internal static class JourneyAggregates
 
     private sealed record BeforePurchaseRow(int Count, int Mask, int Profiles);
 
-    /// <summary>A row of the before-first-purchase statement as the databases return it (64-bit sums and counts).</summary>
+    /// <summary>A row of the before-first-purchase statement as the databases return it (sums and counts cast to bigint: SQL Server's COUNT is 32-bit).</summary>
     internal sealed record BeforePurchaseCount(long Count, long Mask, long Profiles);
 
     private sealed record StageRow(JourneyStage Stage, bool Purchased, int Profiles);

@@ -1,7 +1,7 @@
-namespace ProfileHub.Server.Tests.Support;
+namespace ProfileHub.Testing;
 
 /// <summary>The repository's files, found above the test binaries.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
