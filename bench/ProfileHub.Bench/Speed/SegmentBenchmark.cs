@@ -248,8 +248,8 @@ internal static class SegmentBenchmark
             SELECT i, md5('profile' || i)::uuid, 'Seed', now() - interval '400 days' FROM generate_series(1, {profiles}) i
             """,
             $"""
-            INSERT INTO record_consents (record_id, channel, status, observed_at)
-            SELECT i, 'Email', CASE WHEN i % 10 = 0 THEN 'Unsubscribed' ELSE 'Granted' END, now() - interval '200 days' FROM generate_series(1, {profiles}) i
+            INSERT INTO record_consents (record_id, channel, status, observed_at, contact_point)
+            SELECT i, 'Email', CASE WHEN i % 10 = 0 THEN 'Unsubscribed' ELSE 'Granted' END, now() - interval '200 days', 'p' || i || '@example.com' FROM generate_series(1, {profiles}) i
             """,
             $"""
             INSERT INTO touchpoints (connector_id, source_event_id, source_record_id, channel, type, occurred_at, stage, online, controllable, initiative, amount, metrics, ingested_at)

@@ -93,7 +93,7 @@ internal sealed class DraftConversion(int connectorId, TouchpointRules rules, Da
 
         foreach (var consent in draft.Consents)
         {
-            record.Consents.Add(new ConsentState(consent.Channel, consent.Status, consent.ObservedAt, consent.Scope));
+            record.AddConsent(consent.Channel, consent.Status, consent.ObservedAt, consent.Scope);
         }
 
         record.ApplyContent(draft.ContentHash, draft.ObservedAt, ingestedAt);

@@ -32,6 +32,13 @@ public sealed class InboundPayload
 
     public DateTimeOffset? ProcessedAt { get; private set; }
 
+    /// <summary>Right to erasure: the body without the erased person's events (<c>PayloadRedaction</c>).</summary>
+    public void Redact(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Body = body;
+    }
+
     public void MarkProcessed(DateTimeOffset processedAt)
     {
         Processed = true;

@@ -49,6 +49,13 @@ public sealed class SourceRecord
 
     public List<ConsentState> Consents { get; } = [];
 
+    /// <summary>
+    /// Adds what the source says about consent on a channel, as statements about this record's own addresses
+    /// of the channel's kind (<see cref="ContactPoints.Statements"/>): add the identifiers first.
+    /// </summary>
+    public void AddConsent(ConsentChannel channel, ConsentStatus status, DateTimeOffset observedAt, string? scope = null) =>
+        Consents.AddRange(ContactPoints.Statements(channel, status, observedAt, scope, Identifiers.Select(i => (i.Kind, i.NormalizedValue))));
+
     /// <summary>When the source says this was true (its updated_at or event time), not when we loaded it.</summary>
     public DateTimeOffset ObservedAt { get; private set; }
 

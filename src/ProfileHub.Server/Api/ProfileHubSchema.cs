@@ -1,5 +1,6 @@
 using ProfileHub.GraphQL.Types;
 using ProfileHub.Server.Api.Journeys;
+using ProfileHub.Server.Api.Privacy;
 using ProfileHub.Server.Api.Profiles;
 using ProfileHub.Server.Api.Segments;
 using ProfileHub.Server.Api.Stewardship;
@@ -29,6 +30,7 @@ internal static class ProfileHubSchema
             ReviewQueue.AddFields(query);
             JourneyAnalyticsQuery.AddFields(query);
             SegmentApi.AddQueryFields(query);
+            PrivacyApi.AddQueryFields(query);
         });
         schema.Object("Mutation", mutation =>
         {

@@ -59,8 +59,8 @@ public abstract class BulkWriter
             "INSERT INTO record_identifiers (record_id, kind, value, normalized_value) VALUES (@id, @kind, @value, @normalized)",
             ("id", DbType.Int64), ("kind", DbType.String), ("value", DbType.String), ("normalized", DbType.String));
         await using var insertConsent = Command(connection, transaction,
-            "INSERT INTO record_consents (record_id, channel, status, scope, observed_at) VALUES (@id, @channel, @status, @scope, @observed)",
-            ("id", DbType.Int64), ("channel", DbType.String), ("status", DbType.String), ("scope", DbType.String), ("observed", TimestampType));
+            "INSERT INTO record_consents (record_id, channel, status, scope, observed_at, contact_point) VALUES (@id, @channel, @status, @scope, @observed, @point)",
+            ("id", DbType.Int64), ("channel", DbType.String), ("status", DbType.String), ("scope", DbType.String), ("observed", TimestampType), ("point", DbType.String));
         await using var link = Command(connection, transaction,
             "UPDATE touchpoints SET source_record_id = @id WHERE connector_id = @connector AND source_key = @key AND source_record_id IS NULL",
             ("id", DbType.Int64), ("connector", DbType.Int32), ("key", DbType.String));
@@ -91,7 +91,7 @@ public abstract class BulkWriter
 
             foreach (var consent in record.Consents)
             {
-                Set(insertConsent, recordId, consent.Channel.ToString(), consent.Status.ToString(), consent.Scope, Timestamp(consent.ObservedAt));
+                Set(insertConsent, recordId, consent.Channel.ToString(), consent.Status.ToString(), consent.Scope, Timestamp(consent.ObservedAt), consent.ContactPoint);
                 await insertConsent.ExecuteNonQueryAsync(cancellationToken);
             }
 

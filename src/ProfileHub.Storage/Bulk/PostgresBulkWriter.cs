@@ -34,7 +34,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
             "street_number text, street text, address_line2 text, city text, region text, postal_code text, country text, birth_date date, " +
             "birth_date_raw text, gender text, observed_at timestamptz, ingested_at timestamptz, raw_payload text, content_hash text) ON COMMIT DELETE ROWS; " +
             "CREATE TEMP TABLE IF NOT EXISTS ph_stage_identifiers (ord integer, source_key text, kind text, value text, normalized_value text) ON COMMIT DELETE ROWS; " +
-            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_consents (ord integer, source_key text, channel text, status text, scope text, observed_at timestamptz) ON COMMIT DELETE ROWS; " +
+            "CREATE TEMP TABLE IF NOT EXISTS ph_stage_consents (ord integer, source_key text, channel text, status text, scope text, observed_at timestamptz, contact_point text) ON COMMIT DELETE ROWS; " +
             "CREATE TEMP TABLE IF NOT EXISTS ph_stage_written (id bigint, source_key text) ON COMMIT DELETE ROWS",
             cancellationToken);
         await CopyRecordsAsync(npgsql, records, cancellationToken);
@@ -51,8 +51,8 @@ internal sealed class PostgresBulkWriter : BulkWriter
             "DELETE FROM record_consents c USING ph_stage_written w WHERE c.record_id = w.id; " +
             "INSERT INTO record_identifiers (record_id, kind, value, normalized_value) " +
             "SELECT w.id, s.kind, s.value, s.normalized_value FROM ph_stage_identifiers s JOIN ph_stage_written w ON w.source_key = s.source_key ORDER BY s.ord; " +
-            "INSERT INTO record_consents (record_id, channel, status, scope, observed_at) " +
-            "SELECT w.id, s.channel, s.status, s.scope, s.observed_at FROM ph_stage_consents s JOIN ph_stage_written w ON w.source_key = s.source_key ORDER BY s.ord; " +
+            "INSERT INTO record_consents (record_id, channel, status, scope, observed_at, contact_point) " +
+            "SELECT w.id, s.channel, s.status, s.scope, s.observed_at, s.contact_point FROM ph_stage_consents s JOIN ph_stage_written w ON w.source_key = s.source_key ORDER BY s.ord; " +
             "UPDATE touchpoints t SET source_record_id = w.id FROM ph_stage_written w " +
             "WHERE t.connector_id = @connector AND t.source_key = w.source_key AND t.source_record_id IS NULL; " +
             "SELECT count(*) FROM ph_stage_written",
@@ -119,7 +119,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         }
 
         await using (var copy = await npgsql.BeginBinaryImportAsync(
-            "COPY ph_stage_consents (ord, source_key, channel, status, scope, observed_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            "COPY ph_stage_consents (ord, source_key, channel, status, scope, observed_at, contact_point) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             var ord = 0;
             foreach (var r in records)
@@ -133,6 +133,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
                     await copy.WriteAsync(consent.Status.ToString(), NpgsqlDbType.Text, cancellationToken);
                     await WriteNullable(copy, consent.Scope, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(consent.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullable(copy, consent.ContactPoint, NpgsqlDbType.Text, cancellationToken);
                 }
             }
 

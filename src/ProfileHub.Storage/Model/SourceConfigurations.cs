@@ -92,7 +92,11 @@ internal sealed class ConsentStateConfiguration : IEntityTypeConfiguration<Conse
     {
         builder.ToTable("record_consents");
         builder.Property(c => c.Scope).HasMaxLength(200);
+        builder.Property(c => c.ContactPoint).HasMaxLength(400);
         builder.HasIndex(c => c.RecordId);
+
+        // An audience asks, per address, for the latest statement about it from any record.
+        builder.HasIndex(c => new { c.Channel, c.ContactPoint, c.ObservedAt });
     }
 }
 

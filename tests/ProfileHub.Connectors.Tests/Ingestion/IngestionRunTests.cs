@@ -156,6 +156,25 @@ public abstract class IngestionRunTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_consent_statement_is_stored_once_per_address_of_its_channel_on_the_record()
+    {
+        await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");
+        var person = NumberedSource.Person("u1") with
+        {
+            Identifiers = [IdentifierDraft.Email("Home@Example.com")!, IdentifierDraft.Email("work@example.com")!, IdentifierDraft.Phone("020 7946 0958", "GB")!],
+            Consents = [new ConsentDraft(ConsentChannel.Email, ConsentStatus.Unsubscribed, T0), new ConsentDraft(ConsentChannel.Sms, ConsentStatus.Granted, T0), new ConsentDraft(ConsentChannel.Mail, ConsentStatus.Granted, T0)],
+        };
+
+        await database.RunAsync("scripted", new ScriptedSource(new SourceBatch([person], [], [], 1, "1")));
+
+        await using var db = database.CreateContext();
+        var record = await db.SourceRecords.Include(r => r.Consents).SingleAsync();
+        Assert.Equal(
+            ["Email:home@example.com:Unsubscribed", "Email:work@example.com:Unsubscribed", "Mail::Granted", "Sms:+442079460958:Granted"],
+            record.Consents.Select(c => $"{c.Channel}:{c.ContactPoint}:{c.Status}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_late_older_version_of_a_record_does_not_overwrite_the_newer_one()
     {
         await database.AddConnectorAsync("scripted", ConnectorKind.File, "scripted");

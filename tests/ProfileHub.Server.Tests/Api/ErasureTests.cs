@@ -66,7 +66,55 @@ public abstract class ErasureTests<TDatabase>(ApiFixture<TDatabase> fixture) : I
         Assert.False(await db.Touchpoints.AnyAsync(t => t.SourceKey == "erase-me"));
     }
 
-    private async Task<string> ImportAsync()
+    [Fact]
+    public async Task After_an_erasure_no_column_of_any_table_holds_the_persons_email_phone_name_or_street()
+    {
+        // Two records of one person (a link with its explanation), an order, and a line too broken to read (quarantined).
+        await File.WriteAllLinesAsync(Events, [
+            """{"type":"identify","messageId":"z-1","userId":"zq-1","timestamp":"2026-10-01T10:00:00Z","traits":{"email":"Zorbalina.Quixwell@example.com","phone":"+44 7700 900987","firstName":"Zorbalina","lastName":"Quixwell","address":{"street":"12 Gorseway Lane","city":"Leeds","country":"GB"}}}""",
+            """{"type":"identify","messageId":"z-2","userId":"zq-2","timestamp":"2026-10-01T11:00:00Z","traits":{"email":"zorbalina.quixwell@example.com","firstName":"Zorbalina","lastName":"Quixwel"}}""",
+            """{"type":"identify","messageId":"z-3","userId":"zq-3","timestamp":"2026-10-01T12:00:00Z","traits":{"email":"zorbalina.quixwell@example.com" "firstName":"Zorbalina"}}""",
+            """{"type":"track","messageId":"z-4","userId":"zq-1","event":"Order Completed","timestamp":"2026-10-01T12:05:00Z","properties":{"revenue":10}}""",
+        ]);
+        await ImportAsync("people");
+        await new MatchData(fixture.Database, new FixedClock(ApiScenario.Start.AddDays(20))).Runner().RunAsync(rebuild: false, CancellationToken.None);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            Assert.True(await db.QuarantinedRows.AnyAsync(q => q.RawPayload.Contains("z-3")), "the broken line is quarantined");
+
+            // A stored SendGrid post batching the person's event with someone else's.
+            var people = await db.Connectors.Where(c => c.Name == "people").Select(c => c.Id).SingleAsync();
+            db.InboundPayloads.Add(new Core.Sources.InboundPayload(people, """[{"email":"zorbalina.quixwell@example.com","event":"open","sg_event_id":"s-1"},{"email":"keep.me@example.com","event":"open","sg_event_id":"s-2"}]""", ApiScenario.Start));
+            await db.SaveChangesAsync();
+        }
+
+        var found = (await fixture.Server.PostAsync("""{ profileByIdentifier(kind: EMAIL, value: "zorbalina.quixwell@example.com") { id version sourceRecords { sourceKey } } }""")).Ok()
+            .Data.GetProperty("profileByIdentifier");
+        Assert.Equal(2, found.GetProperty("sourceRecords").GetArrayLength());
+        var id = found.GetProperty("id").GetString();
+        var pinned = (await fixture.Server.PostAsync("""mutation($p: ProfileVersionInput!) { pinAttribute(profile: $p, attribute: "LastName", value: "Quixwell") { version } }""",
+            new { p = new { id, version = found.GetProperty("version").GetInt32() } }, ApiRole.Steward)).Ok().Data.GetProperty("pinAttribute");
+        (await fixture.Server.PostAsync("""mutation { createSegment(name: "erasure-everyone", rule: "touchpoints >= 0") { name } }""")).Ok();
+        (await fixture.Server.PostAsync("""mutation { refreshSegment(name: "erasure-everyone") { members } }""")).Ok();
+        string[] personal = ["zorbalina", "quixwel", "7700900987", "7700 900987", "gorseway"];
+        Assert.NotEmpty(await PersonalDataScan.FindAsync(fixture.Database, personal));
+
+        (await fixture.Server.PostAsync("""mutation($p: ProfileVersionInput!) { eraseProfile(profile: $p) { profileId } }""",
+            new { p = new { id, version = pinned.GetProperty("version").GetInt32() } }, ApiRole.Steward)).Ok();
+
+        Assert.Empty(await PersonalDataScan.FindAsync(fixture.Database, personal));
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var profile = Guid.Parse(id!);
+            Assert.False(await db.SegmentMemberships.AnyAsync(m => m.ProfileId == profile));
+            Assert.False(await db.ProfileTraits.AnyAsync(t => t.ProfileId == profile));
+
+            // The other person's event in the same post is kept.
+            Assert.True(await db.InboundPayloads.AnyAsync(p => p.Body.Contains("keep.me@example.com")));
+        }
+    }
+
+    private async Task<string> ImportAsync(string connector = "web")
     {
         await using var import = ProfileHubProcess.Start(
             _directory,
@@ -74,13 +122,13 @@ public abstract class ErasureTests<TDatabase>(ApiFixture<TDatabase> fixture) : I
             {
                 ["ProfileHub__Database__Provider"] = fixture.Database.ProviderName,
                 ["ProfileHub__Database__ConnectionString"] = fixture.Database.ConnectionString,
-                ["ProfileHub__Connectors__web__Kind"] = "Web",
-                ["ProfileHub__Connectors__web__Format"] = "segment-jsonl",
-                ["ProfileHub__Connectors__web__Settings__path"] = Events,
+                [$"ProfileHub__Connectors__{connector}__Kind"] = "Web",
+                [$"ProfileHub__Connectors__{connector}__Format"] = "segment-jsonl",
+                [$"ProfileHub__Connectors__{connector}__Settings__path"] = Events,
             },
             "import",
             "--connector",
-            "web");
+            connector);
         Assert.Equal(0, await import.WaitForExitAsync(TimeSpan.FromSeconds(120)));
         return import.Stdout;
     }

@@ -35,11 +35,11 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
 
         var now = TimeProvider.System.GetUtcNow();
         var shop = await db.Connectors.Where(c => c.Name == "shop").Select(c => c.Id).SingleAsync();
-        var records = await db.SourceRecords.Where(r => r.SourceKey == "dana" || r.SourceKey == "pablo").ToDictionaryAsync(r => r.SourceKey);
+        var records = await db.SourceRecords.Include(r => r.Identifiers).Where(r => r.SourceKey == "dana" || r.SourceKey == "pablo").ToDictionaryAsync(r => r.SourceKey);
         var i = 0;
         foreach (var (key, delivered) in new[] { ("dana", 2), ("pablo", 3) })
         {
-            records[key].Consents.Add(new ConsentState(ConsentChannel.Email, ConsentStatus.Granted, now.AddDays(-60)));
+            records[key].AddConsent(ConsentChannel.Email, ConsentStatus.Granted, now.AddDays(-60));
             db.Touchpoints.Add(Touch(shop, ref i, TouchpointChannel.Web, "order_completed", now.AddDays(-20), records[key].Id));
             for (var d = 0; d < delivered; d++)
             {
@@ -250,9 +250,9 @@ public abstract class SegmentApiTests<TDatabase>(ApiFixture<TDatabase> fixture) 
         var profiles = await db.Memberships.Join(db.SourceRecords.Where(r => r.ConnectorId == crm), m => m.RecordId, r => r.Id, (m, r) => m.ProfileId)
             .Where(p => !named.Contains(p)).Distinct().OrderBy(p => p).Take(count).ToListAsync();
         var records = await db.Memberships.Where(m => profiles.Contains(m.ProfileId)).Select(m => m.RecordId).ToListAsync();
-        foreach (var record in await db.SourceRecords.Where(r => records.Contains(r.Id)).ToListAsync())
+        foreach (var record in await db.SourceRecords.Include(r => r.Identifiers).Where(r => records.Contains(r.Id)).ToListAsync())
         {
-            record.Consents.Add(new ConsentState(ConsentChannel.Sms, ConsentStatus.Granted, TimeProvider.System.GetUtcNow().AddDays(-1)));
+            record.AddConsent(ConsentChannel.Sms, ConsentStatus.Granted, TimeProvider.System.GetUtcNow().AddDays(-1));
         }
 
         await db.SaveChangesAsync();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Tests.Support;
@@ -102,6 +104,32 @@ public abstract class AudienceExportTests<TDatabase>(TDatabase database) : IClas
 
         Assert.Equal("the previous export\n", await File.ReadAllTextAsync(file));
         Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_person_who_unsubscribed_one_address_and_opted_in_with_another_is_exported_with_the_other_only()
+    {
+        // p7 unsubscribed p7@example.com (its survived email) yesterday; a second record of p7 opts in with a work address since.
+        await using (var db = database.CreateContext())
+        {
+            var p7 = await db.SourceRecords.SingleAsync(r => r.SourceKey == "p7");
+            var profile = await db.Memberships.Where(m => m.RecordId == p7.Id).Select(m => m.ProfileId).SingleAsync();
+            var work = new SourceRecord(p7.ConnectorId, "p7-work", Now, Now);
+            work.Identifiers.Add(new RecordIdentifier(IdentifierKind.Email, "P7.Work@example.com", "p7.work@example.com"));
+            work.AddConsent(ConsentChannel.Email, ConsentStatus.Granted, Now.AddHours(-2));
+            db.SourceRecords.Add(work);
+            await db.SaveChangesAsync();
+            db.Memberships.Add(new ProfileMembership(work.Id, profile, null, null, LinkOrigin.Seed, Now));
+            await db.SaveChangesAsync();
+        }
+
+        var file = Path.Combine(_directory, "newsletter.csv");
+        var rows = await Exporter().RunAsync("newsletter", ConsentChannel.Email, ExportFormat.Csv, file, null, CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Equal(8, rows);
+        Assert.Contains(",p7.work@example.com,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("p7@example.com", text, StringComparison.Ordinal);
     }
 
     [Fact]

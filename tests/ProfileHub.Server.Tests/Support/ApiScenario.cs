@@ -72,10 +72,10 @@ internal sealed class ApiScenario
 
         await using var db = database.CreateContext();
         AddJourney(db, shop, robert, bob);
-        var consenting = await db.SourceRecords.Where(r => r.Id == robert || r.Id == bob).ToDictionaryAsync(r => r.Id);
-        consenting[robert].Consents.Add(new ConsentState(ConsentChannel.Email, ConsentStatus.Granted, Start.AddDays(-30)));
-        consenting[bob].Consents.Add(new ConsentState(ConsentChannel.Email, ConsentStatus.Unsubscribed, Start.AddDays(6)));
-        consenting[bob].Consents.Add(new ConsentState(ConsentChannel.Sms, ConsentStatus.Granted, Start.AddDays(2)));
+        var consenting = await db.SourceRecords.Include(r => r.Identifiers).Where(r => r.Id == robert || r.Id == bob).ToDictionaryAsync(r => r.Id);
+        consenting[robert].AddConsent(ConsentChannel.Email, ConsentStatus.Granted, Start.AddDays(-30));
+        consenting[bob].AddConsent(ConsentChannel.Email, ConsentStatus.Unsubscribed, Start.AddDays(6));
+        consenting[bob].AddConsent(ConsentChannel.Sms, ConsentStatus.Granted, Start.AddDays(2));
 
         // Harriet and Harriett may or may not have been linked; the review item is the steward's question either way.
         var review = Review(harriet, harriett, [

@@ -23,7 +23,8 @@ internal static class AudienceData
         for (var i = 0; i < 8; i++)
         {
             var record = new SourceRecord(connector.Id, $"p{i}", now, now);
-            record.Consents.Add(new ConsentState(ConsentChannel.Email, i == 7 ? ConsentStatus.Unsubscribed : ConsentStatus.Granted, now.AddDays(-1)));
+            record.Identifiers.Add(new RecordIdentifier(IdentifierKind.Email, $"p{i}@example.com", $"p{i}@example.com"));
+            record.AddConsent(ConsentChannel.Email, i == 7 ? ConsentStatus.Unsubscribed : ConsentStatus.Granted, now.AddDays(-1));
             db.SourceRecords.Add(record);
             var profile = new GoldenProfile(Guid.CreateVersion7(now.AddMinutes(i)), now);
             List<ProfileAttributeValue> attributes =

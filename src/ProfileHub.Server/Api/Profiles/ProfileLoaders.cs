@@ -73,7 +73,7 @@ internal static class ProfileLoaders
                     join r in db.SourceRecords on s.RecordId equals r.Id
                     join c in db.Connectors on r.ConnectorId equals c.Id
                     orderby s.ObservedAt, s.Id
-                    select new ConsentView(m.ProfileId, s.RecordId, c.Name, s.Channel, s.Status, s.Scope, s.ObservedAt)).ToListAsync(ct))
+                    select new ConsentView(m.ProfileId, s.RecordId, c.Name, s.Channel, s.ContactPoint, s.Status, s.Scope, s.ObservedAt)).ToListAsync(ct))
                 .ToLookup(s => s.ProfileId)))
         .LoadAsync(profile);
 

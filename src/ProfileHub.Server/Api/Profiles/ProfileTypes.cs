@@ -66,8 +66,9 @@ internal static class ProfileTypes
                 .Field("sourceRecord", "SourceRecord", f => f.ResolveWith(RecordOf(c => c.Source<IdentifierView>().RecordId))))
             .Object<ConsentView>("ChannelConsent", o => o
                 .AuthorizeFields(FieldAccess.Personal)
-                .Description("The latest consent statement for one channel across the profile's records.")
+                .Description("The latest consent statement of the profile's records for one channel and contact point.")
                 .Field("channel", "ConsentChannel!")
+                .Field("contactPoint", "String", f => f.Description("The address or number the statement is about (lower-case email, E.164 phone); null when the source named none: then it speaks for the person."))
                 .Field("status", "ConsentStatus!")
                 .Field("scope", "String")
                 .Field("observedAt", "DateTime!")
@@ -188,9 +189,9 @@ internal static class ProfileTypes
                 return (await ProfileLoaders.Identifiers(c, c.Source<GoldenProfile>().Id)).Where(i => kinds is null || kinds.Contains(i.Kind)).ToList();
             }))
         .Field("consent", "[ChannelConsent!]!", f => f
-            .Description("Per channel, the most recent consent statement of any member record.")
+            .Description("Per channel and contact point, the most recent consent statement of any member record (an unsubscribe of one address does not hide another address's opt-in, nor the reverse).")
             .ResolveWith(async c => (await ProfileLoaders.Consents(c, c.Source<GoldenProfile>().Id))
-                .GroupBy(s => s.Channel).Select(g => g.MaxBy(s => s.ObservedAt)!).OrderBy(s => s.Channel).ToList()))
+                .GroupBy(s => (s.Channel, s.ContactPoint)).Select(g => g.Last()).OrderBy(s => s.Channel).ThenBy(s => s.ContactPoint, StringComparer.Ordinal).ToList()))
         .Field("sourceRecords", "[SourceRecord!]!", f => f.ResolveWith(async c => await ProfileLoaders.Records(c, c.Source<GoldenProfile>().Id)))
         .ConnectionField("touchpoints", "Touchpoint", f => TouchpointListing.Field(f))
         .Field("journey", "Journey!", f => f.ResolveWith(async c =>

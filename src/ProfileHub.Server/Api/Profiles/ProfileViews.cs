@@ -29,7 +29,7 @@ internal sealed record RecordView(
 internal sealed record IdentifierView(Guid ProfileId, long RecordId, string Source, IdentifierKind Kind, string Value, string NormalizedValue);
 
 /// <summary>A consent statement of a member record.</summary>
-internal sealed record ConsentView(Guid ProfileId, long RecordId, string Source, ConsentChannel Channel, ConsentStatus Status, string? Scope, DateTimeOffset ObservedAt);
+internal sealed record ConsentView(Guid ProfileId, long RecordId, string Source, ConsentChannel Channel, string? ContactPoint, ConsentStatus Status, string? Scope, DateTimeOffset ObservedAt);
 
 /// <summary>A touchpoint of a profile's member record, with its connector's name.</summary>
 internal sealed record TouchpointView(Guid ProfileId, string Source, Touchpoint Touchpoint);

@@ -52,8 +52,8 @@ internal static class SegmentApi
             .Field("profileId", "ID!", f => f.From<AudienceMember>(m => m.ProfileId.ToString()))
             // The activation contract (docs/segments.md): an audience puller reads the contact point of the
             // channel it pulled, where the member consented to be contacted; names need ReadProfiles.
-            .Field("email", "String", f => f.Description("The survived primary email: on EMAIL and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Email, ConsentChannel.Ads)))
-            .Field("phone", "String", f => f.Description("The survived primary phone: on SMS, PHONE and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Sms, ConsentChannel.Phone, ConsentChannel.Ads)))
+            .Field("email", "String", f => f.Description("On an EMAIL audience the member's consented address (never one that opted out); on ADS the survived primary email. Readable on EMAIL and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Email, ConsentChannel.Ads)))
+            .Field("phone", "String", f => f.Description("On an SMS or PHONE audience the member's consented number; on ADS the survived primary phone. Readable on SMS, PHONE and ADS audiences, or with ReadProfiles.").Authorize(new ContactPointAccess(ConsentChannel.Sms, ConsentChannel.Phone, ConsentChannel.Ads)))
             .Field("givenName", "String", f => f.Description("Needs ReadProfiles.").Authorize(FieldAccess.Personal))
             .Field("familyName", "String", f => f.Description("Needs ReadProfiles.").Authorize(FieldAccess.Personal))
             .Field("enteredAt", "DateTime!"))
