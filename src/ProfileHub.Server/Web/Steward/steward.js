@@ -573,7 +573,8 @@ async function merge(profiles) {
     profileState.preview = null;
     const survivor = data.mergeProfiles.id;
     notify(`Merged: ${survivor} holds both profiles now; the other id resolves to it.`, "ok");
-    if (location.hash === `#/profile/${survivor}`) await loadProfile(survivor); else location.hash = `#/profile/${survivor}`;
+    if (location.hash === `#/profile/${survivor}`) await loadProfile(survivor);
+    else { noticeCarried = true; location.hash = `#/profile/${survivor}`; }
   } catch (error) {
     if (error.code === "STALE_VERSION") notify("The merge was not made: a profile changed since the preview. Preview again to see the current survivor.");
     else failure(error, "The merge was not made");
@@ -597,7 +598,12 @@ function history(p) {
 
 // ---------------------------------------------------------------- routing, keys, start
 
+// A notice belongs to the view it was given in, except one that announces the view being opened (a merge's).
+let noticeCarried = false;
+
 function route() {
+  if (!noticeCarried) notify("");
+  noticeCarried = false;
   const [, view = "queue", arg] = (location.hash || "#/queue").split("/");
   for (const name of ["queue", "conflicts", "search", "profile"]) $(`view-${name}`).hidden = name !== view;
   for (const a of document.querySelectorAll("#nav a")) {
