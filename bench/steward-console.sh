@@ -24,7 +24,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-log() { echo "steward-console: $*" >&2; }
+# shellcheck source=../scripts/throwaway-postgres.sh
+. scripts/throwaway-postgres.sh
 
 log "building (Release)"
 dotnet build -c Release src/ProfileHub.Server -v q -nologo >/dev/null
@@ -68,13 +69,9 @@ SQL
 esac
 
 key=$($profilehub apikey create --role steward --name "steward-bench-$(date +%s)" 2>/dev/null)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 $profilehub serve --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.5
-done
+wait_for_profilehub "$port" "$server_pid" "$work/server.log"
 log "measuring ($mode)"
 (cd tests/browser && node steward-bench.mjs "http://127.0.0.1:$port" "$key" 10 20 "${PROFILEHUB_CHROMIUM:-/usr/bin/chromium}")

@@ -97,6 +97,7 @@ try {
     text: await page.textContent("#merge-preview p"),
     attributes: await page.$$eval("#merge-preview tbody tr", trs => trs.map(tr => [...tr.cells].map(c => c.textContent))),
   };
+  await page.$eval("#merge-preview", e => e.scrollIntoView({ block: "start" }));
   await shot("merge-preview-1280");
   await page.click("#merge-confirm");
   const mergeNotice = await notice("Merged");

@@ -189,6 +189,7 @@ async function loadQueue() {
     select(queue.items.length ? 0 : -1);
     document.body.dataset.queueMs = Math.round(performance.now() - started);
     document.body.dataset.queue = "ready";
+    countConflicts();
   } catch (error) {
     $("queue-list").replaceChildren(el("li", { class: "empty" }, `The queue could not be loaded: ${error.message}`, " ", el("button", { type: "button", onclick: loadQueue }, "Try again")));
     $("pair").replaceChildren();
@@ -324,6 +325,7 @@ async function loadConflicts(reset = true) {
     $("conflict-count").textContent = `(${page.totalCount.toLocaleString("en-US")})`;
     $("conflicts-summary").textContent = `${page.totalCount.toLocaleString("en-US")} profile${page.totalCount === 1 ? "" : "s"} with conflicting values.`;
     conflicts.after = page.pageInfo.endCursor;
+    conflictsCounted = true;
     $("conflicts-next").disabled = !page.pageInfo.hasNextPage;
     const rows = page.nodes.flatMap(p => p.conflicts.map((c, i) => el("tr", {},
       el("td", {}, i === 0 ? el("a", { href: `#/profile/${p.id}` }, `${p.givenName ?? ""} ${p.familyName ?? ""}`.trim() || p.id) : ""),
@@ -388,6 +390,7 @@ async function loadProfile(id) {
     profileState.thresholds = data.matchThresholds;
     renderProfile();
     document.body.dataset.profile = data.profile.id;
+    countConflicts();
     document.body.dataset.profileVersion = data.profile.version;
   } catch (error) {
     $("profile").replaceChildren(el("p", { class: "empty" }, `The profile could not be loaded: ${error.message} `, el("button", { type: "button", onclick: () => loadProfile(id) }, "Try again")));
@@ -655,13 +658,22 @@ async function start() {
   $("key-form").hidden = true;
   $("nav").hidden = false;
   $("who").hidden = false;
+  // The view first; who the key is comes alongside (a refused key is said by whichever answers first).
+  route();
   try {
     const who = await fetch("/whoami", { headers: { Authorization: `Bearer ${sessionStorage.getItem(keyName)}` } });
     if (who.status === 401) { askForKey("ProfileHub did not accept this key (missing, unknown or revoked). Enter another one."); return; }
     const me = await who.json();
     $("who-name").textContent = `${me.name ?? ""} (${me.role ?? ""})`;
-  } catch { /* the queue says what failed */ }
-  route();
+  } catch { /* the view says what failed */ }
+}
+
+// The conflict count for the navigation is asked once the first view is drawn: on a million profiles it is
+// the slower question, and the queue should not wait behind it.
+let conflictsCounted = false;
+function countConflicts() {
+  if (conflictsCounted) return;
+  conflictsCounted = true;
   gql(`{ conflictQueue(first: 1) { totalCount } }`).then(d => { $("conflict-count").textContent = `(${d.conflictQueue.totalCount.toLocaleString("en-US")})`; }).catch(() => {});
 }
 
