@@ -73,11 +73,7 @@ port=$(free_port)
 url="http://127.0.0.1:$port/graphql"
 $profilehub serve --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.5
-done
+wait_for_profilehub "$port" "$server_pid" "$work/server.log"
 log "serving at $url"
 
 post() { # post QUERY VARIABLES_JSON -> headers in $work/h, body in $work/b

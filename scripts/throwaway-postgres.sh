@@ -32,6 +32,20 @@ free_port() {
   return 1
 }
 
+# Waits (up to 60 s) until a `profilehub serve` started in the background answers on loopback PORT; prints its
+# log and fails when the process PID died first or never answered.
+wait_for_profilehub() {
+  local port=$1 pid=$2 server_log=$3
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$server_log" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "profilehub did not answer on port $port within 60 s" >&2
+  cat "$server_log" >&2
+  return 1
+}
+
 postgres_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
 }

@@ -23,11 +23,13 @@ internal static class ProfileHubSchema
         ReviewQueue.Declare(schema);
         JourneyAnalyticsQuery.Declare(schema);
         StewardMutations.Declare(schema);
+        StewardQueries.Declare(schema);
         SegmentApi.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);
             ReviewQueue.AddFields(query);
+            StewardQueries.AddFields(query);
             JourneyAnalyticsQuery.AddFields(query);
             SegmentApi.AddQueryFields(query);
             PrivacyApi.AddQueryFields(query);

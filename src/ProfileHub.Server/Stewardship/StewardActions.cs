@@ -24,23 +24,40 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     /// it), tied by must-link constraints. Refused when a steward said two of their records are different people.
     /// </summary>
     public Task<GoldenProfile> MergeAsync(IReadOnlyList<ProfileVersion> profiles, string actor, CancellationToken cancellationToken) =>
-        InTransactionAsync(async db =>
+        InTransactionAsync(db => MergeAsync(db, profiles, actor, cancellationToken), cancellationToken);
+
+    private async Task<GoldenProfile> MergeAsync(ProfileHubDbContext db, IReadOnlyList<ProfileVersion> profiles, string actor, CancellationToken cancellationToken)
+    {
+        if (profiles.Select(p => p.Id).Distinct().Count() < 2)
         {
-            if (profiles.Select(p => p.Id).Distinct().Count() < 2)
-            {
-                throw new StewardException(StewardException.InvalidState, "A merge needs at least two different profiles.");
-            }
+            throw new StewardException(StewardException.InvalidState, "A merge needs at least two different profiles.");
+        }
 
-            // Locked in one global order, so two merges of the same profiles cannot deadlock.
-            var loaded = new List<GoldenProfile>();
-            foreach (var profile in profiles.DistinctBy(p => p.Id).OrderBy(p => p.Id))
-            {
-                loaded.Add(await EditableAsync(db, profile, cancellationToken));
-            }
+        // Locked in one global order, so two merges of the same profiles cannot deadlock.
+        var loaded = new List<GoldenProfile>();
+        foreach (var profile in profiles.DistinctBy(p => p.Id).OrderBy(p => p.Id))
+        {
+            loaded.Add(await EditableAsync(db, profile, cancellationToken));
+        }
 
-            var survivor = await MergeLoadedAsync(db, loaded, link: null, actor, cancellationToken);
-            return survivor;
-        }, cancellationToken);
+        return await MergeLoadedAsync(db, loaded, link: null, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// What <see cref="MergeAsync(IReadOnlyList{ProfileVersion}, string, CancellationToken)"/> would make of these profiles, without making it: the same merge (same
+    /// checks, same survivorship) runs in a transaction that is rolled back, so the preview cannot drift from
+    /// the merge it previews. The steward then merges with the versions the preview was computed on.
+    /// </summary>
+    public async Task<MergePreview> PreviewMergeAsync(IReadOnlyList<ProfileVersion> profiles, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var survivor = await MergeAsync(db, profiles, actor, cancellationToken);
+        var attributes = await db.ProfileAttributes.AsNoTracking().Where(a => a.ProfileId == survivor.Id).ToListAsync(cancellationToken);
+        var members = await db.Memberships.CountAsync(m => m.ProfileId == survivor.Id, cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        return new MergePreview(survivor.Id, [.. profiles.Select(p => p.Id).Distinct().Where(id => id != survivor.Id)], attributes, members);
+    }
 
     /// <summary>Moves one record out of its profile into a new one, never to be linked with its former companions again.</summary>
     public Task<SplitOutcome> SplitAsync(long record, int profileVersion, string actor, CancellationToken cancellationToken) =>
@@ -371,6 +388,9 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
 
 /// <summary>A split: the profile the record left and the new profile it now founds.</summary>
 internal sealed record SplitOutcome(GoldenProfile From, GoldenProfile To);
+
+/// <summary>A merge worked out and rolled back: the profile that would survive, those it would absorb, and its values after the merge.</summary>
+internal sealed record MergePreview(Guid SurvivorId, IReadOnlyList<Guid> Absorbed, IReadOnlyList<ProfileAttributeValue> Attributes, int Records);
 
 /// <summary>A not-a-match decision: the two records' profiles now, and whether the second had to move out.</summary>
 internal sealed record NotDuplicateOutcome(Guid ProfileA, Guid ProfileB, bool Split);

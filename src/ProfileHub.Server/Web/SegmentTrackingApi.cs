@@ -35,6 +35,7 @@ internal static class SegmentTrackingApi
         }
 
         app.MapJourneyPage();
+        app.MapStewardConsole();
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, string endpoint, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ internal sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewI
         builder.HasIndex(r => new { r.RecordA, r.RecordB }).IsUnique();
         builder.HasIndex(r => r.RecordB);
         builder.HasIndex(r => new { r.Status, r.Score });
+        // The queue's default order (oldest first, keyset on created_at then id): its first page reads 50 index
+        // entries instead of sorting every open item's row, explanation and all (migration 0015).
+        builder.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
         builder.Property(r => r.Explanation).IsJson();
         builder.Property(r => r.ResolvedBy).HasMaxLength(100);
     }

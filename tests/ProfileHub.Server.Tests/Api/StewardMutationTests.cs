@@ -232,6 +232,65 @@ public abstract class StewardMutationTests<TDatabase>(ApiFixture<TDatabase> fixt
         Assert.Equal(version, await VersionAsync(pablo));
     }
 
+    [Fact]
+    public async Task PreviewMerge_shows_the_older_profile_surviving_with_both_profiles_values_and_changes_nothing()
+    {
+        var (pablo, quinn) = (await ProfileOfAsync(Scenario.Records["pablo"]), await ProfileOfAsync(Scenario.Records["quinn"]));
+        var versions = new[] { new { id = pablo, version = await VersionAsync(pablo) }, new { id = quinn, version = await VersionAsync(quinn) } };
+        var before = await StateAsync(pablo, quinn);
+        const string Preview = """query($p: [ProfileVersionInput!]!) { previewMerge(profiles: $p) { survivor { id } absorbed { id } records attributes { name value lineage { source } } } }""";
+
+        var preview = (await Server.PostAsync(Preview, new { p = versions }, ApiRole.Steward)).Ok().Data.GetProperty("previewMerge");
+
+        var survivor = await OlderAsync(pablo, quinn);
+        Assert.Equal(survivor.ToString(), preview.GetProperty("survivor").GetProperty("id").GetString());
+        Assert.Equal([(survivor == pablo ? quinn : pablo).ToString()], preview.GetProperty("absorbed").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(before.Records, preview.GetProperty("records").GetInt32());
+        // Both profiles' emails survive on the merged profile (multi-valued), each still naming its source.
+        Assert.Equal(
+            ["pablo.ortega@example.com", "quinn.farrow@example.com"],
+            preview.GetProperty("attributes").EnumerateArray().Where(a => a.GetProperty("name").GetString() == "Email").Select(a => a.GetProperty("value").GetString()).Order());
+        Assert.Equal(before, await StateAsync(pablo, quinn));
+
+        var stale = await Server.PostAsync(Preview, new { p = new[] { versions[0], new { id = quinn, version = 999 } } }, ApiRole.Steward);
+        Assert.Equal(["STALE_VERSION"], stale.ErrorCodes);
+        var marketing = await Server.PostAsync(Preview, new { p = versions }, ApiRole.Marketing);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], marketing.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task The_review_queue_reads_its_thresholds_and_says_each_explanation_in_one_plain_sentence()
+    {
+        var queue = (await Server.PostAsync(
+            """{ matchThresholds { upper lower } reviewQueue(first: 5, includeResolved: true) { nodes { explanation { sentence probability decision contributions { attribute weight } } } } }""",
+            role: ApiRole.Steward)).Ok().Data;
+
+        Assert.Equal(0.0, queue.GetProperty("matchThresholds").GetProperty("upper").GetDouble());
+        Assert.Equal(-2.0, queue.GetProperty("matchThresholds").GetProperty("lower").GetDouble());
+        var explanations = queue.GetProperty("reviewQueue").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("explanation")).ToList();
+        Assert.NotEmpty(explanations);
+        foreach (var explanation in explanations)
+        {
+            var sentence = explanation.GetProperty("sentence").GetString()!;
+            Assert.Equal("REVIEW", explanation.GetProperty("decision").GetString());
+            Assert.EndsWith($" Taken together, {Math.Round(100 * explanation.GetProperty("probability").GetDouble(), MidpointRounding.AwayFromZero)}% likely one person: not sure enough to link them without a steward.", sentence, StringComparison.Ordinal);
+            // Every attribute that weighed for or against is named; none that weighed nothing is.
+            foreach (var c in explanation.GetProperty("contributions").EnumerateArray())
+            {
+                var named = sentence.Contains(c.GetProperty("attribute").GetString()!, StringComparison.OrdinalIgnoreCase);
+                Assert.True(named == (c.GetProperty("weight").GetDouble() != 0), $"{c} in: {sentence}");
+            }
+        }
+    }
+
+    private async Task<(int Records, string Versions, int Audits)> StateAsync(Guid a, Guid b)
+    {
+        await using var db = fixture.Database.CreateContext();
+        var profiles = await db.Profiles.Where(p => p.Id == a || p.Id == b).OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}:{p.Status}").ToListAsync();
+        var audits = await db.AuditEvents.CountAsync();
+        return (await db.Memberships.CountAsync(m => m.ProfileId == a || m.ProfileId == b), string.Join(",", profiles), audits);
+    }
+
     private async Task<Guid> ProfileOfAsync(long record)
     {
         await using var db = fixture.Database.CreateContext();

@@ -36,7 +36,7 @@ internal static class ProfileLoaders
                 .GroupBy(a => a.ProfileId).SelectMany(InAttributeOrder).ToLookup(a => a.ProfileId)));
 
     /// <summary>By name, then ordinal (the survivor, then the other values of a multi-valued attribute).</summary>
-    private static List<ProfileAttributeValue> InAttributeOrder(IEnumerable<ProfileAttributeValue> attributes) =>
+    internal static List<ProfileAttributeValue> InAttributeOrder(IEnumerable<ProfileAttributeValue> attributes) =>
         [.. attributes.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Ordinal)];
 
     public static Task<IReadOnlyList<RecordView>> Records(ResolveContext context, Guid profile) =>

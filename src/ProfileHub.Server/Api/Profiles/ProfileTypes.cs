@@ -97,6 +97,7 @@ internal static class ProfileTypes
                 .Field("decision", "MatchDecision!")
                 .Field("refusalReason", "String")
                 .Field("summary", "String!", f => f.Description("The contributions in words, strongest first: \"email exact (+12.1), last name similar (+3.2)\".").From<MatchExplanation>(e => e.Summary()))
+                .Field("sentence", "String!", f => f.Description("The explanation as one plain sentence for a person who does not read weights: what agrees, what differs, how likely one person, and what that decided.").From<MatchExplanation>(ExplanationSentence.Of))
                 .Field("contributions", "[MatchContribution!]!"))
             .Object<MatchContribution>("MatchContribution", o => o
                 .AuthorizeFields(FieldAccess.Personal)

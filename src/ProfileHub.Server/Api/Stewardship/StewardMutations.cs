@@ -84,7 +84,7 @@ internal static class StewardMutations
             .Steward(async (c, actions) => await actions.EraseAsync(Version(c.Arguments["profile"]), c.Actor(), c.CancellationToken)));
 
     /// <summary>A steward mutation: needs the Steward capability; a StewardException becomes a coded GraphQL error.</summary>
-    private static FieldBuilder Steward(this FieldBuilder field, Func<ResolveContext, StewardActions, Task<object?>> action) => field
+    internal static FieldBuilder Steward(this FieldBuilder field, Func<ResolveContext, StewardActions, Task<object?>> action) => field
         .Authorize(FieldAccess.Requires(Capability.Steward))
         .ResolveWith(async context =>
         {
@@ -98,12 +98,12 @@ internal static class StewardMutations
             }
         });
 
-    private static ProfileVersion Version(object? input) =>
+    internal static ProfileVersion Version(object? input) =>
         input is IReadOnlyDictionary<string, object?> fields
             ? new ProfileVersion(NodeIds.ParseProfile((string)fields["id"]!), Convert.ToInt32(fields["version"], System.Globalization.CultureInfo.InvariantCulture))
             : throw new GraphQLException("A profile version is required.", ErrorCodes.BadUserInput);
 
-    private static List<ProfileVersion> Versions(object? input) =>
+    internal static List<ProfileVersion> Versions(object? input) =>
         input is IEnumerable<object?> items ? [.. items.Select(Version)] : [];
 
     private sealed record NotDuplicateResult(object? ProfileA, object? ProfileB, bool Split);

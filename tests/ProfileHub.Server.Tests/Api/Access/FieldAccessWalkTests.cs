@@ -152,6 +152,14 @@ public sealed class FieldAccessWalkTests(ApiFixture<SqliteTestDatabase> fixture,
             .Select(e => e.TryGetProperty("path", out var path) ? string.Join(".", path.EnumerateArray()) : "(no path)")]
         : [];
 
+    /// <summary>These records' profiles at their current versions, as a [ProfileVersionInput!] literal (previewMerge changes nothing, so the walk may ask it).</summary>
+    private string ProfileVersions(params long[] records)
+    {
+        using var db = fixture.Database.CreateContext();
+        var versions = db.Memberships.Where(m => records.Contains(m.RecordId)).Join(db.Profiles, m => m.ProfileId, p => p.Id, (m, p) => new { p.Id, p.Version }).ToList();
+        return "[" + string.Join(", ", versions.Select(v => "{ id: " + JsonSerializer.Serialize(v.Id.ToString()) + ", version: " + v.Version.ToString(CultureInfo.InvariantCulture) + " }")) + "]";
+    }
+
     private ProbeArguments Arguments()
     {
         var scenario = fixture.Scenario;
@@ -173,6 +181,7 @@ public sealed class FieldAccessWalkTests(ApiFixture<SqliteTestDatabase> fixture,
             ["Query.audience(channel:)"] = () => AudienceChannel.ToString().ToUpperInvariant(),
             ["Query.audienceChanges(segment:)"] = () => segment,
             ["Query.audienceChanges(since:)"] = () => Text("2000-01-01T00:00:00Z"),
+            ["Query.previewMerge(profiles:)"] = () => ProfileVersions(scenario.RobertRecord, scenario.HarrietRecord),
             ["Profile.attribute(name:)"] = () => Text("Email"),
             ["Mutation.createSegment(name:)"] = () => Text("walk-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)),
             ["Mutation.createSegment(rule:)"] = () => everyone,
