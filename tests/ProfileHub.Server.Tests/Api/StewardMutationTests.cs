@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
+using ProfileHub.Core.Matching;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Server.Tests.Support;
 using ProfileHub.Testing;
@@ -265,8 +266,8 @@ public abstract class StewardMutationTests<TDatabase>(ApiFixture<TDatabase> fixt
             """{ matchThresholds { upper lower } reviewQueue(first: 5, includeResolved: true) { nodes { explanation { sentence probability decision contributions { attribute weight } } } } }""",
             role: ApiRole.Steward)).Ok().Data;
 
-        Assert.Equal(0.0, queue.GetProperty("matchThresholds").GetProperty("upper").GetDouble());
-        Assert.Equal(-2.0, queue.GetProperty("matchThresholds").GetProperty("lower").GetDouble());
+        Assert.Equal(MatchSettings.Default.UpperThreshold, queue.GetProperty("matchThresholds").GetProperty("upper").GetDouble());
+        Assert.Equal(MatchSettings.Default.LowerThreshold, queue.GetProperty("matchThresholds").GetProperty("lower").GetDouble());
         var explanations = queue.GetProperty("reviewQueue").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("explanation")).ToList();
         Assert.NotEmpty(explanations);
         foreach (var explanation in explanations)
