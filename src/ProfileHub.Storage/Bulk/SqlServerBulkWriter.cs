@@ -36,7 +36,7 @@ internal sealed class SqlServerBulkWriter : BulkWriter
             $"street_number {Text}, street {Text}, address_line2 {Text}, city {Text}, region {Text}, postal_code {Text}, country {Text}, " +
             $"birth_date date, birth_date_raw {Text}, gender {Text}, observed_at datetimeoffset, ingested_at datetimeoffset, raw_payload nvarchar(max), content_hash {Text}); " +
             $"CREATE TABLE #ph_stage_identifiers (ord int, source_key {Key}, kind {Text}, value {Text}, normalized_value {Text}); " +
-            $"CREATE TABLE #ph_stage_consents (ord int, source_key {Key}, channel {Text}, status {Text}, scope {Text}, observed_at datetimeoffset)",
+            $"CREATE TABLE #ph_stage_consents (ord int, source_key {Key}, channel {Text}, status {Text}, scope {Text}, observed_at datetimeoffset, contact_point nvarchar(400) COLLATE " + Providers.SqlServerProvider.TextCollation + ")",
             cancellationToken);
         try
         {
@@ -46,7 +46,7 @@ internal sealed class SqlServerBulkWriter : BulkWriter
                 ("postal_code", typeof(string)), ("country", typeof(string)), ("birth_date", typeof(DateTime)), ("birth_date_raw", typeof(string)), ("gender", typeof(string)),
                 ("observed_at", typeof(DateTimeOffset)), ("ingested_at", typeof(DateTimeOffset)), ("raw_payload", typeof(string)), ("content_hash", typeof(string)));
             var identifiers = Table(("ord", typeof(int)), ("source_key", typeof(string)), ("kind", typeof(string)), ("value", typeof(string)), ("normalized_value", typeof(string)));
-            var consents = Table(("ord", typeof(int)), ("source_key", typeof(string)), ("channel", typeof(string)), ("status", typeof(string)), ("scope", typeof(string)), ("observed_at", typeof(DateTimeOffset)));
+            var consents = Table(("ord", typeof(int)), ("source_key", typeof(string)), ("channel", typeof(string)), ("status", typeof(string)), ("scope", typeof(string)), ("observed_at", typeof(DateTimeOffset)), ("contact_point", typeof(string)));
             for (var i = 0; i < records.Count; i++)
             {
                 var r = records[i];
@@ -60,7 +60,7 @@ internal sealed class SqlServerBulkWriter : BulkWriter
 
                 foreach (var consent in r.Consents)
                 {
-                    consents.Rows.Add(consents.Rows.Count, r.SourceKey, consent.Channel.ToString(), consent.Status.ToString(), consent.Scope, consent.ObservedAt);
+                    consents.Rows.Add(consents.Rows.Count, r.SourceKey, consent.Channel.ToString(), consent.Status.ToString(), consent.Scope, consent.ObservedAt, consent.ContactPoint);
                 }
             }
 
@@ -87,8 +87,8 @@ internal sealed class SqlServerBulkWriter : BulkWriter
                 "DELETE c FROM record_consents c JOIN @written w ON c.record_id = w.id; " +
                 "INSERT INTO record_identifiers (record_id, kind, value, normalized_value) " +
                 "SELECT w.id, s.kind, s.value, s.normalized_value FROM #ph_stage_identifiers s JOIN @written w ON w.source_key = s.source_key ORDER BY s.ord; " +
-                "INSERT INTO record_consents (record_id, channel, status, scope, observed_at) " +
-                "SELECT w.id, s.channel, s.status, s.scope, s.observed_at FROM #ph_stage_consents s JOIN @written w ON w.source_key = s.source_key ORDER BY s.ord; " +
+                "INSERT INTO record_consents (record_id, channel, status, scope, observed_at, contact_point) " +
+                "SELECT w.id, s.channel, s.status, s.scope, s.observed_at, s.contact_point FROM #ph_stage_consents s JOIN @written w ON w.source_key = s.source_key ORDER BY s.ord; " +
                 "UPDATE t SET source_record_id = w.id FROM touchpoints t JOIN @written w ON t.source_key = w.source_key " +
                 "WHERE t.connector_id = @connector AND t.source_record_id IS NULL; " +
                 "SELECT COUNT_BIG(*) FROM @written;",
