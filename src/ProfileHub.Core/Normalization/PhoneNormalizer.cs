@@ -50,6 +50,10 @@ public static class PhoneNormalizer
     private const int CacheableLength = 64;
     private static readonly ConcurrentDictionary<(string Raw, string? Region), NormalizedPhone> Cache = new();
 
+    // Entries added since the cache was last emptied, kept apart because ConcurrentDictionary.Count takes every one
+    // of its locks: asked on each miss, it cost several times the reading itself and serialized parallel callers.
+    private static int _cacheAdds;
+
     /// <summary>
     /// Reads <paramref name="raw"/> in the usual written forms ("+44 20 7946 0958", "0044 ...",
     /// "(555) 123-4567 ext. 12", "tel:+1-650-555-1212", "1-800-FLOWERS", "07911 123456 (mobile)") with
@@ -75,21 +79,27 @@ public static class PhoneNormalizer
             return known;
         }
 
-        if (Cache.Count >= CacheCapacity)
+        if (Interlocked.Increment(ref _cacheAdds) > CacheCapacity)
         {
-            Cache.Clear();
+            ClearCache();
         }
 
         return Cache[(raw, region)] = Compute(raw, region);
     }
 
     /// <summary>Forgets every answer kept (the bench measures reading without the cache).</summary>
-    internal static void ClearCache() => Cache.Clear();
+    internal static void ClearCache()
+    {
+        Cache.Clear();
+        Volatile.Write(ref _cacheAdds, 0);
+    }
 
     private static NormalizedPhone Compute(string raw, string? region)
     {
         var text = WithPlainSpaces(raw);
-        var number = Read(text, region) ?? Found(text, region) ?? WrittenWithoutPlus(text);
+        // Cheapest reading first: FindNumbers scans the text at every position and costs about ten times a Parse,
+        // so the "00" form, common in exports, is tried before it (it was the slowest form to read).
+        var number = Read(text, region) ?? AfterDoubleZero(text) ?? Found(text, region) ?? WithoutPlus(text);
         return number is null
             ? Invalid(raw)
             : new NormalizedPhone(raw, Util.Format(number, PhoneNumberFormat.E164), RegionOf(number, region), true);
@@ -135,17 +145,18 @@ public static class PhoneNormalizer
         return null;
     }
 
-    // Two forms libphonenumber does not read, common in exports: "00" as the international prefix from a region
-    // whose own prefix differs (a European customer in a US source), and the country code without '+'
-    // ("447911123456"). The latter is a guess, so only an allocated number is taken.
-    private static PhoneNumber? WrittenWithoutPlus(string text)
+    // Two forms libphonenumber does not read, common in exports. The first: "00" as the international prefix from a
+    // region whose own prefix differs (a European customer in a US source).
+    private static PhoneNumber? AfterDoubleZero(string text)
     {
         var digits = PhoneNumberUtil.NormalizeDigitsOnly(text);
-        if (digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            return Kept(TryParse("+" + digits[2..], null));
-        }
+        return digits.StartsWith("00", StringComparison.Ordinal) ? Kept(TryParse("+" + digits[2..], null)) : null;
+    }
 
+    // The second: the country code without '+' ("447911123456"). It is a guess, so only an allocated number is taken.
+    private static PhoneNumber? WithoutPlus(string text)
+    {
+        var digits = PhoneNumberUtil.NormalizeDigitsOnly(text);
         return !text.Contains('+', StringComparison.Ordinal) && !text.Contains('\uFF0B', StringComparison.Ordinal) && digits.Length >= 11 && digits[0] != '0'
             && Kept(TryParse("+" + digits, null)) is { } number && Util.IsValidNumber(number)
             ? number
