@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
 using ProfileHub.Core.Matching;
+using ProfileHub.Core.Profiles;
 
 using ProfileHub.Server.Csv;
 
@@ -17,7 +18,7 @@ internal static class ResolveVerb
     {
         var input = new Option<FileInfo>("--input") { Description = "CSV file of source records (UTF-8; non-UTF-8 input is decoded as Latin-1 with a warning)", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "column holding each record's unique id", Required = true };
-        var map = new Option<string[]>("--map") { Description = "column=Attribute, repeatable; attributes: " + string.Join(' ', Enum.GetNames<AttributeName>()), AllowMultipleArgumentsPerToken = false };
+        var map = new Option<string[]>("--map") { Description = "column=Attribute, repeatable; attributes: " + string.Join(' ', AttributeNames.All), AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo>("--output") { Description = "where to write record_id,profile_id", Required = true };
         var explain = new Option<FileInfo?>("--explain") { Description = "also write one row per scored pair with each attribute's contribution" };
         var mustLink = new Option<FileInfo?>("--must-link") { Description = "CSV of record id pairs a steward merged (two columns, header row)" };
