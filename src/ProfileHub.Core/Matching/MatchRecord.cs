@@ -1,16 +1,15 @@
 using System.Globalization;
-using ProfileHub.Core.Matching;
 using ProfileHub.Core.Normalization;
 using ProfileHub.Core.Sources;
 using EngineRecord = ProfileHub.Core.Matching.MatchInput;
 
-namespace ProfileHub.Server.Matching;
+namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// What matching and survivorship read of one source record: its columns (no raw payload), its identifiers
 /// and its connector's name and trust. Loaded for every record at the start of a run (a few set-based queries).
 /// </summary>
-internal sealed class MatchRecord
+public sealed class MatchRecord
 {
     public required long Id { get; init; }
 

@@ -84,15 +84,7 @@ internal static class ResolveVerb
         }
 
         var settings = MatchSettings.Default with { DefaultPhoneRegion = options.PhoneRegion, KeepApartPairs = options.Explain is not null };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var normalized = BatchResolver.Normalize(data.Records, settings);
-        var timings = new Dictionary<string, TimeSpan> { ["normalize"] = clock.Elapsed };
-        clock.Restart();
-
-        // The raw records are no longer needed: free them before blocking and scoring allocate.
-        data.Records.Clear();
-        data.Records.TrimExcess();
-        var run = BatchResolver.Resolve(normalized, settings, constraints, timings, clock);
+        var run = BatchResolution.Resolve(data.Records, settings, constraints);
         var profileIds = run.ProfileIds();
         try
         {
@@ -109,9 +101,9 @@ internal static class ResolveVerb
             return ResolveExitCode.OutputError;
         }
 
-        var linked = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Linked);
-        var review = run.ReviewQueue().Count;
-        var refused = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Refused);
+        var linked = run.PairsDecided(MatchDecision.Linked);
+        var review = run.ReviewItems;
+        var refused = run.PairsDecided(MatchDecision.Refused);
         var profiles = profileIds.Distinct(StringComparer.Ordinal).Count() + data.UnmatchedRecordIds.Count;
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -129,14 +121,14 @@ internal static class ResolveVerb
         ? string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs}")
         : string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs} ({pass.OversizedBlocks} oversized blocks skipped)");
 
-    private static void WriteProfiles(FileInfo output, MatchRun run, string[] profileIds, List<string> unmatched)
+    private static void WriteProfiles(FileInfo output, BatchResolution run, string[] profileIds, List<string> unmatched)
     {
         using var stream = File.Create(output.FullName);
         using var csv = CsvWriter.Create(stream, CsvOutput.Options, leaveOpen: false);
         csv.WriteRecord(["record_id", "profile_id"]);
         for (var i = 0; i < run.RecordCount; i++)
         {
-            csv.WriteRecord([SpreadsheetCell.Neutralize(run.Table.RecordId(i)), profileIds[i]]);
+            csv.WriteRecord([SpreadsheetCell.Neutralize(run.RecordId(i)), profileIds[i]]);
         }
 
         foreach (var id in unmatched)
