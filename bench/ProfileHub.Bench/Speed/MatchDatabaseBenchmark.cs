@@ -154,8 +154,8 @@ internal static class MatchDatabaseBenchmark
             for (var i = from; i < to; i++)
             {
                 var r = records[i];
-                var email = r.Email is null ? null : EmailNormalizer.Normalize(r.Email)?.Value;
-                var phone = r.Phone is null ? null : PhoneNormalizer.Normalize(r.Phone, "US") is { IsValid: true } p ? p.E164 : null;
+                var email = IdentifierNormalizer.Email(r.Email);
+                var phone = IdentifierNormalizer.Phone(r.Phone, "US");
                 foreach (var (kind, value, normalized) in (ValueTuple<string, string?, string?>[])[("Email", r.Email, email), ("Phone", r.Phone, phone), ("LoyaltyId", r.LoyaltyId, r.LoyaltyId)])
                 {
                     if (value is not null && normalized is not null)

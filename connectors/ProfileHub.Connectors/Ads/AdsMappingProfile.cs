@@ -130,24 +130,8 @@ internal sealed class AdsMappingProfile : Profile
 
     /// <summary>
     /// em / ph as lower-case SHA-256 hex. Meta asks for hashed values; a sender that passed plaintext gets it
-    /// normalized and hashed the way IdentifierHash defines, so it still matches.
+    /// normalized and hashed by IdentifierNormalizer's rule, so it still matches.
     /// </summary>
-    private static IEnumerable<string> Hashed(IEnumerable<string> values, bool email)
-    {
-        foreach (var value in values)
-        {
-            if (value.Length == 64 && value.All(char.IsAsciiHexDigit))
-            {
-                yield return value.ToLowerInvariant();
-            }
-            else if (email && EmailNormalizer.Normalize(value) is { } normalized)
-            {
-                yield return IdentifierHash.HashEmail(normalized);
-            }
-            else if (!email && PhoneNormalizer.Normalize(value, null) is { IsValid: true } phone)
-            {
-                yield return IdentifierHash.HashPhone(phone);
-            }
-        }
-    }
+    private static IEnumerable<string> Hashed(IEnumerable<string> values, bool email) =>
+        values.Select(v => IdentifierNormalizer.Normalize(email ? IdentifierKind.HashedEmail : IdentifierKind.HashedPhone, v)).OfType<string>();
 }

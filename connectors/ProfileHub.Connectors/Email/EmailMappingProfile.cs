@@ -15,7 +15,7 @@ internal sealed class EmailMappingProfile : Profile
     {
         CreateMap<SendGridEvent, TouchpointDraft>()
             .ForCtorParam(nameof(TouchpointDraft.SourceEventId), o => o.MapFrom(e => e.SgEventId))
-            .ForCtorParam(nameof(TouchpointDraft.SourceKey), o => o.MapFrom(e => NormalizedEmail(e.Email)))
+            .ForCtorParam(nameof(TouchpointDraft.SourceKey), o => o.MapFrom(e => IdentifierNormalizer.Email(e.Email)))
             .ForCtorParam(nameof(TouchpointDraft.Channel), o => o.MapFrom(_ => TouchpointChannel.Email))
             .ForCtorParam(nameof(TouchpointDraft.Type), o => o.MapFrom(e => e.Event))
             .ForCtorParam(nameof(TouchpointDraft.OccurredAt), o => o.MapFrom(e => e.OccurredAt))
@@ -39,7 +39,7 @@ internal sealed class EmailMappingProfile : Profile
             .IgnoreAllExcept(nameof(SourceRecordDraft.Identifiers), nameof(SourceRecordDraft.Consents));
 
         CreateMap<MailchimpMember, SourceRecordDraft>()
-            .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(m => NormalizedEmail(m.EmailAddress) ?? m.EmailAddress))
+            .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(m => IdentifierNormalizer.Email(m.EmailAddress) ?? m.EmailAddress))
             .ForCtorParam(nameof(SourceRecordDraft.ObservedAt), o => o.MapFrom(m => LastChanged(m)))
             .ForMember(d => d.FirstName, o => o.MapFrom(m => m.MergeText("FNAME")))
             .ForMember(d => d.LastName, o => o.MapFrom(m => m.MergeText("LNAME")))
@@ -68,8 +68,6 @@ internal sealed class EmailMappingProfile : Profile
         ("bounce_type", e.Type),
         ("marketing_campaign_id", e.MarketingCampaignId),
         ("marketing_campaign_name", e.MarketingCampaignName));
-
-    private static string? NormalizedEmail(string? raw) => EmailNormalizer.Normalize(raw)?.Value;
 
     private static DateTimeOffset LastChanged(MailchimpMember member) =>
         VendorTime.ParseIso(member.LastChanged) ?? DateTimeOffset.UnixEpoch;

@@ -67,18 +67,18 @@ internal sealed class SendGridWebhookSource(ConnectorMapper mapping) : IConnecto
         var consents = new Dictionary<string, SendGridConsent>(StringComparer.Ordinal);
         foreach (var e in unique)
         {
-            if (EmailNormalizer.Normalize(e.Email) is not { } email)
+            if (IdentifierNormalizer.Email(e.Email) is not { } email)
             {
                 rejected.Add(new RejectedRow($"sg_event_id {e.SgEventId}", e.Email ?? string.Empty, $"'{e.Email}' is not an email address"));
                 continue;
             }
 
-            if (!recipients.TryGetValue(email.Value, out var seen) || seen.LastSeen < e.OccurredAt)
+            if (!recipients.TryGetValue(email, out var seen) || seen.LastSeen < e.OccurredAt)
             {
-                recipients[email.Value] = new SendGridRecipient(email.Value, e.OccurredAt);
+                recipients[email] = new SendGridRecipient(email, e.OccurredAt);
             }
 
-            if (SendGridConsent.From(e, email.Value) is { } consent
+            if (SendGridConsent.From(e, email) is { } consent
                 && (!consents.TryGetValue(consent.SourceKey, out var earlier) || earlier.Event.OccurredAt <= e.OccurredAt))
             {
                 consents[consent.SourceKey] = consent;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Normalization;
+using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
 
@@ -8,21 +9,15 @@ namespace ProfileHub.Connectors.Files;
 
 /// <summary>
 /// The `columns` setting of a file connector: source column → attribute, with the attribute names of
-/// `profilehub resolve` (FirstName LastName FullName Email Phone StreetNumber Street AddressLine2 City Region
-/// PostalCode Country BirthDate Gender NationalId LoyaltyId SocialHandle ExternalId Source; Email and Phone
-/// may be mapped from several columns) plus the touchpoint columns EventId, EventType, OccurredAt, Channel,
+/// `profilehub resolve` (<see cref="AttributeNames.All"/>; the multi-valued ones, Email and Phone, may be
+/// mapped from several columns) plus the touchpoint columns EventId, EventType, OccurredAt, Channel,
 /// Amount, Currency and ObservedAt. The record key is the `keyColumn` setting, else the ExternalId column.
 /// </summary>
 internal sealed class ColumnMapping
 {
-    private static readonly HashSet<string> MultiValued = ["Email", "Phone"];
-
-    private static readonly HashSet<string> Attributes =
-    [
-        "FirstName", "LastName", "FullName", "Email", "Phone", "StreetNumber", "Street", "AddressLine2", "City", "Region", "PostalCode",
-        "Country", "BirthDate", "Gender", "NationalId", "LoyaltyId", "SocialHandle", "ExternalId", "Source",
-        "EventId", "EventType", "OccurredAt", "Channel", "Amount", "Currency", "ObservedAt",
-    ];
+    // Attribute names are exact here (unlike `resolve --map`): rows are read by these names.
+    private static readonly string[] Attributes =
+        [.. AttributeNames.All, "EventId", "EventType", "OccurredAt", "Channel", "Amount", "Currency", "ObservedAt"];
 
     private readonly Dictionary<string, List<string>> _columnsByAttribute = new(StringComparer.Ordinal);
     private readonly string? _keyColumn;
@@ -41,15 +36,15 @@ internal sealed class ColumnMapping
             }
 
             var columns = _columnsByAttribute.TryGetValue(attribute, out var list) ? list : _columnsByAttribute[attribute] = [];
-            if (columns.Count > 0 && !MultiValued.Contains(attribute))
+            if (columns.Count > 0 && !AttributeNames.IsMultiValued(attribute))
             {
-                throw new InvalidOperationException($"Only Email and Phone may be mapped from several columns; '{attribute}' is mapped from '{columns[0]}' and '{column}'.");
+                throw new InvalidOperationException($"Only {AttributeNames.MultiValuedText} may be mapped from several columns; '{attribute}' is mapped from '{columns[0]}' and '{column}'.");
             }
 
             columns.Add(column);
         }
 
-        _keyColumn = settings.GetString("keyColumn") ?? _columnsByAttribute.GetValueOrDefault("ExternalId")?[0];
+        _keyColumn = settings.GetString("keyColumn") ?? _columnsByAttribute.GetValueOrDefault(AttributeNames.ExternalId)?[0];
         _defaultRegion = defaultRegion;
         _dateOrder = string.Equals(settings.GetString("dateOrder"), "MDY", StringComparison.OrdinalIgnoreCase) ? DateOrder.MonthDayYear : DateOrder.DayMonthYear;
         _channel = Enum.TryParse<TouchpointChannel>(settings.GetString("channel"), ignoreCase: true, out var channel) ? channel : TouchpointChannel.Offline;
@@ -118,34 +113,34 @@ internal sealed class ColumnMapping
 
     private SourceRecordDraft Record(string key, DateTimeOffset observedAt, Func<string, string?> one, Func<string, IEnumerable<string>> all, string position, string raw)
     {
-        var country = one("Country");
+        var country = one(AttributeNames.Country);
         IdentifierDraft?[] identifiers =
         [
-            .. all("Email").Select(IdentifierDraft.Email),
-            .. all("Phone").Select(p => IdentifierDraft.Phone(p, country ?? _defaultRegion)),
-            IdentifierDraft.Key(IdentifierKind.ExternalId, one("ExternalId")),
-            IdentifierDraft.Key(IdentifierKind.LoyaltyId, one("LoyaltyId")),
-            IdentifierDraft.Key(IdentifierKind.SocialHandle, one("SocialHandle")),
-            IdentifierDraft.Key(IdentifierKind.NationalId, one("NationalId")),
+            .. all(AttributeNames.Email).Select(IdentifierDraft.Email),
+            .. all(AttributeNames.Phone).Select(p => IdentifierDraft.Phone(p, country ?? _defaultRegion)),
+            IdentifierDraft.Key(IdentifierKind.ExternalId, one(AttributeNames.ExternalId)),
+            IdentifierDraft.Key(IdentifierKind.LoyaltyId, one(AttributeNames.LoyaltyId)),
+            IdentifierDraft.Key(IdentifierKind.SocialHandle, one(AttributeNames.SocialHandle)),
+            IdentifierDraft.Key(IdentifierKind.NationalId, one(AttributeNames.NationalId)),
         ];
         return new SourceRecordDraft(key, observedAt)
         {
-            FirstName = one("FirstName"),
-            LastName = one("LastName"),
-            FullName = one("FullName"),
+            FirstName = one(AttributeNames.FirstName),
+            LastName = one(AttributeNames.LastName),
+            FullName = one(AttributeNames.FullName),
             Address = new AddressDraft
             {
-                StreetNumber = one("StreetNumber"),
-                Street = one("Street"),
-                AddressLine2 = one("AddressLine2"),
-                City = one("City"),
-                Region = one("Region"),
-                PostalCode = one("PostalCode"),
+                StreetNumber = one(AttributeNames.StreetNumber),
+                Street = one(AttributeNames.Street),
+                AddressLine2 = one(AttributeNames.AddressLine2),
+                City = one(AttributeNames.City),
+                Region = one(AttributeNames.Region),
+                PostalCode = one(AttributeNames.PostalCode),
                 Country = country,
             },
-            BirthDateRaw = one("BirthDate"),
+            BirthDateRaw = one(AttributeNames.BirthDate),
             BirthDateOrder = _dateOrder,
-            Gender = one("Gender"),
+            Gender = one(AttributeNames.Gender),
             Identifiers = [.. identifiers.OfType<IdentifierDraft>()],
             RawPayload = raw,
             Position = position,

@@ -5,35 +5,28 @@ namespace ProfileHub.Connectors.Ingestion;
 
 /// <summary>
 /// One identifier of a source record, with the normalized form matching compares. Build it with the
-/// factory methods, which use ProfileHub.Core.Normalization (never a connector's own rules), and return
+/// factory methods, which use <see cref="IdentifierNormalizer"/> (never a connector's own rules), and return
 /// null for a value that is not an identifier of that kind (an email without '@', an unreadable phone).
 /// </summary>
 public sealed record IdentifierDraft(IdentifierKind Kind, string Raw, string Normalized)
 {
-    public static IdentifierDraft? Email(string? raw) =>
-        EmailNormalizer.Normalize(raw) is { } email ? new IdentifierDraft(IdentifierKind.Email, raw!.Trim(), email.Value) : null;
+    public static IdentifierDraft? Email(string? raw) => Of(IdentifierKind.Email, raw, IdentifierNormalizer.Email(raw));
 
     /// <summary>A phone in E.164; defaultRegion (ISO alpha-2) reads numbers written nationally.</summary>
     public static IdentifierDraft? Phone(string? raw, string? defaultRegion) =>
-        PhoneNormalizer.Normalize(raw, defaultRegion) is { IsValid: true, E164: { } e164 } ? new IdentifierDraft(IdentifierKind.Phone, raw!.Trim(), e164) : null;
+        Of(IdentifierKind.Phone, raw, IdentifierNormalizer.Phone(raw, defaultRegion));
 
     /// <summary>An already hashed email (Meta <c>em</c>): SHA-256 hex, compared lower-case.</summary>
-    public static IdentifierDraft? HashedEmail(string? sha256Hex) => Hash(IdentifierKind.HashedEmail, sha256Hex);
+    public static IdentifierDraft? HashedEmail(string? sha256Hex) => Of(IdentifierKind.HashedEmail, sha256Hex, IdentifierNormalizer.Sha256(sha256Hex));
 
     /// <summary>An already hashed phone (Meta <c>ph</c>): SHA-256 hex, compared lower-case.</summary>
-    public static IdentifierDraft? HashedPhone(string? sha256Hex) => Hash(IdentifierKind.HashedPhone, sha256Hex);
+    public static IdentifierDraft? HashedPhone(string? sha256Hex) => Of(IdentifierKind.HashedPhone, sha256Hex, IdentifierNormalizer.Sha256(sha256Hex));
 
     /// <summary>An opaque key (user id, member id, handle, cookie id): trimmed, compared as written.</summary>
-    public static IdentifierDraft? Key(IdentifierKind kind, string? raw) =>
-        string.IsNullOrWhiteSpace(raw) ? null : new IdentifierDraft(kind, raw.Trim(), raw.Trim());
+    public static IdentifierDraft? Key(IdentifierKind kind, string? raw) => Of(kind, raw, IdentifierNormalizer.Key(raw));
 
-    private static IdentifierDraft? Hash(IdentifierKind kind, string? hex)
-    {
-        var trimmed = hex?.Trim();
-        return trimmed is { Length: 64 } && trimmed.All(char.IsAsciiHexDigit)
-            ? new IdentifierDraft(kind, trimmed, trimmed.ToLowerInvariant())
-            : null;
-    }
+    private static IdentifierDraft? Of(IdentifierKind kind, string? raw, string? normalized) =>
+        normalized is null ? null : new IdentifierDraft(kind, raw!.Trim(), normalized);
 }
 
 /// <summary>What the source says about consent on one channel (Mailchimp status, SendGrid group unsubscribe).</summary>

@@ -2,7 +2,8 @@ namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// The attributes a source column can be mapped to (the `profilehub resolve --map column=Attribute`
-/// contract in docs/domain.md). Email and Phone are multi-valued; every other attribute holds one value.
+/// contract in docs/domain.md). The one list of them; <see cref="Profiles.AttributeNames"/> gives their names
+/// and says which are multi-valued.
 /// </summary>
 public enum AttributeName
 {
@@ -25,15 +26,4 @@ public enum AttributeName
     SocialHandle,
     ExternalId,
     Source,
-}
-
-internal static class AttributeNames
-{
-    public const int Count = (int)AttributeName.Source + 1;
-
-    public static bool IsMultiValued(AttributeName attribute) =>
-        attribute is AttributeName.Email or AttributeName.Phone;
-
-    public static bool TryParse(string text, out AttributeName attribute) =>
-        Enum.TryParse(text, ignoreCase: true, out attribute) && Enum.IsDefined(attribute);
 }

@@ -152,7 +152,7 @@ internal sealed class ClusterState
         ref readonly var y = ref _table[right];
         var vector = PairComparer.Compare(_table, in x, in y);
         // "Similar" (karen / carmen) is how siblings' names often compare; a typo is "very similar".
-        return ComparisonVector.Level(vector, (int)Comparison.GivenName) is PairComparer.GivenSimilar or PairComparer.GivenDifferent
+        return ComparisonVector.Level(vector, (int)Comparison.GivenName) is Levels.GivenName.Similar or Levels.GivenName.Different
             && !SharesPersonalIdentifier(in x, in y, vector)
             ? "the first names differ and no personal identifier is shared (household members?)"
             : null;
@@ -172,13 +172,13 @@ internal sealed class ClusterState
             && frequencies.People(comparison, PairComparer.SharedValue(in x, in y, comparison, level, frequencies)) <= TermFrequencies.MaxPeoplePerIdentifier;
 
         var onePerson = frequencies.CouldBeOnePerson(in x, in y);
-        return (onePerson && (Personal(in x, in y, Comparison.Email, 1) || Personal(in x, in y, Comparison.Email, 2)
-            || Personal(in x, in y, Comparison.Phone, 1)
-            || Personal(in x, in y, Comparison.LoyaltyId, 1)
-            || Personal(in x, in y, Comparison.ExternalId, 1)
-            || Personal(in x, in y, Comparison.SocialHandle, 1)))
-            || ComparisonVector.Level(vector, (int)Comparison.NationalId) is 1 or 2
-            || ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= 1 and <= PairComparer.BirthDaySwapped;
+        return (onePerson && (Personal(in x, in y, Comparison.Email, Levels.Email.Exact) || Personal(in x, in y, Comparison.Email, Levels.Email.SameGmailAccount)
+            || Personal(in x, in y, Comparison.Phone, Levels.Phone.Exact)
+            || Personal(in x, in y, Comparison.LoyaltyId, Levels.SameOrNot.Same)
+            || Personal(in x, in y, Comparison.ExternalId, Levels.SameOrNot.Same)
+            || Personal(in x, in y, Comparison.SocialHandle, Levels.SameOrNot.Same)))
+            || ComparisonVector.Level(vector, (int)Comparison.NationalId) is Levels.OneTypo.Exact or Levels.OneTypo.OneTypoApart
+            || ComparisonVector.Level(vector, (int)Comparison.BirthDate) is >= Levels.BirthDate.Exact and <= Levels.BirthDate.DayMonthSwapped;
     }
 
     private void Union(int a, int b)
@@ -246,23 +246,23 @@ internal sealed class ClusterState
         var vector = PairComparer.Compare(_table, in a, in b);
         string? conflict = null;
         var bar = _scorer.Settings.ConflictTolerance;
-        if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == 3)
+        if (ComparisonVector.Level(vector, (int)Comparison.NationalId) == Levels.OneTypo.Different)
         {
             conflict = "the profiles hold different national ids";
             bar = _scorer.Settings.UpperThreshold;
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == 2)
+        else if (ComparisonVector.Level(vector, (int)Comparison.LoyaltyId) == Levels.SameOrNot.Different)
         {
             // One membership per person in a loyalty programme: two ids are two members, whatever else they share
             // (a household's landline and address, as often as not). Never tolerated.
             conflict = "the profiles hold different loyalty ids";
             bar = double.PositiveInfinity;
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= PairComparer.BirthWithinYear)
+        else if (ComparisonVector.Level(vector, (int)Comparison.BirthDate) >= Levels.BirthDate.WithinYear)
         {
             conflict = "the profiles hold different birth dates";
         }
-        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == PairComparer.GivenDifferent
+        else if (ComparisonVector.Level(vector, (int)Comparison.GivenName) == Levels.GivenName.Different
             && !_scorer.Frequencies.CouldBeOnePerson(in a, in b))
         {
             // Not when the names could still be one person's: a rare misspelling, a surname typed alone as the first name.
@@ -275,7 +275,7 @@ internal sealed class ClusterState
         }
 
         var tolerated = _scorer.ScoreVector(x, y, vector) >= bar
-            && (ComparisonVector.Level(vector, (int)Comparison.GivenName) != PairComparer.GivenDifferent
+            && (ComparisonVector.Level(vector, (int)Comparison.GivenName) != Levels.GivenName.Different
                 || SharesPersonalIdentifier(in a, in b, vector));
         return tolerated ? null : conflict;
     }

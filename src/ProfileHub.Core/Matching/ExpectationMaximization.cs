@@ -126,7 +126,7 @@ internal static class ExpectationMaximization
                 for (var c = 0; c < Comparisons.Count; c++)
                 {
                     var level = ComparisonVector.Level(vector, c);
-                    if (level != 0)
+                    if (level != Levels.Missing)
                     {
                         logMatch += Math.Log(m[c][level]);
                         logNonMatch += Math.Log(u[c][level]);
@@ -140,7 +140,7 @@ internal static class ExpectationMaximization
                 for (var c = 0; c < Comparisons.Count; c++)
                 {
                     var level = ComparisonVector.Level(vector, c);
-                    if (level != 0)
+                    if (level != Levels.Missing)
                     {
                         mNext[c][level] += weight;
                     }

@@ -1,3 +1,5 @@
+using ProfileHub.Core.Profiles;
+
 namespace ProfileHub.Core.Matching;
 
 /// <summary>

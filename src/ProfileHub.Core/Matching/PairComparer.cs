@@ -4,31 +4,10 @@ namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// Computes the comparison vector of a record pair from interned features, without allocating.
-/// Level numbers follow the label order in <see cref="Comparisons.All"/>.
+/// Level numbers are the named <see cref="Levels"/>, which follow the label order in <see cref="Comparisons.All"/>.
 /// </summary>
 internal static class PairComparer
 {
-    /// <summary>The given-name level "different" (not a typo, nickname or initial).</summary>
-    public const int GivenDifferent = 6;
-
-    /// <summary>The given-name level "similar" (Jaro-Winkler 0.80 to 0.92).</summary>
-    public const int GivenSimilar = 4;
-
-    /// <summary>The family-name level "one of two surnames" (garcia / garcia lopez).</summary>
-    public const int FamilyOneOfTwo = 2;
-
-    /// <summary>The email level "similar mailbox" (one mailbox mistyped); the levels above it are the same mailbox.</summary>
-    public const int EmailSimilar = 3;
-
-    /// <summary>The email level "same mailbox name elsewhere": weak, shared by namesakes at other companies.</summary>
-    public const int EmailNameElsewhere = 4;
-
-    /// <summary>Birth-date level "day and month swapped" (the last level that still points at one date).</summary>
-    public const int BirthDaySwapped = 3;
-
-    /// <summary>Birth-date level "within a year": the first level that no longer reads as one date mistyped.</summary>
-    public const int BirthWithinYear = 6;
-
     public static ulong Compare(FeatureTable table, int left, int right) =>
         Compare(table, in table[left], in table[right]);
 
@@ -54,8 +33,8 @@ internal static class PairComparer
         v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
         v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.City, CityLevel(pool, a.City, b.City));
-        v = ComparisonVector.With(v, (int)Comparison.PostalCode, EditLevel(pool, a.PostalCode, b.PostalCode, twoLevels: false));
-        v = ComparisonVector.With(v, (int)Comparison.NationalId, EditLevel(pool, a.NationalId, b.NationalId, twoLevels: false));
+        v = ComparisonVector.With(v, (int)Comparison.PostalCode, EditLevel(pool, a.PostalCode, b.PostalCode));
+        v = ComparisonVector.With(v, (int)Comparison.NationalId, EditLevel(pool, a.NationalId, b.NationalId));
         v = ComparisonVector.With(v, (int)Comparison.LoyaltyId, ExactLevel(a.LoyaltyId, b.LoyaltyId));
         v = ComparisonVector.With(v, (int)Comparison.ExternalId, ExactLevel(a.ExternalId, b.ExternalId));
         v = ComparisonVector.With(v, (int)Comparison.SocialHandle, ExactLevel(a.SocialHandle, b.SocialHandle));
@@ -113,40 +92,40 @@ internal static class PairComparer
     private static bool StraightAgrees(StringPool pool, int x, int y) =>
         x != 0 && y != 0 && StringSimilarity.JaroWinkler(pool[x], pool[y]) >= 0.80;
 
-    private static int ExactLevel(int a, int b) => a == 0 || b == 0 ? 0 : a == b ? 1 : 2;
+    private static int ExactLevel(int a, int b) => a == 0 || b == 0 ? Levels.Missing : a == b ? Levels.SameOrNot.Same : Levels.SameOrNot.Different;
 
     private static int GivenLevel(StringPool pool, int aGiven, int aCanonical, int bGiven, int bCanonical)
     {
         if (aGiven == 0 || bGiven == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (aGiven == bGiven)
         {
-            return 1;
+            return Levels.GivenName.Exact;
         }
 
         var x = pool[aGiven];
         var y = pool[bGiven];
         if (aCanonical == bCanonical || GivenNames.MayBeOneName(x, y))
         {
-            return 2;
+            return Levels.GivenName.Nickname;
         }
 
         var similarity = NameSimilarity(x, y);
         if (similarity >= 0.92)
         {
-            return 3;
+            return Levels.GivenName.VerySimilar;
         }
 
         if (similarity >= 0.80)
         {
-            return 4;
+            return Levels.GivenName.Similar;
         }
 
         // "J" against "John": one side gave only an initial.
-        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? 5 : GivenDifferent;
+        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? Levels.GivenName.Initial : Levels.GivenName.Different;
     }
 
     /// <summary>
@@ -157,21 +136,21 @@ internal static class PairComparer
     {
         if (a == 0 || b == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (a == b)
         {
-            return 1;
+            return Levels.FamilyName.Exact;
         }
 
         if ((a != aFirst && aFirst == b) || (b != bFirst && bFirst == a))
         {
-            return FamilyOneOfTwo;
+            return Levels.FamilyName.OneOfTwo;
         }
 
         var similarity = NameSimilarity(pool[a], pool[b]);
-        return similarity >= 0.92 ? 3 : similarity >= 0.80 ? 4 : 5;
+        return similarity >= 0.92 ? Levels.FamilyName.VerySimilar : similarity >= 0.80 ? Levels.FamilyName.Similar : Levels.FamilyName.Different;
     }
 
     /// <summary>
@@ -216,7 +195,7 @@ internal static class PairComparer
     {
         if (a.Street == 0 || b.Street == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         var street = a.Street == b.Street ? 1.0 : StringSimilarity.JaroWinkler(pool[a.Street], pool[b.Street]);
@@ -224,10 +203,10 @@ internal static class PairComparer
         var sameNumber = !numberMissing && a.StreetNumber == b.StreetNumber;
         if (street >= 0.9)
         {
-            return sameNumber ? 1 : numberMissing ? 2 : 4;
+            return sameNumber ? Levels.Address.Same : numberMissing ? Levels.Address.NumberMissing : Levels.Address.SameStreetDifferentNumber;
         }
 
-        return sameNumber && street >= 0.75 ? 3 : 5;
+        return sameNumber && street >= 0.75 ? Levels.Address.SameNumberSimilarStreet : Levels.Address.Different;
     }
 
     /// <summary>The levels of <see cref="Comparison.BirthDate"/>, strongest first (see <see cref="Comparisons.All"/>).</summary>
@@ -235,12 +214,12 @@ internal static class PairComparer
     {
         if (a.BirthKey == 0 || b.BirthKey == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (a.BirthKey == b.BirthKey)
         {
-            return 1;
+            return Levels.BirthDate.Exact;
         }
 
         var x = pool[a.BirthKey].AsSpan();
@@ -248,66 +227,65 @@ internal static class PairComparer
         var distance = StringSimilarity.BoundedEditDistance(x, y, 2);
         if (distance <= 1)
         {
-            return 2;
+            return Levels.BirthDate.OneTypo;
         }
 
         // yyyyMMdd against yyyyddMM: a date written in the other order (US forms against the rest).
         if (x.Length == 8 && y.Length == 8 && x[..4].SequenceEqual(y[..4])
             && x.Slice(4, 2).SequenceEqual(y.Slice(6, 2)) && x.Slice(6, 2).SequenceEqual(y.Slice(4, 2)))
         {
-            return BirthDaySwapped;
+            return Levels.BirthDate.DayMonthSwapped;
         }
 
         var days = a.BirthDay == 0 || b.BirthDay == 0 ? int.MaxValue : Math.Abs(a.BirthDay - b.BirthDay);
-        return days <= 31 ? 4
-            : distance == 2 ? 5
-            : days <= 366 ? BirthWithinYear
-            : days <= 3653 ? 7
-            : 8;
+        return days <= 31 ? Levels.BirthDate.WithinMonth
+            : distance == 2 ? Levels.BirthDate.TwoTypos
+            : days <= 366 ? Levels.BirthDate.WithinYear
+            : days <= 3653 ? Levels.BirthDate.WithinTenYears
+            : Levels.BirthDate.Different;
     }
 
     private static int CityLevel(StringPool pool, int a, int b)
     {
         if (a == 0 || b == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
-        return a == b ? 1 : StringSimilarity.JaroWinkler(pool[a], pool[b]) >= 0.88 ? 2 : 3;
+        return a == b ? Levels.City.Exact : StringSimilarity.JaroWinkler(pool[a], pool[b]) >= 0.88 ? Levels.City.Similar : Levels.City.Different;
     }
 
-    /// <summary>Exact, within one edit (a typo, a transposed pair), optionally within two, else different.</summary>
-    private static int EditLevel(StringPool pool, int a, int b, bool twoLevels)
+    /// <summary>Exact, within one edit (a typo, a transposed pair), else different.</summary>
+    private static int EditLevel(StringPool pool, int a, int b)
     {
         if (a == 0 || b == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (a == b)
         {
-            return 1;
+            return Levels.OneTypo.Exact;
         }
 
-        var distance = StringSimilarity.BoundedEditDistance(pool[a], pool[b], twoLevels ? 2 : 1);
-        return distance <= 1 ? 2 : twoLevels ? (distance == 2 ? 3 : 4) : 3;
+        return StringSimilarity.BoundedEditDistance(pool[a], pool[b], 1) <= 1 ? Levels.OneTypo.OneTypoApart : Levels.OneTypo.Different;
     }
 
     private static int EmailLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)
     {
         if (a.Emails.Length == 0 || b.Emails.Length == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (SharesAny(a.Emails, b.Emails))
         {
-            return 1;
+            return Levels.Email.Exact;
         }
 
         if (SharesAny(a.GmailKeys, b.GmailKeys))
         {
-            return 2;
+            return Levels.Email.SameGmailAccount;
         }
 
         // Gmail accounts are also compared in the form Gmail delivers to, so a typo still shows through a
@@ -317,7 +295,7 @@ internal static class PairComparer
 
     private static int MailboxLevel(StringPool pool, int[] a, int[] b)
     {
-        var level = 5;
+        var level = Levels.Email.Different;
         foreach (var x in a)
         {
             foreach (var y in b)
@@ -343,7 +321,7 @@ internal static class PairComparer
         var rightAt = right.IndexOf('@', StringComparison.Ordinal);
         if (leftAt < 5 || rightAt < 5)
         {
-            return 5;
+            return Levels.Email.Different;
         }
 
         var leftBox = left.AsSpan(0, leftAt);
@@ -353,22 +331,22 @@ internal static class PairComparer
         var domains = StringSimilarity.BoundedEditDistance(leftDomain, rightDomain, 2);
         if (leftBox.SequenceEqual(rightBox))
         {
-            return domains <= 2 ? EmailSimilar : EmailNameElsewhere;
+            return domains <= 2 ? Levels.Email.SimilarMailbox : Levels.Email.NameElsewhere;
         }
 
         if (domains != 0 || EqualIgnoring(leftBox, rightBox, IsMailboxPunctuation))
         {
-            return 5;
+            return Levels.Email.Different;
         }
 
         if (EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit))
         {
             // eddie.nguyen541 / eddie.nguyen561, florence.nguyen60 / florence.nguyen760, tien_nguyen / tien_nguyen2:
             // the number people append to a taken name tells namesakes' accounts apart.
-            return 5;
+            return Levels.Email.Different;
         }
 
-        return StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2) <= 2 ? EmailSimilar : 5;
+        return StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2) <= 2 ? Levels.Email.SimilarMailbox : Levels.Email.Different;
     }
 
     /// <summary>The first of a's addresses whose mailbox name (before the '@') one of b's addresses shares.</summary>
@@ -397,12 +375,12 @@ internal static class PairComparer
     {
         if (a.Length == 0 || b.Length == 0)
         {
-            return 0;
+            return Levels.Missing;
         }
 
         if (SharesAny(a, b))
         {
-            return 1;
+            return Levels.Phone.Exact;
         }
 
         foreach (var x in a)
@@ -411,12 +389,12 @@ internal static class PairComparer
             {
                 if (StringSimilarity.BoundedEditDistance(pool[x], pool[y], 1) <= 1)
                 {
-                    return 2;
+                    return Levels.Phone.OneDigitApart;
                 }
             }
         }
 
-        return 3;
+        return Levels.Phone.Different;
     }
 
     public static bool SharesAny(int[] a, int[] b)
@@ -444,10 +422,10 @@ internal static class PairComparer
     public static int SharedValue(in RecordFeatures a, in RecordFeatures b, Comparison comparison, int level, TermFrequencies frequencies) => comparison switch
     {
         Comparison.GivenName => a.Given,
-        Comparison.FamilyName => level == FamilyOneOfTwo && a.Family != b.FamilyFirst ? b.Family : a.Family,
+        Comparison.FamilyName => level == Levels.FamilyName.OneOfTwo && a.Family != b.FamilyFirst ? b.Family : a.Family,
         Comparison.City => a.City,
         Comparison.PostalCode => a.PostalCode,
-        Comparison.Email => level == 2 ? LeastHeld(a.GmailKeys, b.GmailKeys, comparison, frequencies) : LeastHeld(a.Emails, b.Emails, comparison, frequencies),
+        Comparison.Email => level == Levels.Email.SameGmailAccount ? LeastHeld(a.GmailKeys, b.GmailKeys, comparison, frequencies) : LeastHeld(a.Emails, b.Emails, comparison, frequencies),
         Comparison.Phone => LeastHeld(a.Phones, b.Phones, comparison, frequencies),
         Comparison.NationalId => a.NationalId,
         Comparison.LoyaltyId => a.LoyaltyId,

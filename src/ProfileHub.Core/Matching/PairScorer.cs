@@ -96,7 +96,7 @@ internal sealed class PairScorer
         var evidence = 0.0;
         foreach (var c in PersonalComparisons)
         {
-            if (weights[c] > 0 && !(c == (int)Comparison.Email && ComparisonVector.Level(vector, c) == PairComparer.EmailNameElsewhere))
+            if (weights[c] > 0 && !(c == (int)Comparison.Email && ComparisonVector.Level(vector, c) == Levels.Email.NameElsewhere))
             {
                 evidence += weights[c];
             }
@@ -141,7 +141,7 @@ internal sealed class PairScorer
 
         foreach (var c in PersonalComparisons)
         {
-            if (ComparisonVector.Level(vector, c) != 0)
+            if (ComparisonVector.Level(vector, c) != Levels.Missing)
             {
                 return true;
             }
@@ -221,16 +221,16 @@ internal sealed class PairScorer
     /// </summary>
     private static bool IsValueWeighted(Comparison comparison, int level) =>
         Comparisons.All[(int)comparison].Weighting != ValueWeighting.None
-        && (level == 1
-            || (comparison == Comparison.Email && level is 2 or PairComparer.EmailNameElsewhere)
-            || (comparison == Comparison.FamilyName && level == PairComparer.FamilyOneOfTwo));
+        && (level == Levels.Exact
+            || (comparison == Comparison.Email && level is Levels.Email.SameGmailAccount or Levels.Email.NameElsewhere)
+            || (comparison == Comparison.FamilyName && level == Levels.FamilyName.OneOfTwo));
 
     /// <summary>The level's weight for the value the pair actually shares.</summary>
     private double ValueWeight(in RecordFeatures a, in RecordFeatures b, Comparison comparison, int level, out string? note, bool describe)
     {
         note = null;
         var c = (int)comparison;
-        if (comparison == Comparison.Email && level == PairComparer.EmailNameElsewhere)
+        if (comparison == Comparison.Email && level == Levels.Email.NameElsewhere)
         {
             if (a.GivenCanonical != 0 && a.GivenCanonical == b.GivenCanonical)
             {
@@ -278,7 +278,9 @@ internal sealed class PairScorer
         // The same Gmail account written two ways (mary.nguyen / marynguyen) is the same mailbox, as Gmail
         // delivers it: it weighs as the exact level does. The level's own m is the share of true pairs that
         // happen to spell it differently, which says nothing about whose mailbox it is.
-        var m = comparison == Comparison.Email && level == 2 ? Math.Max(Model.M[c][1], Model.M[c][2]) : Model.M[c][level];
+        var m = comparison == Comparison.Email && level == Levels.Email.SameGmailAccount
+            ? Math.Max(Model.M[c][Levels.Email.Exact], Model.M[c][Levels.Email.SameGmailAccount])
+            : Model.M[c][level];
         return Math.Log2(m / Math.Min(u, 1));
     }
 
@@ -319,7 +321,7 @@ internal sealed class PairScorer
         const int family = (int)Comparison.FamilyName;
         var givenLevel = ComparisonVector.Level(vector, given);
         var familyLevel = ComparisonVector.Level(vector, family);
-        if (givenLevel is not (1 or 2) || familyLevel != 1 || a.GivenCanonical != b.GivenCanonical || weights[given] <= 0 || weights[family] <= 0)
+        if (givenLevel is not (Levels.GivenName.Exact or Levels.GivenName.Nickname) || familyLevel != Levels.FamilyName.Exact || a.GivenCanonical != b.GivenCanonical || weights[given] <= 0 || weights[family] <= 0)
         {
             return;
         }
@@ -373,10 +375,10 @@ internal sealed class PairScorer
     {
         const int givenName = (int)Comparison.GivenName;
         const int familyName = (int)Comparison.FamilyName;
-        given = givenLevel == 1 && givenValue != 0
+        given = givenLevel == Levels.GivenName.Exact && givenValue != 0
             ? Math.Log2(Model.M[givenName][1] / Frequencies.Frequency(Comparison.GivenName, givenValue))
             : _weights[givenName][givenLevel];
-        family = familyLevel == 1 && familyValue != 0
+        family = familyLevel == Levels.FamilyName.Exact && familyValue != 0
             ? Math.Log2(Model.M[familyName][1] / Frequencies.Frequency(Comparison.FamilyName, familyValue))
             : _weights[familyName][familyLevel];
         return given + family;

@@ -1,3 +1,5 @@
+using ProfileHub.Core.Profiles;
+
 namespace ProfileHub.Core.Survivorship;
 
 /// <summary>
@@ -14,17 +16,17 @@ public sealed record SurvivorshipPolicy(IReadOnlyList<SurvivorshipRule> DefaultR
     public static SurvivorshipPolicy Default { get; } = new(
         [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostRecent],
         [
-            new("Email", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
-            new("Phone", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
-            new("ExternalId", [SurvivorshipRule.SourceTrust], MultiValued: true),
-            new("LoyaltyId", [SurvivorshipRule.SourceTrust], MultiValued: true),
-            new("SocialHandle", [SurvivorshipRule.MostRecent], MultiValued: true),
-            new("BirthDate", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent, SurvivorshipRule.MostRecent]),
-            new("NationalId", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent]),
-            new("Gender", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostRecent]),
-            new("FirstName", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
-            new("LastName", [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
-            new("Street", [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust]),
+            new(AttributeNames.Email, [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
+            new(AttributeNames.Phone, [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust], MultiValued: true),
+            new(AttributeNames.ExternalId, [SurvivorshipRule.SourceTrust], MultiValued: true),
+            new(AttributeNames.LoyaltyId, [SurvivorshipRule.SourceTrust], MultiValued: true),
+            new(AttributeNames.SocialHandle, [SurvivorshipRule.MostRecent], MultiValued: true),
+            new(AttributeNames.BirthDate, [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent, SurvivorshipRule.MostRecent]),
+            new(AttributeNames.NationalId, [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostFrequent]),
+            new(AttributeNames.Gender, [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostRecent]),
+            new(AttributeNames.FirstName, [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
+            new(AttributeNames.LastName, [SurvivorshipRule.SourceTrust, SurvivorshipRule.MostComplete, SurvivorshipRule.MostRecent]),
+            new(AttributeNames.Street, [SurvivorshipRule.MostRecent, SurvivorshipRule.SourceTrust]),
         ]);
 
     public AttributePolicy For(string attribute)

@@ -45,15 +45,13 @@ internal sealed partial class MatchRunner(
         // millions of rows); the default 30 s per command would abort it. Stopping is the cancellation token's job.
         db.Database.SetCommandTimeout(RunCommandTimeout);
         var snapshot = await MatchSnapshot.LoadAsync(db, cancellationToken);
-        var model = rebuild || snapshot.ModelDocument is null || Outgrown(snapshot) ? null : MatchModelDocument.ToModel(snapshot.ModelDocument);
+        var storedModel = rebuild || Outgrown(snapshot) ? null : snapshot.ModelDocument;
 
         // The job runs after every ingestion that stored something, touchpoints included: a run with no record to
         // match reports its progress at Debug, so that an idle server does not log an empty match every minute.
-        var level = model is null || snapshot.Records.Any(r => r.NeedsMatching) ? LogLevel.Information : LogLevel.Debug;
+        var level = !MatchResolution.CanResumeFrom(storedModel) || snapshot.Records.Any(r => r.NeedsMatching) ? LogLevel.Information : LogLevel.Debug;
         LogLoaded(logger, level, snapshot.Records.Count, stopwatch.Elapsed.TotalSeconds);
-        var resolution = model is null
-            ? MatchResolution.Rebuild(snapshot, settings)
-            : MatchResolution.Incremental(snapshot, model, settings);
+        var resolution = MatchResolution.Resolve(snapshot.Basis, storedModel, settings);
         LogResolved(logger, level, resolution.Rebuilt ? "rebuild" : "incremental", resolution.Resolved, stopwatch.Elapsed.TotalSeconds);
 
         var now = clock.GetUtcNow();
@@ -74,15 +72,15 @@ internal sealed partial class MatchRunner(
         var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
         ApplyMerges(db, plan, profiles, now);
         var mergedInto = plan.Merges.ToDictionary(m => m.Merged, m => m.Into);
-        await ProfileSurvivorship.MovePinsAsync(db, mergedInto, cancellationToken);
+        await StoredSurvivorship.MovePinsAsync(db, mergedInto, cancellationToken);
         await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
         var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
         LogPhase(logger, level, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
         Survive(inserts, snapshot, plan, mergedInto, touched, profiles, now);
         LogPhase(logger, level, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
-        if (resolution.TrainedModel is { } trained)
+        if (resolution.TrainedModelDocument is { } trained)
         {
-            db.MatchModels.Add(new StoredMatchModel(MatchModelDocument.From(trained, settings).ToJson(), snapshot.Records.Count, now));
+            db.MatchModels.Add(new StoredMatchModel(trained, snapshot.Records.Count, now));
         }
 
         db.ChangeTracker.DetectChanges();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Matching;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
@@ -20,6 +21,9 @@ internal sealed class MatchSnapshot
     public required Dictionary<Guid, DateTimeOffset> ProfileCreatedAt { get; init; }
 
     public required IReadOnlyList<StewardConstraint> Constraints { get; init; }
+
+    /// <summary>What the engine resolves from: the records, their current profiles and the constraints.</summary>
+    public MatchBasis Basis => new(Records, ProfileOfRecord, Constraints);
 
     public required HashSet<(long, long)> QueuedPairs { get; init; }
 

@@ -23,7 +23,7 @@ internal static class SubjectAccess
     /// <summary>The document; <c>profiles</c> is empty when ProfileHub holds nothing under the address.</summary>
     public static async Task<JsonObject> ExportAsync(ProfileHubDbContext db, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var normalized = EmailNormalizer.Normalize(email)?.Value
+        var normalized = IdentifierNormalizer.Email(email)
             ?? throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
         var holders = db.RecordIdentifiers.Where(i => i.Kind == IdentifierKind.Email && i.NormalizedValue == normalized).Select(i => i.RecordId);
         var direct = await db.Memberships.Where(m => holders.Contains(m.RecordId)).Select(m => m.ProfileId).Distinct().ToListAsync(cancellationToken);

@@ -1,10 +1,11 @@
 using ProfileHub.Core.Matching;
+using ProfileHub.Core.Profiles;
 
 namespace ProfileHub.Server.Resolve;
 
 /// <summary>
 /// The `--map column=Attribute` options of `profilehub resolve`: each source column maps once; only the
-/// multi-valued attributes (Email, Phone) may receive several columns.
+/// multi-valued attributes (<see cref="AttributeNames.MultiValued"/>) may receive several columns.
 /// </summary>
 internal sealed class ColumnMapping
 {
@@ -31,7 +32,7 @@ internal sealed class ColumnMapping
             var name = option[(equals + 1)..].Trim();
             if (!AttributeNames.TryParse(name, out var attribute))
             {
-                errors.Add($"--map '{option}': unknown attribute '{name}' (known: {string.Join(' ', Enum.GetNames<AttributeName>())})");
+                errors.Add($"--map '{option}': unknown attribute '{name}' (known: {string.Join(' ', AttributeNames.All)})");
                 continue;
             }
 
@@ -43,7 +44,7 @@ internal sealed class ColumnMapping
 
             if (!attributes.Add(attribute) && !AttributeNames.IsMultiValued(attribute))
             {
-                errors.Add($"--map '{option}': attribute {attribute} already has a column (only Email and Phone take several)");
+                errors.Add($"--map '{option}': attribute {attribute} already has a column (only {AttributeNames.MultiValuedText} take several)");
                 continue;
             }
 

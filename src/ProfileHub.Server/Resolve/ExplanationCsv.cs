@@ -25,9 +25,9 @@ internal static class ExplanationCsv
             csv.WriteField(name);
         }
 
-        foreach (var definition in Comparisons.All)
+        foreach (var name in BatchResolution.ComparisonNames)
         {
-            var column = definition.Name.Replace(' ', '_');
+            var column = name.Replace(' ', '_');
             csv.WriteField(column + "_level");
             csv.WriteField(column + "_weight");
         }

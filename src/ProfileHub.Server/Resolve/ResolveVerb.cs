@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
 using ProfileHub.Core.Matching;
+using ProfileHub.Core.Profiles;
 
 using ProfileHub.Server.Csv;
 
@@ -17,7 +18,7 @@ internal static class ResolveVerb
     {
         var input = new Option<FileInfo>("--input") { Description = "CSV file of source records (UTF-8; non-UTF-8 input is decoded as Latin-1 with a warning)", Required = true };
         var idColumn = new Option<string>("--id-column") { Description = "column holding each record's unique id", Required = true };
-        var map = new Option<string[]>("--map") { Description = "column=Attribute, repeatable; attributes: " + string.Join(' ', Enum.GetNames<AttributeName>()), AllowMultipleArgumentsPerToken = false };
+        var map = new Option<string[]>("--map") { Description = "column=Attribute, repeatable; attributes: " + string.Join(' ', AttributeNames.All), AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo>("--output") { Description = "where to write record_id,profile_id", Required = true };
         var explain = new Option<FileInfo?>("--explain") { Description = "also write one row per scored pair with each attribute's contribution" };
         var mustLink = new Option<FileInfo?>("--must-link") { Description = "CSV of record id pairs a steward merged (two columns, header row)" };
@@ -83,15 +84,7 @@ internal static class ResolveVerb
         }
 
         var settings = MatchSettings.Default with { DefaultPhoneRegion = options.PhoneRegion, KeepApartPairs = options.Explain is not null };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var normalized = BatchResolver.Normalize(data.Records, settings);
-        var timings = new Dictionary<string, TimeSpan> { ["normalize"] = clock.Elapsed };
-        clock.Restart();
-
-        // The raw records are no longer needed: free them before blocking and scoring allocate.
-        data.Records.Clear();
-        data.Records.TrimExcess();
-        var run = BatchResolver.Resolve(normalized, settings, constraints, timings, clock);
+        var run = BatchResolution.Resolve(data.Records, settings, constraints);
         var profileIds = run.ProfileIds();
         try
         {
@@ -108,9 +101,9 @@ internal static class ResolveVerb
             return ResolveExitCode.OutputError;
         }
 
-        var linked = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Linked);
-        var review = run.ReviewQueue().Count;
-        var refused = run.Pairs.Count(p => run.DecisionFor(p) == MatchDecision.Refused);
+        var linked = run.PairsDecided(MatchDecision.Linked);
+        var review = run.ReviewItems;
+        var refused = run.PairsDecided(MatchDecision.Refused);
         var profiles = profileIds.Distinct(StringComparer.Ordinal).Count() + data.UnmatchedRecordIds.Count;
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -128,14 +121,14 @@ internal static class ResolveVerb
         ? string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs}")
         : string.Create(CultureInfo.InvariantCulture, $"{pass.Pass} {pass.Pairs} ({pass.OversizedBlocks} oversized blocks skipped)");
 
-    private static void WriteProfiles(FileInfo output, MatchRun run, string[] profileIds, List<string> unmatched)
+    private static void WriteProfiles(FileInfo output, BatchResolution run, string[] profileIds, List<string> unmatched)
     {
         using var stream = File.Create(output.FullName);
         using var csv = CsvWriter.Create(stream, CsvOutput.Options, leaveOpen: false);
         csv.WriteRecord(["record_id", "profile_id"]);
         for (var i = 0; i < run.RecordCount; i++)
         {
-            csv.WriteRecord([SpreadsheetCell.Neutralize(run.Table.RecordId(i)), profileIds[i]]);
+            csv.WriteRecord([SpreadsheetCell.Neutralize(run.RecordId(i)), profileIds[i]]);
         }
 
         foreach (var id in unmatched)

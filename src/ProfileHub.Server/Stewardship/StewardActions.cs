@@ -143,7 +143,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
 
             db.StewardConstraints.Add(StewardConstraint.Pin(profile.Id, name, value.Trim(), actor, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            await ProfileSurvivorship.RecomputeAsync(db, [profile], Policy, clock.GetUtcNow(), cancellationToken);
+            await StoredSurvivorship.RecomputeAsync(db, [profile], Policy, clock.GetUtcNow(), cancellationToken);
             Audit(db, actor, "pin", "profile", profile.Id.ToString(), new { attribute = name, value = before }, new { attribute = name, value = value.Trim() });
             await db.SaveChangesAsync(cancellationToken);
             return profile;
@@ -168,7 +168,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await ProfileSurvivorship.RecomputeAsync(db, [profile], Policy, clock.GetUtcNow(), cancellationToken);
+            await StoredSurvivorship.RecomputeAsync(db, [profile], Policy, clock.GetUtcNow(), cancellationToken);
             Audit(db, actor, "unpin", "profile", profile.Id.ToString(), new { attribute = name, value = before, pinned = true }, new { attribute = name, value = Survivor(profile, name), pinned = false });
             await db.SaveChangesAsync(cancellationToken);
             return profile;
@@ -299,7 +299,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
 
         await ResolveOpenReviewsAsync(db, [record], apartFrom, ReviewStatus.NotAMatch, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ProfileSurvivorship.RecomputeAsync(db, [profile, created], Policy, now, cancellationToken);
+        await StoredSurvivorship.RecomputeAsync(db, [profile, created], Policy, now, cancellationToken);
         Audit(db, actor, action, "profile", profile.Id.ToString(),
             new { version = versionBefore, members },
             new { version = profile.Version, members = members.Where(r => r != record), movedRecord = record, newProfile = created.Id });
@@ -347,9 +347,9 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         }
 
         await ResolveOpenReviewsAsync(db, records, records, ReviewStatus.Merged, actor, cancellationToken);
-        await ProfileSurvivorship.MovePinsAsync(db, profiles.Where(p => p != survivor).ToDictionary(p => p.Id, _ => survivor.Id), cancellationToken);
+        await StoredSurvivorship.MovePinsAsync(db, profiles.Where(p => p != survivor).ToDictionary(p => p.Id, _ => survivor.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ProfileSurvivorship.RecomputeAsync(db, [survivor], Policy, now, cancellationToken);
+        await StoredSurvivorship.RecomputeAsync(db, [survivor], Policy, now, cancellationToken);
         Audit(db, actor, "merge", "profile", survivor.Id.ToString(), new { profiles = before }, new { version = survivor.Version, members = records });
         await db.SaveChangesAsync(cancellationToken);
         return survivor;

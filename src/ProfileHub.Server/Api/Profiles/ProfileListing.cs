@@ -2,10 +2,10 @@ using System.Linq.Expressions;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Segments;
 using ProfileHub.Core.Sources;
+using ProfileHub.Core.Survivorship;
 using ProfileHub.GraphQL.Relay;
 using ProfileHub.GraphQL.Types;
 using ProfileHub.Server.Api.Querying;
-using ProfileHub.Server.Matching;
 using ProfileHub.Storage;
 
 namespace ProfileHub.Server.Api.Profiles;

@@ -42,13 +42,13 @@ internal static class ProfileSearch
     private static IQueryable<GoldenProfile> CandidatesOf(ProfileHubDbContext db, string text)
     {
         var active = db.Profiles.AsNoTracking().Where(p => p.Status == ProfileStatus.Active);
-        if (EmailNormalizer.Normalize(text) is { } email)
+        if (IdentifierNormalizer.Email(text) is { } email)
         {
             return active.Where(p => db.Memberships.Any(m => m.ProfileId == p.Id
-                && db.RecordIdentifiers.Any(i => i.RecordId == m.RecordId && i.Kind == IdentifierKind.Email && i.NormalizedValue == email.Value)));
+                && db.RecordIdentifiers.Any(i => i.RecordId == m.RecordId && i.Kind == IdentifierKind.Email && i.NormalizedValue == email)));
         }
 
-        if (text.Count(char.IsAsciiDigit) >= 7 && PhoneNormalizer.Normalize(text, null) is { IsValid: true, E164: { } phone })
+        if (text.Count(char.IsAsciiDigit) >= 7 && IdentifierNormalizer.Phone(text, null) is { } phone)
         {
             return active.Where(p => db.Memberships.Any(m => m.ProfileId == p.Id
                 && db.RecordIdentifiers.Any(i => i.RecordId == m.RecordId && i.Kind == IdentifierKind.Phone && i.NormalizedValue == phone)));

@@ -4,6 +4,7 @@ using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Touchpoints;
+using ProfileHub.Core.Survivorship;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Relay;
 using ProfileHub.GraphQL.Types;

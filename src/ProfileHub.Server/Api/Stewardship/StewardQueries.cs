@@ -1,6 +1,6 @@
 using ProfileHub.Core.Access;
 using ProfileHub.Core.Matching;
-using ProfileHub.Server.Matching;
+using ProfileHub.Core.Survivorship;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Types;
 using ProfileHub.Server.Api.Profiles;

@@ -1,12 +1,10 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using ProfileHub.Core.Matching;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Stewardship;
-using ProfileHub.Core.Survivorship;
-using ProfileHub.Storage;
 
-namespace ProfileHub.Server.Matching;
+namespace ProfileHub.Core.Survivorship;
 
 /// <summary>
 /// Survivorship for one golden profile from its member records: every attribute's candidates (source trust
@@ -15,7 +13,7 @@ namespace ProfileHub.Server.Matching;
 /// beside the survivor as attribute rows with rule <see cref="ConflictRule"/> (ordinal 1 and up), so the
 /// steward API can list a profile's conflicts from its attributes; ordinal 0 stays the survivor.
 /// </summary>
-internal static class ProfileSurvivorship
+public static class ProfileSurvivorship
 {
     public const string ConflictRule = "Conflict";
 
@@ -77,46 +75,6 @@ internal static class ProfileSurvivorship
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, StewardPin>)g.GroupBy(c => c.Attribute!, StringComparer.OrdinalIgnoreCase)
                     .ToDictionary(a => a.Key, a => new StewardPin(a.Last().Value!, a.Last().Actor, a.Last().CreatedAt), StringComparer.OrdinalIgnoreCase));
-
-    /// <summary>Moves the active pins of merged profiles to the profiles they were merged into (in the current unit of work).</summary>
-    public static async Task MovePinsAsync(ProfileHubDbContext db, IReadOnlyDictionary<Guid, Guid> merges, CancellationToken cancellationToken)
-    {
-        if (merges.Count == 0)
-        {
-            return;
-        }
-
-        var pins = await db.StewardConstraints
-            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null)
-            .WhereIn(c => c.ProfileId!.Value, merges.Keys)
-            .ToListAsync(cancellationToken);
-        foreach (var pin in pins)
-        {
-            pin.MovePinTo(merges[pin.ProfileId!.Value]);
-        }
-    }
-
-    /// <summary>
-    /// Survivorship again for profiles a steward changed (members moved, a value pinned): their members and
-    /// pins as saved so far in the current transaction. The profiles must be tracked with their attributes.
-    /// </summary>
-    public static async Task RecomputeAsync(
-        ProfileHubDbContext db, IReadOnlyCollection<GoldenProfile> profiles, SurvivorshipPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ids = profiles.Select(p => p.Id).ToList();
-        var memberships = db.Memberships.WhereIn(m => m.ProfileId, ids);
-        var memberOf = await memberships.ToDictionaryAsync(m => m.RecordId, m => m.ProfileId, cancellationToken);
-        var (records, _) = await MatchSnapshot.LoadRecordsAsync(db, db.SourceRecords.Where(r => memberships.Any(m => m.RecordId == r.Id)), cancellationToken);
-        var pins = PinsByProfile(await db.StewardConstraints.AsNoTracking()
-            .Where(c => c.Kind == ConstraintKind.PinnedValue && c.RevokedAt == null && c.ProfileId != null)
-            .WhereIn(c => c.ProfileId!.Value, ids)
-            .ToListAsync(cancellationToken));
-        foreach (var profile in profiles)
-        {
-            var members = records.Where(r => memberOf[r.Id] == profile.Id).ToList();
-            profile.ReplaceAttributes(Survive(members, pins.GetValueOrDefault(profile.Id), policy), now);
-        }
-    }
 
     private static IEnumerable<(string Attribute, string? Value)> Values(MatchRecord record)
     {

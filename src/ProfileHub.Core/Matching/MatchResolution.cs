@@ -1,14 +1,15 @@
-using ProfileHub.Core.Matching;
 using ProfileHub.Core.Stewardship;
 
-namespace ProfileHub.Server.Matching;
+namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// What the engine decided in one run, in record ids: the clusters to pass to ProfileAssignment (all of them
 /// after a rebuild, only the touched ones incrementally), the scored pairs with their explanations, the
-/// records processed, and the model a rebuild trained (to store for later incremental runs).
+/// records processed, and the model a rebuild trained (to store for later incremental runs). The match job's
+/// one call into the engine: the host loads the <see cref="MatchBasis"/>, calls <see cref="Resolve"/>, and
+/// writes what it returns.
 /// </summary>
-internal sealed class MatchResolution
+public sealed class MatchResolution
 {
     public required bool Rebuilt { get; init; }
 
@@ -26,10 +27,27 @@ internal sealed class MatchResolution
     /// </summary>
     public required int Resolved { get; init; }
 
-    public FellegiSunterModel? TrainedModel { get; init; }
+    /// <summary>The model a rebuild trained, as the document to store for later incremental runs.</summary>
+    public string? TrainedModelDocument { get; init; }
+
+    /// <summary>
+    /// One run: incremental against <paramref name="storedModel"/> (a stored model document), or a rebuild that
+    /// trains a new model when there is none or it no longer fits the comparisons (<see cref="CanResumeFrom"/>).
+    /// </summary>
+    public static MatchResolution Resolve(MatchBasis basis, string? storedModel, MatchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        return storedModel is not null && MatchModelDocument.ToModel(storedModel) is { } model
+            ? Incremental(basis, model, settings)
+            : Rebuild(basis, settings);
+    }
+
+    /// <summary>Whether a run given <paramref name="storedModel"/> resolves incrementally rather than rebuilding.</summary>
+    public static bool CanResumeFrom(string? storedModel) =>
+        storedModel is not null && MatchModelDocument.ToModel(storedModel) is not null;
 
     /// <summary>Every record, with its cluster-mates, against the engine as a batch: a new model is trained.</summary>
-    public static MatchResolution Rebuild(MatchSnapshot snapshot, MatchSettings settings)
+    private static MatchResolution Rebuild(MatchBasis snapshot, MatchSettings settings)
     {
         var hash = snapshot.Records.Any(r => r.HasHashedIdentifier);
         var input = snapshot.Records.Select(r => r.ToEngineInput(hash)).ToList();
@@ -48,7 +66,7 @@ internal sealed class MatchResolution
             Pairs = [.. run.Explanations()],
             Processed = [.. snapshot.Records.Where(r => r.NeedsMatching).Select(r => r.Id)],
             Resolved = snapshot.Records.Count,
-            TrainedModel = run.Scorer.Model,
+            TrainedModelDocument = MatchModelDocument.From(run.Scorer.Model, settings).ToJson(),
         };
     }
 
@@ -57,7 +75,7 @@ internal sealed class MatchResolution
     /// grouped as their profiles are now, scored with the stored model. A profile that holds both records of
     /// a steward's cannot-link pair is taken apart: its records are resolved again, under the constraint.
     /// </summary>
-    public static MatchResolution Incremental(MatchSnapshot snapshot, FellegiSunterModel model, MatchSettings settings)
+    private static MatchResolution Incremental(MatchBasis snapshot, FellegiSunterModel model, MatchSettings settings)
     {
         var hash = snapshot.Records.Any(r => r.HasHashedIdentifier);
         var dissolved = ProfilesBreakingCannotLinks(snapshot);
@@ -101,7 +119,7 @@ internal sealed class MatchResolution
     /// The clusters holding an incoming record or a must-linked record, widened until every profile with a
     /// record in them has all its records in them (what ProfileAssignment.Plan needs of the clusters it gets).
     /// </summary>
-    private static List<IReadOnlyCollection<long>> TouchedClusters(MatchSnapshot snapshot, SeededMatchIndex index, List<MatchRecord> incoming)
+    private static List<IReadOnlyCollection<long>> TouchedClusters(MatchBasis snapshot, SeededMatchIndex index, List<MatchRecord> incoming)
     {
         var members = new Dictionary<int, List<long>>();
         var recordsOfProfile = new Dictionary<Guid, List<int>>();
@@ -150,7 +168,7 @@ internal sealed class MatchResolution
         return [.. touched.Select(root => (IReadOnlyCollection<long>)members[root])];
     }
 
-    private static HashSet<Guid> ProfilesBreakingCannotLinks(MatchSnapshot snapshot)
+    private static HashSet<Guid> ProfilesBreakingCannotLinks(MatchBasis snapshot)
     {
         var dissolved = new HashSet<Guid>();
         foreach (var constraint in snapshot.Constraints.Where(c => c.Kind == ConstraintKind.CannotLink))

@@ -1,22 +1,16 @@
 using System.Globalization;
-using ProfileHub.Core.Matching;
 using ProfileHub.Core.Normalization;
 using ProfileHub.Core.Sources;
 using EngineRecord = ProfileHub.Core.Matching.MatchInput;
 
-namespace ProfileHub.Server.Matching;
+namespace ProfileHub.Core.Matching;
 
 /// <summary>
 /// What matching and survivorship read of one source record: its columns (no raw payload), its identifiers
 /// and its connector's name and trust. Loaded for every record at the start of a run (a few set-based queries).
 /// </summary>
-internal sealed class MatchRecord
+public sealed class MatchRecord
 {
-    // The engine's Email attribute also carries SHA-256 identifiers, as "hash@domain" under a reserved
-    // (.invalid, RFC 2606) domain: an ad platform's hashed email then matches the plain address it was made from.
-    private const string HashedEmailDomain = "@sha256-email.invalid";
-    private const string HashedPhoneDomain = "@sha256-phone.invalid";
-
     public required long Id { get; init; }
 
     public required string Source { get; init; }
@@ -90,25 +84,22 @@ internal sealed class MatchRecord
             {
                 case IdentifierKind.Email:
                     record.Set(AttributeName.Email, identifier.Value);
-                    if (hashIdentifiers && EmailNormalizer.Normalize(identifier.Value) is { } email)
+                    if (hashIdentifiers && IdentifierNormalizer.HashOfEmail(identifier.Value) is { } emailHash)
                     {
-                        record.Set(AttributeName.Email, IdentifierHash.HashEmail(email) + HashedEmailDomain);
+                        record.Set(AttributeName.Email, IdentifierNormalizer.AsMatchingEmail(IdentifierKind.HashedEmail, emailHash));
                     }
 
                     break;
                 case IdentifierKind.Phone:
                     record.Set(AttributeName.Phone, identifier.Value);
-                    if (hashIdentifiers && PhoneNormalizer.Normalize(identifier.Value, Country) is { IsValid: true } phone)
+                    if (hashIdentifiers && IdentifierNormalizer.HashOfPhone(identifier.Value, Country) is { } phoneHash)
                     {
-                        record.Set(AttributeName.Email, IdentifierHash.HashPhone(phone) + HashedPhoneDomain);
+                        record.Set(AttributeName.Email, IdentifierNormalizer.AsMatchingEmail(IdentifierKind.HashedPhone, phoneHash));
                     }
 
                     break;
-                case IdentifierKind.HashedEmail:
-                    record.Set(AttributeName.Email, identifier.NormalizedValue + HashedEmailDomain);
-                    break;
-                case IdentifierKind.HashedPhone:
-                    record.Set(AttributeName.Email, identifier.NormalizedValue + HashedPhoneDomain);
+                case IdentifierKind.HashedEmail or IdentifierKind.HashedPhone:
+                    record.Set(AttributeName.Email, IdentifierNormalizer.AsMatchingEmail(identifier.Kind, identifier.NormalizedValue));
                     break;
                 case IdentifierKind.ExternalId:
                     SetFirst(record, AttributeName.ExternalId, identifier.NormalizedValue);
