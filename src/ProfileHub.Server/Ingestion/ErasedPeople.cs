@@ -4,7 +4,7 @@ using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Touchpoints;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Ingestion;
 
 /// <summary>
 /// Holds back what a source sends again about a person who was erased: a record whose source key or any

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Ingestion;
 
 /// <summary>Reads stored, unprocessed request bodies for pushed sources.</summary>
 internal sealed class InboundPayloadStore(Func<ProfileHubDbContext> contexts) : IInboundPayloads

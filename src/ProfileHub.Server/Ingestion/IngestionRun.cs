@@ -1,14 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
+using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
 using ProfileHub.Storage;
 using ProfileHub.Storage.Bulk;
 using ProfileHub.Storage.Providers;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Ingestion;
 
 /// <summary>
 /// Runs one connector once: records a <see cref="ConnectorRun"/>, reads the source's batches from the

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using ProfileHub.Core.Sources;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Ingestion;
 
 /// <summary>
 /// Keeps one run's <see cref="ConnectorRun.HeartbeatAt"/> moving every <see cref="IngestionOptions.HeartbeatInterval"/>

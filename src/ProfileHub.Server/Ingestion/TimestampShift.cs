@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Ingestion;
 
 /// <summary>
 /// Moves every timestamp a connector reads by whole days, so that files written as of one day (the setting

@@ -1,4 +1,4 @@
-using ProfileHub.Connectors.Ingestion;
+using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
 using Quartz;
 

@@ -8,6 +8,7 @@ using ProfileHub.Connectors.Support;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Connectors.Web;
 using ProfileHub.Core.Sources;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.Ingestion;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Connectors.Web;
 using ProfileHub.Core.Sources;
 using ProfileHub.Testing;

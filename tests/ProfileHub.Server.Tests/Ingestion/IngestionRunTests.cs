@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Connectors.Ingestion;
-using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
+using ProfileHub.Server.Ingestion;
+using ProfileHub.Server.Tests.Support;
 using ProfileHub.Testing;
 
-namespace ProfileHub.Connectors.Tests.Ingestion;
+namespace ProfileHub.Server.Tests.Ingestion;
 
 /// <summary>The pipeline on a real database of each provider: idempotency, kill-and-resume, quarantine, linking.</summary>
 public abstract class IngestionRunTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime

@@ -4,7 +4,7 @@ using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
 using ProfileHub.Core.Touchpoints;
 
-namespace ProfileHub.Connectors.Tests.Support;
+namespace ProfileHub.Server.Tests.Support;
 
 /// <summary>
 /// A source of numbered events (event i is "e{i}" of person "p{i % people}"), in batches of

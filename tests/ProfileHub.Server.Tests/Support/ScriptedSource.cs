@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
 
-namespace ProfileHub.Connectors.Tests.Support;
+namespace ProfileHub.Server.Tests.Support;
 
 /// <summary>A source that yields exactly the batches a test gives it, whatever the watermark.</summary>
 internal sealed class ScriptedSource(params SourceBatch[] batches) : IConnectorSource

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
-using ProfileHub.Testing;
+using ProfileHub.Server.Ingestion;
 
-namespace ProfileHub.Connectors.Tests.Support;
+namespace ProfileHub.Testing;
 
 /// <summary>Configures connectors in a test database and runs them through the real pipeline.</summary>
-internal static class IngestionHarness
+public static class IngestionHarness
 {
     public static readonly DateTimeOffset T0 = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 

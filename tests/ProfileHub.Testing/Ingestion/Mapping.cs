@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Connectors.Ingestion;
 
-namespace ProfileHub.Connectors.Tests.Support;
+namespace ProfileHub.Testing;
 
-internal static class Mapping
+public static class Mapping
 {
     /// <summary>One mapper for the test run: building an AutoMapper configuration is the slow part.</summary>
     public static ConnectorMapper Shared { get; } = new(licenseKey: null, NullLoggerFactory.Instance);

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
-using ProfileHub.Testing;
+using ProfileHub.Server.Ingestion;
 
-namespace ProfileHub.Connectors.Tests.Support;
+namespace ProfileHub.Testing;
 
 /// <summary>Runs a vendor source through the real pipeline, with HTTP retries when a test needs them.</summary>
-internal static class VendorPipeline
+public static class VendorPipeline
 {
     public static Task<IngestionSummary> RunAsync(this TestDatabase database, string connector, IConnectorSource source, int httpRetries)
     {

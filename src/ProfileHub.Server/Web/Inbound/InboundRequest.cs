@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using ProfileHub.Connectors.Ingestion;
 
-namespace ProfileHub.Connectors.Ingestion;
+namespace ProfileHub.Server.Web.Inbound;
 
 /// <summary>
 /// What every inbound endpoint (SendGrid's Event Webhook, the Segment tracking API) checks on a pushed body

@@ -5,7 +5,7 @@ using ProfileHub.Core.Sources;
 using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Ingestion;
 
-namespace ProfileHub.Server.Web;
+namespace ProfileHub.Server.Web.Inbound;
 
 /// <summary>
 /// What `serve` says about its inbound endpoints before it listens: a body limit, verification key or write

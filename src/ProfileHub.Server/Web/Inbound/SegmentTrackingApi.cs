@@ -9,7 +9,7 @@ using ProfileHub.Core.Sources;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Server.Web;
+namespace ProfileHub.Server.Web.Inbound;
 
 /// <summary>
 /// An endpoint compatible with Segment's HTTP Tracking API (segment.com/docs/connections/sources/catalog/
@@ -23,19 +23,13 @@ internal static class SegmentTrackingApi
 {
     private static readonly string[] Endpoints = ["batch", "import", "identify", "track", "page", "screen", "alias", "group"];
 
-    public static void AddProfileHubWeb(this IServiceCollection services) =>
-        services.AddSingleton(sp => new SegmentWriteKeys(sp.GetRequiredService<IReadOnlyList<ConnectorDefinition>>()));
-
-    public static void MapProfileHubWeb(this IEndpointRouteBuilder app)
+    public static void MapSegmentTrackingApi(this IEndpointRouteBuilder app)
     {
         foreach (var endpoint in Endpoints)
         {
             app.MapPost($"/v1/{endpoint}", (HttpContext http, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 ReceiveAsync(http, endpoint == "import" ? "batch" : endpoint, keys, db, clock, cancellationToken));
         }
-
-        app.MapJourneyPage();
-        app.MapStewardConsole();
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, string endpoint, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken)

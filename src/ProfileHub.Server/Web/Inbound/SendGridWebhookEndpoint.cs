@@ -1,14 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using ProfileHub.Connectors.Email;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Core.Sources;
 using ProfileHub.Storage;
 
-namespace ProfileHub.Connectors.Email;
+namespace ProfileHub.Server.Web.Inbound;
 
 /// <summary>
 /// `POST /webhooks/sendgrid/{connector}`: the URL configured as SendGrid's Event Webhook. The body is stored

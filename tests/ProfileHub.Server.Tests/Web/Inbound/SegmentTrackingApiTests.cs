@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using ProfileHub.Server.Tests.Support;
 
-namespace ProfileHub.Server.Tests.Web;
+namespace ProfileHub.Server.Tests.Web.Inbound;
 
 /// <summary>The Segment-compatible tracking API over real HTTP on loopback, driven by hand and by analytics-node.</summary>
 public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFixture<SegmentApiServer>, IDisposable

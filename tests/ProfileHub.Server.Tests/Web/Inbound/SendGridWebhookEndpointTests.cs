@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProfileHub.Connectors.Email;
-using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Sources;
+using ProfileHub.Server.Web.Inbound;
 using ProfileHub.Storage;
 using ProfileHub.Testing;
 
-namespace ProfileHub.Connectors.Tests.Email;
+namespace ProfileHub.Server.Tests.Web.Inbound;
 
 /// <summary>
 /// The SendGrid webhook end to end on each database: signed posts stored raw, SendGrid's retries of the same
@@ -41,8 +41,8 @@ public abstract class SendGridWebhookEndpointTests<TDatabase>(TDatabase database
         await using var app = await StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address };
 
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "sendgrid", SendGridWebhookSourceTests.Batch, sign: true)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "sendgrid", SendGridWebhookSourceTests.Batch, sign: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "sendgrid", SendGridSamples.Batch, sign: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "sendgrid", SendGridSamples.Batch, sign: true)).StatusCode);
         var first = await database.RunAsync("sendgrid", new SendGridWebhookSource(Mapping.Shared), httpRetries: 0);
         var second = await database.RunAsync("sendgrid", new SendGridWebhookSource(Mapping.Shared), httpRetries: 0);
 
@@ -97,7 +97,7 @@ public abstract class SendGridWebhookEndpointTests<TDatabase>(TDatabase database
         await using var app = await StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address };
 
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "open", SendGridWebhookSourceTests.Batch, sign: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "open", SendGridSamples.Batch, sign: false)).StatusCode);
         Assert.Equal(1, await PayloadCountAsync());
     }
 
