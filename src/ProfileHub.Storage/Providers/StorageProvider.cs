@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Quartz;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -34,6 +35,13 @@ public abstract class StorageProvider
     /// their own connections to the same database: Quartz's job store.
     /// </summary>
     public abstract string ConnectionString { get; }
+
+    /// <summary>
+    /// Points Quartz's ADO job store at this database (its qrtz_* tables are ProfileHub's, migration 0007). A
+    /// server database also makes the schedulers of every `serve` pointed at it one Quartz cluster: a trigger
+    /// fires on one node only, and a job marked [DisallowConcurrentExecution] never runs on two at once.
+    /// </summary>
+    public abstract void UseQuartzStore(IPersistentStoreBuilder store);
 
     /// <summary>Checks the database can be reached and used; throws <see cref="DatabaseSetupException"/> otherwise.</summary>
     public abstract Task VerifyAsync(CancellationToken cancellationToken);
