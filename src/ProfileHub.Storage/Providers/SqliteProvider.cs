@@ -45,6 +45,8 @@ internal sealed class SqliteProvider : StorageProvider
 
     public override string Name => "sqlite";
 
+    public override bool IsEmbedded => true;
+
     public string FilePath { get; }
 
     public override string Describe() => $"sqlite file {FilePath}";

@@ -14,6 +14,12 @@ public abstract class StorageProvider
     /// <summary>`sqlite`, `postgres` or `sqlserver`: also the folder name of the provider's scripts under db/migrations.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Whether the database is a file of this installation (SQLite) rather than a server an operator runs: only
+    /// then does the first start create a development key, since a server database gets its keys from an operator.
+    /// </summary>
+    public virtual bool IsEmbedded => false;
+
     /// <summary>Where the data lives, for the start-up log ("sqlite file /srv/data/profilehub.db").</summary>
     public abstract string Describe();
 
