@@ -1,4 +1,3 @@
-using ProfileHub.Server.Matching;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 using ProfileHub.Storage.Providers;
@@ -35,10 +34,7 @@ internal static class SchedulingRegistration
                 provider.UseQuartzStore(store);
             });
 
-            // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand;
-            // computed traits fold after each match run (MatchJob triggers it). No triggers of their own.
-            quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
-            quartz.AddJob<TraitFoldJob>(job => job.WithIdentity(TraitFoldJob.Key).StoreDurably());
+            quartz.AddChainedJobs();
         });
 
         // Registered before Quartz's hosted service: the store is reconciled before the scheduler starts.
