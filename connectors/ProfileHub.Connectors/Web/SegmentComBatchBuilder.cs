@@ -9,7 +9,7 @@ namespace ProfileHub.Connectors.Web;
 /// Collects Segment messages into one <see cref="SourceBatch"/>: checks the fields the Spec requires,
 /// maps identify/alias to records and track/page/screen to touchpoints, and rejects the rest with a reason.
 /// </summary>
-internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
+internal sealed class SegmentComBatchBuilder(IMapper mapper, string? defaultRegion)
 {
     private readonly List<SourceRecordDraft> _records = [];
     private readonly List<TouchpointDraft> _touchpoints = [];
@@ -35,10 +35,10 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
             return;
         }
 
-        SegmentMessage? message;
+        SegmentComMessage? message;
         try
         {
-            message = JsonSerializer.Deserialize(bytes.Span, SegmentJson.Default.SegmentMessage);
+            message = JsonSerializer.Deserialize(bytes.Span, SegmentComJson.Default.SegmentComMessage);
         }
         catch (JsonException e)
         {
@@ -57,14 +57,14 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
     }
 
     /// <summary>Reads one message of a tracking API call; <paramref name="defaults"/> fill what the endpoint implies.</summary>
-    public void AddElement(JsonElement element, string position, SegmentMessageDefaults defaults)
+    public void AddElement(JsonElement element, string position, SegmentComMessageDefaults defaults)
     {
         RowsRead++;
-        SegmentMessage? message = null;
+        SegmentComMessage? message = null;
         string? error = null;
         try
         {
-            message = element.ValueKind == JsonValueKind.Object ? element.Deserialize(SegmentJson.Default.SegmentMessage) : null;
+            message = element.ValueKind == JsonValueKind.Object ? element.Deserialize(SegmentComJson.Default.SegmentComMessage) : null;
         }
         catch (JsonException e)
         {
@@ -93,7 +93,7 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
         return batch;
     }
 
-    private void Add(SegmentMessage message, string position, Func<string> raw)
+    private void Add(SegmentComMessage message, string position, Func<string> raw)
     {
         message.Position = position;
         if (Problem(message) is { } problem)
@@ -118,7 +118,7 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
     }
 
     /// <summary>What the Segment Spec requires of each message type, as a quarantine reason.</summary>
-    private static string? Problem(SegmentMessage m) => m.Type switch
+    private static string? Problem(SegmentComMessage m) => m.Type switch
     {
         null or "" => "missing field 'type'",
         _ when string.IsNullOrWhiteSpace(m.MessageId) => "missing field 'messageId'",
@@ -135,4 +135,4 @@ internal sealed class SegmentBatchBuilder(IMapper mapper, string? defaultRegion)
 }
 
 /// <summary>What a tracking API endpoint implies for its messages: /v1/track means type track, and so on.</summary>
-internal sealed record SegmentMessageDefaults(string? Type, DateTimeOffset ReceivedAt, string MessageId);
+internal sealed record SegmentComMessageDefaults(string? Type, DateTimeOffset ReceivedAt, string MessageId);

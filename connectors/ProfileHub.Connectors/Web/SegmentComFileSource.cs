@@ -9,7 +9,7 @@ namespace ProfileHub.Connectors.Web;
 /// `path` is a file or a directory of *.jsonl / *.ndjson / *.json files read in name order. The watermark is
 /// the file and the byte offset after the last committed line.
 /// </summary>
-internal sealed class SegmentFileSource(ConnectorMapper mapping) : IConnectorSource
+internal sealed class SegmentComFileSource(ConnectorMapper mapping) : IConnectorSource
 {
     public ConnectorKind Kind => ConnectorKind.Web;
 
@@ -19,7 +19,7 @@ internal sealed class SegmentFileSource(ConnectorMapper mapping) : IConnectorSou
     {
         ArgumentNullException.ThrowIfNull(context);
         var batchSize = context.BatchSize(10_000);
-        var builder = new SegmentBatchBuilder(mapping.Mapper, context.DefaultRegion);
+        var builder = new SegmentComBatchBuilder(mapping.Mapper, context.DefaultRegion);
         var settling = FileSettling.For(context);
         foreach (var (path, offset, line) in FilePosition.Pending(context.Settings.GetPath("path"), FilePosition.Parse(watermark), "*.jsonl", "*.ndjson", "*.json"))
         {

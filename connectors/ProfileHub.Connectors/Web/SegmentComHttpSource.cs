@@ -8,10 +8,10 @@ namespace ProfileHub.Connectors.Web;
 
 /// <summary>
 /// Segment messages that analytics libraries sent to ProfileHub's tracking API (POST /v1/batch, /v1/identify,
-/// /v1/track, /v1/page, ...), stored raw by the endpoint as <see cref="SegmentEnvelope"/>s and processed here
+/// /v1/track, /v1/page, ...), stored raw by the endpoint as <see cref="SegmentComEnvelope"/>s and processed here
 /// in arrival order. Payloads are marked processed in the transaction of the batch that read them.
 /// </summary>
-internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSource
+internal sealed class SegmentComHttpSource(ConnectorMapper mapping) : IConnectorSource
 {
     private const int PayloadsPerBatch = 500;
 
@@ -26,7 +26,7 @@ internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSou
         // unprocessed payload, so a call whose transaction committed late (a lower id seen after a higher one on
         // PostgreSQL) is still read. The watermark records the last id each batch covered.
         long after = 0;
-        var builder = new SegmentBatchBuilder(mapping.Mapper, context.DefaultRegion);
+        var builder = new SegmentComBatchBuilder(mapping.Mapper, context.DefaultRegion);
         while (true)
         {
             var payloads = await context.Inbound.ReadAsync(context.ConnectorId, after, context.BatchSize(PayloadsPerBatch), cancellationToken);
@@ -45,12 +45,12 @@ internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSou
         }
     }
 
-    private static void Read(SegmentBatchBuilder builder, InboundPayloadBody payload)
+    private static void Read(SegmentComBatchBuilder builder, InboundPayloadBody payload)
     {
         using var document = JsonDocument.Parse(payload.Body);
         var envelope = document.RootElement;
-        var endpoint = envelope.GetProperty(SegmentEnvelope.Endpoint).GetString();
-        var body = envelope.GetProperty(SegmentEnvelope.Payload);
+        var endpoint = envelope.GetProperty(SegmentComEnvelope.Endpoint).GetString();
+        var body = envelope.GetProperty(SegmentComEnvelope.Payload);
         if (endpoint == "batch")
         {
             var messages = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("batch", out var array) && array.ValueKind == JsonValueKind.Array
@@ -69,12 +69,12 @@ internal sealed class SegmentHttpSource(ConnectorMapper mapping) : IConnectorSou
 
     // Segment's libraries always send a messageId; a hand-written call may not. The payload id and index make
     // a stand-in that stays the same when the payload is processed again, so it never duplicates.
-    private static SegmentMessageDefaults Defaults(InboundPayloadBody payload, string? type, int index) =>
+    private static SegmentComMessageDefaults Defaults(InboundPayloadBody payload, string? type, int index) =>
         new(type, payload.ReceivedAt, $"inbound-{payload.Id}-{index}");
 }
 
 /// <summary>How the tracking API endpoint stores a call: {"endpoint":"track","payload":{ the body as sent }}.</summary>
-internal static class SegmentEnvelope
+internal static class SegmentComEnvelope
 {
     public const string Endpoint = "endpoint";
     public const string Payload = "payload";

@@ -9,7 +9,7 @@ namespace ProfileHub.Connectors.Web;
 /// `context` (library, ip, user agent) is not read: nothing in a profile or touchpoint comes from it, and
 /// skipping it spares a JSON document per message; it stays in a record's raw payload.
 /// </summary>
-internal sealed class SegmentMessage
+internal sealed class SegmentComMessage
 {
     [JsonPropertyName("type")]
     public string? Type { get; set; }
@@ -62,6 +62,6 @@ internal sealed class SegmentMessage
 }
 
 /// <summary>Compile-time JSON metadata: a million messages are read without reflection.</summary>
-[JsonSerializable(typeof(SegmentMessage))]
+[JsonSerializable(typeof(SegmentComMessage))]
 [JsonSourceGenerationOptions(AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow)]
-internal sealed partial class SegmentJson : JsonSerializerContext;
+internal sealed partial class SegmentComJson : JsonSerializerContext;

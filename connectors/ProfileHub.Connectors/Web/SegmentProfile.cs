@@ -25,7 +25,7 @@ internal sealed class SegmentProfile : Profile
 
     public SegmentProfile()
     {
-        CreateMap<SegmentMessage, TouchpointDraft>()
+        CreateMap<SegmentComMessage, TouchpointDraft>()
             .ForCtorParam(nameof(TouchpointDraft.SourceEventId), o => o.MapFrom(m => m.MessageId))
             .ForCtorParam(nameof(TouchpointDraft.SourceKey), o => o.MapFrom(m => m.PersonKey))
             .ForCtorParam(nameof(TouchpointDraft.Channel), o => o.MapFrom(_ => TouchpointChannel.Web))
@@ -37,7 +37,7 @@ internal sealed class SegmentProfile : Profile
             .ForMember(d => d.Metrics, o => o.Ignore())
             .ForMember(d => d.Properties, o => o.MapFrom(m => PageProperties(m)));
 
-        CreateMap<SegmentMessage, SourceRecordDraft>()
+        CreateMap<SegmentComMessage, SourceRecordDraft>()
             .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(m => m.Type == "alias" ? m.PreviousId : m.PersonKey))
             .ForCtorParam(nameof(SourceRecordDraft.ObservedAt), o => o.MapFrom(m => m.OccurredAt))
             .ForMember(d => d.FirstName, o => o.MapFrom(m => Text(m.Traits, "firstName") ?? Text(m.Traits, "first_name")))
@@ -54,7 +54,7 @@ internal sealed class SegmentProfile : Profile
     }
 
     /// <summary>page → page_view, screen → screen_view, track "Order Completed" → order_completed.</summary>
-    public static string TouchpointType(SegmentMessage message) => message.Type switch
+    public static string TouchpointType(SegmentComMessage message) => message.Type switch
     {
         "page" => "page_view",
         "screen" => "screen_view",
@@ -107,7 +107,7 @@ internal sealed class SegmentProfile : Profile
         Number(properties, "revenue") ?? Number(properties, "total") ?? Number(properties, "value");
 
     /// <summary>The message's properties; for a page call the page's name is kept with them.</summary>
-    private static string? PageProperties(SegmentMessage message)
+    private static string? PageProperties(SegmentComMessage message)
     {
         if (message.Properties is not { ValueKind: JsonValueKind.Object } properties)
         {
@@ -129,7 +129,7 @@ internal sealed class SegmentProfile : Profile
             }
             : new AddressDraft();
 
-    private static List<IdentifierDraft> Identifiers(SegmentMessage message, string? defaultRegion)
+    private static List<IdentifierDraft> Identifiers(SegmentComMessage message, string? defaultRegion)
     {
         var traits = message.Traits;
         var country = traits is { ValueKind: JsonValueKind.Object } t && t.TryGetProperty("address", out var a) ? Text(a, "country") : null;

@@ -7,7 +7,7 @@ namespace ProfileHub.Server.Web;
 internal static class WebRegistration
 {
     public static void AddProfileHubWeb(this IServiceCollection services) =>
-        services.AddSingleton(sp => new SegmentWriteKeys(sp.GetRequiredService<IReadOnlyList<ConnectorDefinition>>()));
+        services.AddSingleton(sp => new SegmentComWriteKeys(sp.GetRequiredService<IReadOnlyList<ConnectorDefinition>>()));
 
     public static void MapProfileHubWeb(this IEndpointRouteBuilder app)
     {

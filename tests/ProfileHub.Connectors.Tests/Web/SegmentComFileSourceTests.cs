@@ -10,7 +10,7 @@ using ProfileHub.Testing;
 namespace ProfileHub.Connectors.Tests.Web;
 
 /// <summary>Segment Spec messages from JSON-lines files, through the real pipeline on each provider.</summary>
-public abstract class SegmentFileSourceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+public abstract class SegmentComFileSourceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
     where TDatabase : TestDatabase
 {
     private const string Identify = """{"type":"identify","messageId":"m-1","userId":"u-1","anonymousId":"a-1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":" Ana.Garcia@Example.COM ","firstName":"Ana","lastName":"García","phone":"612 345 678","birthday":"1990-02-28","address":{"street":"Calle Mayor 12","city":"Madrid","postalCode":"28013","country":"ES"}}}""";
@@ -189,12 +189,12 @@ public abstract class SegmentFileSourceTests<TDatabase>(TDatabase database) : IC
         Assert.Equal(0, after.RowsRead);
     }
 
-    private static SegmentFileSource Source() => new(Mapping.Shared);
+    private static SegmentComFileSource Source() => new(Mapping.Shared);
 
     private static string Settings(TempFiles files, string file) =>
         $$"""{"path":{{System.Text.Json.JsonSerializer.Serialize(Path.Combine(files.Directory, file))}},"defaultRegion":"ES"}""";
 }
 
-public sealed class SqliteSegmentFileSourceTests(SqliteTestDatabase database) : SegmentFileSourceTests<SqliteTestDatabase>(database);
+public sealed class SqliteSegmentFileSourceTests(SqliteTestDatabase database) : SegmentComFileSourceTests<SqliteTestDatabase>(database);
 
-public sealed class PostgresSegmentFileSourceTests(PostgresTestDatabase database) : SegmentFileSourceTests<PostgresTestDatabase>(database);
+public sealed class PostgresSegmentFileSourceTests(PostgresTestDatabase database) : SegmentComFileSourceTests<PostgresTestDatabase>(database);

@@ -4,7 +4,7 @@ namespace ProfileHub.Server.Tests.Support;
 /// One `profilehub serve` on loopback with a Segment HTTP connector (write key <see cref="WriteKey"/>) over
 /// an embedded database in its own working directory, shared by a test class.
 /// </summary>
-public sealed class SegmentApiServer : IAsyncLifetime
+public sealed class SegmentComApiServer : IAsyncLifetime
 {
     public const string WriteKey = "wk-test-3f9a";
     public const string Connector = "segmentapi";

@@ -37,7 +37,7 @@ internal static partial class InboundStartup
         }
 
         // Built now so that a duplicate write key or a bad maxBodyBytes stops start-up, not the first call.
-        Check(ConnectorDefinition.Section, () => services.GetRequiredService<SegmentWriteKeys>());
+        Check(ConnectorDefinition.Section, () => services.GetRequiredService<SegmentComWriteKeys>());
     }
 
     private static void Check(string key, Action use)

@@ -19,7 +19,7 @@ namespace ProfileHub.Server.Web.Inbound;
 /// (Segment's own 500 KB by default) is 413, one that is not a JSON object of text 400, and neither is stored
 /// (<see cref="InboundRequest"/>, the rule every inbound endpoint shares).
 /// </summary>
-internal static class SegmentTrackingApi
+internal static class SegmentComTrackingApi
 {
     private static readonly string[] Endpoints = ["batch", "import", "identify", "track", "page", "screen", "alias", "group"];
 
@@ -27,12 +27,12 @@ internal static class SegmentTrackingApi
     {
         foreach (var endpoint in Endpoints)
         {
-            app.MapPost($"/v1/{endpoint}", (HttpContext http, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            app.MapPost($"/v1/{endpoint}", (HttpContext http, SegmentComWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 ReceiveAsync(http, endpoint == "import" ? "batch" : endpoint, keys, db, clock, cancellationToken));
         }
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, string endpoint, SegmentWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, string endpoint, SegmentComWriteKeys keys, ProfileHubDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (WriteKey(http.Request) is not { } writeKey || keys.Find(writeKey) is not { } connectorName)
         {
@@ -53,7 +53,7 @@ internal static class SegmentTrackingApi
 
         var body = Encoding.UTF8.GetString(bytes);
         var connectorId = await keys.ConnectorIdAsync(connectorName, db, cancellationToken);
-        db.InboundPayloads.Add(new InboundPayload(connectorId, SegmentEnvelope.Wrap(endpoint, body), clock.GetUtcNow()));
+        db.InboundPayloads.Add(new InboundPayload(connectorId, SegmentComEnvelope.Wrap(endpoint, body), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return Results.Json(new { success = true });
     }
@@ -84,7 +84,7 @@ internal static class SegmentTrackingApi
 }
 
 /// <summary>The write keys of the configured Segment HTTP connectors (setting `writeKey`), and their ids.</summary>
-internal sealed class SegmentWriteKeys
+internal sealed class SegmentComWriteKeys
 {
     // Segment's documented limit: 500 KB per batch request (32 KB per message).
     public const int DefaultMaxBodyBytes = 500 * 1024;
@@ -93,7 +93,7 @@ internal sealed class SegmentWriteKeys
     private readonly Dictionary<string, int> _maxBodyBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
 
-    public SegmentWriteKeys(IEnumerable<ConnectorDefinition> definitions)
+    public SegmentComWriteKeys(IEnumerable<ConnectorDefinition> definitions)
     {
         foreach (var definition in definitions.Where(d => d is { Kind: ConnectorKind.Web, Format: "segment-http", Enabled: true }))
         {

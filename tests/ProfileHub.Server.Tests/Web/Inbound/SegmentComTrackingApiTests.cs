@@ -7,7 +7,7 @@ using ProfileHub.Server.Tests.Support;
 namespace ProfileHub.Server.Tests.Web.Inbound;
 
 /// <summary>The Segment-compatible tracking API over real HTTP on loopback, driven by hand and by analytics-node.</summary>
-public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFixture<SegmentApiServer>, IDisposable
+public sealed class SegmentComTrackingApiTests(SegmentComApiServer server) : IClassFixture<SegmentComApiServer>, IDisposable
 {
     private readonly HttpClient _http = new();
 
@@ -18,7 +18,7 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
     {
         var anonymous = await PostAsync("/v1/track", """{"userId":"u","event":"E"}""", authorization: null);
         var wrongKey = await PostAsync("/v1/track", """{"userId":"u","event":"E"}""", Basic("not-the-key"));
-        var bearer = await PostAsync("/v1/track", """{"userId":"u","event":"E"}""", new AuthenticationHeaderValue("Bearer", SegmentApiServer.WriteKey));
+        var bearer = await PostAsync("/v1/track", """{"userId":"u","event":"E"}""", new AuthenticationHeaderValue("Bearer", SegmentComApiServer.WriteKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
@@ -29,8 +29,8 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
     [Fact]
     public async Task A_valid_call_is_stored_and_malformed_json_is_refused_with_400()
     {
-        var ok = await PostAsync("/v1/identify", """{"userId":"hand-1","messageId":"hand-m1","traits":{"email":"hand@example.com"}}""", Basic(SegmentApiServer.WriteKey));
-        var malformed = await PostAsync("/v1/batch", """{"batch":[{"type":"track",""", Basic(SegmentApiServer.WriteKey));
+        var ok = await PostAsync("/v1/identify", """{"userId":"hand-1","messageId":"hand-m1","traits":{"email":"hand@example.com"}}""", Basic(SegmentComApiServer.WriteKey));
+        var malformed = await PostAsync("/v1/batch", """{"batch":[{"type":"track",""", Basic(SegmentComApiServer.WriteKey));
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("""{"success":true}""", await ok.Content.ReadAsStringAsync());
@@ -41,10 +41,10 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
     [Fact]
     public async Task A_lone_surrogate_is_refused_with_400_and_a_body_over_the_limit_with_413_and_neither_is_stored()
     {
-        var surrogate = await PostAsync("/v1/track", """{"userId":"sur-1","event":"\ud800"}""", Basic(SegmentApiServer.WriteKey));
-        var overSegmentsLimit = await PostAsync("/v1/track", $$"""{"userId":"big-1","event":"{{new string('x', 600 * 1024)}}"}""", Basic(SegmentApiServer.WriteKey));
-        var overConfigured = await PostAsync("/v1/track", $$"""{"userId":"big-2","event":"{{new string('x', 1100)}}"}""", Basic(SegmentApiServer.SmallWriteKey));
-        var underConfigured = await PostAsync("/v1/track", """{"userId":"small-1","event":"E"}""", Basic(SegmentApiServer.SmallWriteKey));
+        var surrogate = await PostAsync("/v1/track", """{"userId":"sur-1","event":"\ud800"}""", Basic(SegmentComApiServer.WriteKey));
+        var overSegmentsLimit = await PostAsync("/v1/track", $$"""{"userId":"big-1","event":"{{new string('x', 600 * 1024)}}"}""", Basic(SegmentComApiServer.WriteKey));
+        var overConfigured = await PostAsync("/v1/track", $$"""{"userId":"big-2","event":"{{new string('x', 1100)}}"}""", Basic(SegmentComApiServer.SmallWriteKey));
+        var underConfigured = await PostAsync("/v1/track", """{"userId":"small-1","event":"E"}""", Basic(SegmentComApiServer.SmallWriteKey));
 
         Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
         Assert.Contains("surrogate", await surrogate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
     [Fact]
     public async Task Events_sent_by_analytics_node_are_stored_then_loaded_by_the_connector_once()
     {
-        var (exit, output) = await server.SendWithAnalyticsNodeAsync(SegmentApiServer.WriteKey);
+        var (exit, output) = await server.SendWithAnalyticsNodeAsync(SegmentComApiServer.WriteKey);
         Assert.True(exit == 0, output);
         Assert.Contains("status 200", output, StringComparison.Ordinal);
 
@@ -71,7 +71,7 @@ public sealed class SegmentTrackingApiTests(SegmentApiServer server) : IClassFix
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM record_identifiers WHERE kind = 'Phone' AND normalized_value = '+16505551212'"));
         Assert.Equal(3, await CountAsync("SELECT count(*) FROM touchpoints WHERE source_key IN ('node-user-1', 'node-anon-1')"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM touchpoints WHERE type = 'order_completed' AND amount = '99.5' AND currency = 'USD'"));
-        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM inbound_payloads p JOIN connectors c ON c.id = p.connector_id WHERE NOT p.processed AND c.name = '{SegmentApiServer.Connector}'"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM inbound_payloads p JOIN connectors c ON c.id = p.connector_id WHERE NOT p.processed AND c.name = '{SegmentComApiServer.Connector}'"));
     }
 
     [Fact]
