@@ -108,7 +108,7 @@ internal sealed class SegmentComBatchBuilder(IMapper mapper, string? defaultRegi
             if (message.Type is "identify" or "alias")
             {
                 message.Raw = raw();
-                _records.Add(mapper.Map<SourceRecordDraft>(message, o => o.Items[SegmentProfile.RegionItem] = defaultRegion));
+                _records.Add(mapper.Map<SourceRecordDraft>(message, o => o.Items[SegmentComMapping.RegionItem] = defaultRegion));
             }
             else
             {
@@ -126,7 +126,7 @@ internal sealed class SegmentComBatchBuilder(IMapper mapper, string? defaultRegi
         "alias" when string.IsNullOrWhiteSpace(m.PreviousId) || string.IsNullOrWhiteSpace(m.UserId) => "alias needs 'previousId' and 'userId'",
         "alias" => null,
         "identify" or "track" or "page" or "screen" when m.PersonKey is null => "needs 'userId' or 'anonymousId'",
-        "track" when string.IsNullOrWhiteSpace(m.Event) || SegmentProfile.SnakeCase(m.Event).Length == 0 => "missing field 'event'",
+        "track" when string.IsNullOrWhiteSpace(m.Event) || SegmentComMapping.SnakeCase(m.Event).Length == 0 => "missing field 'event'",
         "identify" or "track" or "page" or "screen" => null,
         _ => $"message type '{m.Type}' is not loaded (identify, track, page, screen and alias are)",
     };

@@ -13,9 +13,9 @@ namespace ProfileHub.Connectors.Ads;
 /// holding hashed identifiers (HashedEmail / HashedPhone, compared with IdentifierHash of our normalized values)
 /// and "conversion" / "lead" touchpoints; an fbc click id to an "ad_click" touchpoint.
 /// </summary>
-internal sealed class AdsMappingProfile : Profile
+internal sealed class AdsMapping : Profile
 {
-    public AdsMappingProfile()
+    public AdsMapping()
     {
         CreateMap<MetaLead, SourceRecordDraft>()
             .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(l => "lead:" + l.Id))
@@ -36,7 +36,7 @@ internal sealed class AdsMappingProfile : Profile
             // Lead Ads writes dates of birth month first (MM/DD/YYYY).
             .ForMember(d => d.BirthDateOrder, o => o.MapFrom(_ => DateOrder.MonthDayYear))
             .ForMember(d => d.Gender, o => o.MapFrom(l => l.Field("gender")))
-            .ForMember(d => d.Identifiers, o => o.MapFrom((l, _, _, context) => EmailMappingProfile.Present(
+            .ForMember(d => d.Identifiers, o => o.MapFrom((l, _, _, context) => EmailMapping.Present(
                 IdentifierDraft.Email(l.Field("email")),
                 IdentifierDraft.Phone(l.Field("phone_number", "phone"), VendorMapping.Region(context)))))
             .ForMember(d => d.Consents, o => o.Ignore())
@@ -121,7 +121,7 @@ internal sealed class AdsMappingProfile : Profile
             return [];
         }
 
-        return EmailMappingProfile.Present(
+        return EmailMapping.Present(
             [.. Hashed(CapiUserData.Values(user.Em), email: true).Select(IdentifierDraft.HashedEmail),
              .. Hashed(CapiUserData.Values(user.Ph), email: false).Select(IdentifierDraft.HashedPhone),
              .. CapiUserData.Values(user.ExternalId).Select(x => IdentifierDraft.Key(IdentifierKind.ExternalId, x)),

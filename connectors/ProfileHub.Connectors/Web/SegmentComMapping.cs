@@ -14,7 +14,7 @@ namespace ProfileHub.Connectors.Web;
 /// traits); alias → a record for previousId naming userId; track/page/screen → touchpoints, with revenue
 /// from the e-commerce spec's Order Completed properties.
 /// </summary>
-internal sealed class SegmentProfile : Profile
+internal sealed class SegmentComMapping : Profile
 {
     /// <summary>The mapping item carrying the connector's default phone region.</summary>
     public const string RegionItem = "region";
@@ -23,7 +23,7 @@ internal sealed class SegmentProfile : Profile
     private const int MaxKnownTypes = 10_000;
     private static readonly ConcurrentDictionary<string, string> KnownTypes = new(StringComparer.Ordinal);
 
-    public SegmentProfile()
+    public SegmentComMapping()
     {
         CreateMap<SegmentComMessage, TouchpointDraft>()
             .ForCtorParam(nameof(TouchpointDraft.SourceEventId), o => o.MapFrom(m => m.MessageId))

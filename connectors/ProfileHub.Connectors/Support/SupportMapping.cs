@@ -9,15 +9,15 @@ using ProfileHub.Core.Touchpoints;
 namespace ProfileHub.Connectors.Support;
 
 /// <summary>Zendesk users to records (keyed by user id) and ticket events to touchpoints (keyed by requester id).</summary>
-internal sealed class SupportMappingProfile : Profile
+internal sealed class SupportMapping : Profile
 {
-    public SupportMappingProfile()
+    public SupportMapping()
     {
         CreateMap<ZendeskUser, SourceRecordDraft>()
             .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(u => Key(u.Id)))
             .ForCtorParam(nameof(SourceRecordDraft.ObservedAt), o => o.MapFrom(u => u.UpdatedAt ?? u.CreatedAt ?? DateTimeOffset.UnixEpoch))
             .ForMember(d => d.FullName, o => o.MapFrom(u => u.Name))
-            .ForMember(d => d.Identifiers, o => o.MapFrom((u, _, _, context) => EmailMappingProfile.Present(
+            .ForMember(d => d.Identifiers, o => o.MapFrom((u, _, _, context) => EmailMapping.Present(
                 IdentifierDraft.Email(u.Email),
                 IdentifierDraft.Phone(u.Phone, VendorMapping.Region(context)),
                 IdentifierDraft.Key(IdentifierKind.ExternalId, u.ExternalId))))

@@ -9,9 +9,9 @@ using ProfileHub.Core.Touchpoints;
 namespace ProfileHub.Connectors.Email;
 
 /// <summary>SendGrid events and Mailchimp members to ingestion drafts.</summary>
-internal sealed class EmailMappingProfile : Profile
+internal sealed class EmailMapping : Profile
 {
-    public EmailMappingProfile()
+    public EmailMapping()
     {
         CreateMap<SendGridEvent, TouchpointDraft>()
             .ForCtorParam(nameof(TouchpointDraft.SourceEventId), o => o.MapFrom(e => e.SgEventId))

@@ -9,9 +9,9 @@ using ProfileHub.Core.Touchpoints;
 namespace ProfileHub.Connectors.Loyalty;
 
 /// <summary>Smile.io members to records keyed by member id (also a LoyaltyId identifier), ledger entries and tiers to touchpoints.</summary>
-internal sealed class LoyaltyMappingProfile : Profile
+internal sealed class LoyaltyMapping : Profile
 {
-    public LoyaltyMappingProfile()
+    public LoyaltyMapping()
     {
         CreateMap<SmileCustomer, SourceRecordDraft>()
             .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(c => Key(c.Id)))
@@ -19,7 +19,7 @@ internal sealed class LoyaltyMappingProfile : Profile
             .ForMember(d => d.FirstName, o => o.MapFrom(c => c.FirstName))
             .ForMember(d => d.LastName, o => o.MapFrom(c => c.LastName))
             .ForMember(d => d.BirthDateRaw, o => o.MapFrom(c => c.DateOfBirth))
-            .ForMember(d => d.Identifiers, o => o.MapFrom(c => EmailMappingProfile.Present(
+            .ForMember(d => d.Identifiers, o => o.MapFrom(c => EmailMapping.Present(
                 IdentifierDraft.Email(c.Email),
                 IdentifierDraft.Key(IdentifierKind.LoyaltyId, Key(c.Id)))))
             .IgnoreAllExcept(nameof(SourceRecordDraft.FirstName), nameof(SourceRecordDraft.LastName), nameof(SourceRecordDraft.BirthDateRaw), nameof(SourceRecordDraft.Identifiers));

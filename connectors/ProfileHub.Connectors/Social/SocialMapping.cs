@@ -12,9 +12,9 @@ namespace ProfileHub.Connectors.Social;
 /// "platform:author id". The author's id is a SocialHandle and the display name only a full name: neither is a
 /// strong identifier, so matching can link these records only through stronger evidence elsewhere.
 /// </summary>
-internal sealed class SocialMappingProfile : Profile
+internal sealed class SocialMapping : Profile
 {
-    public SocialMappingProfile()
+    public SocialMapping()
     {
         CreateMap<FacebookComment, SocialPost>()
             .ForCtorParam(nameof(SocialPost.Id), o => o.MapFrom(c => c.Id))
@@ -47,7 +47,7 @@ internal sealed class SocialMappingProfile : Profile
             .ForCtorParam(nameof(SourceRecordDraft.SourceKey), o => o.MapFrom(p => AuthorKey(p)))
             .ForCtorParam(nameof(SourceRecordDraft.ObservedAt), o => o.MapFrom(p => p.OccurredAt))
             .ForMember(d => d.FullName, o => o.MapFrom(p => p.AuthorName))
-            .ForMember(d => d.Identifiers, o => o.MapFrom(p => EmailMappingProfile.Present(IdentifierDraft.Key(IdentifierKind.SocialHandle, AuthorKey(p)))))
+            .ForMember(d => d.Identifiers, o => o.MapFrom(p => EmailMapping.Present(IdentifierDraft.Key(IdentifierKind.SocialHandle, AuthorKey(p)))))
             .IgnoreAllExcept(nameof(SourceRecordDraft.FullName), nameof(SourceRecordDraft.Identifiers));
     }
 
