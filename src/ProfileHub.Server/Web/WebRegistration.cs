@@ -11,7 +11,7 @@ internal static class WebRegistration
 
     public static void MapProfileHubWeb(this IEndpointRouteBuilder app)
     {
-        app.MapSegmentTrackingApi();
+        app.MapSegmentComTrackingApi();
         app.MapSendGridWebhook();
         app.MapJourneyPage();
         app.MapStewardConsole();

@@ -23,7 +23,7 @@ internal static class SegmentComTrackingApi
 {
     private static readonly string[] Endpoints = ["batch", "import", "identify", "track", "page", "screen", "alias", "group"];
 
-    public static void MapSegmentTrackingApi(this IEndpointRouteBuilder app)
+    public static void MapSegmentComTrackingApi(this IEndpointRouteBuilder app)
     {
         foreach (var endpoint in Endpoints)
         {
