@@ -33,12 +33,12 @@ internal sealed class MetaConversionsSource(ConnectorMapper mapping) : IConnecto
 
     internal static SourceBatch ToBatch(IMapper mapper, List<CapiEvent> events, List<RejectedRow> rejected, long read, string? watermark)
     {
-        var records = events.Where(e => AdsMappingProfile.PersonKey(e) is not null)
-            .GroupBy(AdsMappingProfile.PersonKey, StringComparer.Ordinal)
+        var records = events.Where(e => AdsMapping.PersonKey(e) is not null)
+            .GroupBy(AdsMapping.PersonKey, StringComparer.Ordinal)
             .Select(g => mapper.MapWithRegion<SourceRecordDraft>(g.MaxBy(e => e.EventTime)!, null))
             .ToList();
         var touchpoints = events.Select(e => mapper.MapWithRegion<TouchpointDraft>(e, null))
-            .Concat(events.Select(e => MetaAdClick.Parse(e.UserData?.Fbc, AdsMappingProfile.PersonKey(e)))
+            .Concat(events.Select(e => MetaAdClick.Parse(e.UserData?.Fbc, AdsMapping.PersonKey(e)))
                 .OfType<MetaAdClick>()
                 .DistinctBy(c => c.ClickId, StringComparer.Ordinal)
                 .Select(c => mapper.MapWithRegion<TouchpointDraft>(c, null)))

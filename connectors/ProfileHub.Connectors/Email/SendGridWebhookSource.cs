@@ -9,7 +9,7 @@ using ProfileHub.Core.Sources;
 namespace ProfileHub.Connectors.Email;
 
 /// <summary>
-/// Processes the SendGrid Event Webhook batches that <see cref="SendGridWebhookEndpoint"/> stored, in the order
+/// Processes the SendGrid Event Webhook batches that the host's inbound endpoint (`POST /webhooks/sendgrid/{connector}`) stored, in the order
 /// received. Touchpoints are keyed by sg_event_id, so SendGrid's retries (the same event posted again) are
 /// duplicates; the watermark is the id of the last stored payload the batch consumed.
 /// </summary>

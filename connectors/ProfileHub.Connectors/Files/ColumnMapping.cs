@@ -93,7 +93,7 @@ internal sealed class ColumnMapping
         TouchpointDraft? touchpoint = null;
         if (eventId is not null)
         {
-            var type = One("EventType") is { } typeText ? Web.SegmentProfile.SnakeCase(typeText) : null;
+            var type = One("EventType") is { } typeText ? Web.SegmentComMapping.SnakeCase(typeText) : null;
             if (string.IsNullOrEmpty(type))
             {
                 return (null, null, "an event row needs its EventType");

@@ -11,7 +11,7 @@ internal static class SocialBatch
     {
         var touchpoints = posts.Select(p => mapper.MapWithRegion<TouchpointDraft>(p, null)).ToList();
         var records = posts.Where(p => p.AuthorId is not null)
-            .GroupBy(SocialMappingProfile.AuthorKey, StringComparer.Ordinal)
+            .GroupBy(SocialMapping.AuthorKey, StringComparer.Ordinal)
             .Select(g => mapper.MapWithRegion<SourceRecordDraft>(g.MaxBy(p => p.OccurredAt)!, null))
             .ToList();
         return new SourceBatch(records, touchpoints, rejected, rowsRead, watermarkAfter);

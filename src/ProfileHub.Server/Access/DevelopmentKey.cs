@@ -7,7 +7,7 @@ namespace ProfileHub.Server.Access;
 
 /// <summary>
 /// The embedded default's first start creates an admin key and prints it once, so the demo works at once.
-/// Only on SQLite and only while no key exists: a server database gets its keys from an operator.
+/// Only on an embedded database (SQLite, <see cref="StorageProvider.IsEmbedded"/>) and only while no key exists: a server database gets its keys from an operator.
 /// </summary>
 internal static partial class DevelopmentKey
 {
@@ -15,7 +15,7 @@ internal static partial class DevelopmentKey
 
     public static async Task CreateIfFirstStartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (services.GetRequiredService<StorageProvider>().Name != "sqlite")
+        if (!services.GetRequiredService<StorageProvider>().IsEmbedded)
         {
             return;
         }

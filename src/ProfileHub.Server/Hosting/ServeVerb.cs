@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ProfileHub.Connectors.Email;
 using ProfileHub.Server.Access;
 using ProfileHub.Server.Api;
 using ProfileHub.Server.Health;
@@ -9,6 +8,7 @@ using ProfileHub.Server.Scheduling;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 using ProfileHub.Server.Web;
+using ProfileHub.Server.Web.Inbound;
 
 namespace ProfileHub.Server.Hosting;
 
@@ -57,7 +57,6 @@ internal static partial class ServeVerb
         app.MapProfileHubAccess();
         app.MapProfileHubWeb();
         app.MapProfileHubApi();
-        app.MapSendGridWebhook();
 
         app.Lifetime.ApplicationStarted.Register(() =>
             LogServing(logger, app.Services.DescribeDatabase(), string.Join(", ", app.Urls)));

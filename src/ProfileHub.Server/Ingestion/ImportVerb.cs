@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Storage;
 using Spectre.Console;

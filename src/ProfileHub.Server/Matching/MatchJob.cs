@@ -1,9 +1,10 @@
+using ProfileHub.Server.Scheduling;
 using Quartz;
 
 namespace ProfileHub.Server.Matching;
 
 /// <summary>
-/// The match run as a Quartz job (key <see cref="Key"/>, triggered after each ingestion): incremental, one at
+/// The match run as a Quartz job (key <see cref="Key"/>, triggered after each ingestion: <see cref="JobChain"/>): incremental, one at
 /// a time. Failures propagate so Quartz records them and the next trigger retries.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -15,11 +16,6 @@ internal sealed class MatchJob(MatchRunner runner) : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Result = await runner.RunAsync(rebuild: false, cancellationToken);
-
-        // The chain ingestion → match → computed traits (segments read the traits).
-        if (await context.Scheduler.Exists(Segments.TraitFoldJob.Key, cancellationToken))
-        {
-            await context.Scheduler.TriggerJob(Segments.TraitFoldJob.Key, cancellationToken);
-        }
+        await JobChain.AfterMatchRunAsync(context.Scheduler, cancellationToken);
     }
 }

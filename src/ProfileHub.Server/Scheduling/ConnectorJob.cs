@@ -1,5 +1,4 @@
-using ProfileHub.Connectors.Ingestion;
-using ProfileHub.Server.Matching;
+using ProfileHub.Server.Ingestion;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
@@ -7,7 +6,7 @@ namespace ProfileHub.Server.Scheduling;
 /// <summary>
 /// The Quartz job of one configured connector (its name in the job data). Never runs twice at once for the
 /// same connector; a failure is recorded on the connector run by the pipeline and then handed to Quartz.
-/// After a run that stored something new, the `match` job (when one is registered) is triggered.
+/// What runs after it is the <see cref="JobChain"/>'s to say.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<ConnectorJob> logger) : IJob
@@ -36,13 +35,12 @@ internal sealed partial class ConnectorJob(IngestionRun ingestion, ILogger<Conne
             throw new JobExecutionException($"Connector {connector} failed: {e.Message}", e);
         }
 
-        if (summary.Changed && await context.Scheduler.Exists(MatchJob.Key, cancellationToken))
+        if (await JobChain.AfterConnectorRunAsync(context.Scheduler, summary, cancellationToken))
         {
-            LogTriggeringMatch(logger, connector);
-            await context.Scheduler.TriggerJob(MatchJob.Key, cancellationToken);
+            LogTriggeredMatch(logger, connector);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Connector} loaded new rows: triggering the match job")]
-    private static partial void LogTriggeringMatch(ILogger logger, string connector);
+    private static partial void LogTriggeredMatch(ILogger logger, string connector);
 }

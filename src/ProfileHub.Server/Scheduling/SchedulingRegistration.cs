@@ -1,6 +1,6 @@
-using ProfileHub.Server.Matching;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
+using ProfileHub.Storage.Providers;
 using Quartz;
 
 namespace ProfileHub.Server.Scheduling;
@@ -11,10 +11,11 @@ internal static class SchedulingRegistration
 
     /// <summary>
     /// Quartz on its ADO job store in ProfileHub's own database (tables qrtz_*, migration 0007), with the
-    /// System.Text.Json serializer. On PostgreSQL and SQL Server the schedulers of every `serve` pointed at one database form
-    /// one Quartz cluster: a trigger fires on one node only, and a job marked [DisallowConcurrentExecution]
-    /// (connectors, segment refreshes, match, traits) never runs on two nodes at once. Jobs and triggers come
-    /// from configuration on every start (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
+    /// System.Text.Json serializer. The storage provider points it at the database and decides whether the
+    /// nodes form a cluster (<see cref="StorageProvider.UseQuartzStore"/>: on PostgreSQL and SQL Server a job
+    /// marked [DisallowConcurrentExecution], such as connectors, segment refreshes, match and traits, never
+    /// runs on two nodes at once). Jobs and triggers come from configuration on every start
+    /// (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
     /// Call after AddProfileHubStorage and AddProfileHubIngestion.
     /// </summary>
     public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
@@ -30,27 +31,10 @@ internal static class SchedulingRegistration
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
-                switch (provider.Name)
-                {
-                    case "postgres":
-                        store.UsePostgres(provider.ConnectionString);
-                        store.UseClustering();
-                        break;
-                    case "sqlserver":
-                        store.UseSqlServer(provider.ConnectionString);
-                        store.UseClustering();
-                        break;
-                    default:
-                        // One process per SQLite file: no cluster (SQLite has no row locks to share one with).
-                        store.UseSqlite(provider.ConnectionString);
-                        break;
-                }
+                provider.UseQuartzStore(store);
             });
 
-            // Matching runs after each ingestion that stored something (ConnectorJob triggers it) and on demand;
-            // computed traits fold after each match run (MatchJob triggers it). No triggers of their own.
-            quartz.AddJob<MatchJob>(job => job.WithIdentity(MatchJob.Key).StoreDurably());
-            quartz.AddJob<TraitFoldJob>(job => job.WithIdentity(TraitFoldJob.Key).StoreDurably());
+            quartz.AddChainedJobs();
         });
 
         // Registered before Quartz's hosted service: the store is reconciled before the scheduler starts.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProfileHub.Storage.Model;
 using ProfileHub.Storage.Segments;
+using Quartz;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -73,6 +74,13 @@ internal sealed class PostgresProvider : StorageProvider, IAsyncDisposable
     public override DbConnection CreateConnection() => DataSource.CreateConnection();
 
     public override string ConnectionString => _settings.ConnectionString;
+
+    public override void UseQuartzStore(IPersistentStoreBuilder store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UsePostgres(ConnectionString);
+        store.UseClustering();
+    }
 
     public override async Task VerifyAsync(CancellationToken cancellationToken)
     {

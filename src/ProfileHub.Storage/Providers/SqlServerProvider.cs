@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Sources;
 using ProfileHub.Storage.Model;
 using ProfileHub.Storage.Segments;
+using Quartz;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -58,6 +59,13 @@ internal sealed partial class SqlServerProvider : StorageProvider
     public override DbConnection CreateConnection() => new SqlConnection(_settings.ConnectionString);
 
     public override string ConnectionString => _settings.ConnectionString;
+
+    public override void UseQuartzStore(IPersistentStoreBuilder store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UseSqlServer(ConnectionString);
+        store.UseClustering();
+    }
 
     public override async Task VerifyAsync(CancellationToken cancellationToken)
     {

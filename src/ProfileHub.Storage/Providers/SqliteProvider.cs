@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using ProfileHub.Storage.Segments;
+using Quartz;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -44,6 +45,8 @@ internal sealed class SqliteProvider : StorageProvider
 
     public override string Name => "sqlite";
 
+    public override bool IsEmbedded => true;
+
     public string FilePath { get; }
 
     public override string Describe() => $"sqlite file {FilePath}";
@@ -53,6 +56,13 @@ internal sealed class SqliteProvider : StorageProvider
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     public override string ConnectionString => _connectionString;
+
+    /// <summary>One process per SQLite file: no cluster (SQLite has no row locks to share one with).</summary>
+    public override void UseQuartzStore(IPersistentStoreBuilder store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UseSqlite(ConnectionString);
+    }
 
     public override async Task VerifyAsync(CancellationToken cancellationToken)
     {

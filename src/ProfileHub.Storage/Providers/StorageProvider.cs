@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Quartz;
 
 namespace ProfileHub.Storage.Providers;
 
@@ -12,6 +13,12 @@ public abstract class StorageProvider
 {
     /// <summary>`sqlite`, `postgres` or `sqlserver`: also the folder name of the provider's scripts under db/migrations.</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// Whether the database is a file of this installation (SQLite) rather than a server an operator runs: only
+    /// then does the first start create a development key, since a server database gets its keys from an operator.
+    /// </summary>
+    public virtual bool IsEmbedded => false;
 
     /// <summary>Where the data lives, for the start-up log ("sqlite file /srv/data/profilehub.db").</summary>
     public abstract string Describe();
@@ -34,6 +41,13 @@ public abstract class StorageProvider
     /// their own connections to the same database: Quartz's job store.
     /// </summary>
     public abstract string ConnectionString { get; }
+
+    /// <summary>
+    /// Points Quartz's ADO job store at this database (its qrtz_* tables are ProfileHub's, migration 0007). A
+    /// server database also makes the schedulers of every `serve` pointed at it one Quartz cluster: a trigger
+    /// fires on one node only, and a job marked [DisallowConcurrentExecution] never runs on two at once.
+    /// </summary>
+    public abstract void UseQuartzStore(IPersistentStoreBuilder store);
 
     /// <summary>Checks the database can be reached and used; throws <see cref="DatabaseSetupException"/> otherwise.</summary>
     public abstract Task VerifyAsync(CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Normalization;
 using ProfileHub.Core.Sources;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.Ads;
 

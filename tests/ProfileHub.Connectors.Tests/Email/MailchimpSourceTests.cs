@@ -2,6 +2,7 @@ using ProfileHub.Connectors.Email;
 using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Sources;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.Email;
 

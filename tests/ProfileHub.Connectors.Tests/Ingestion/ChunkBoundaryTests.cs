@@ -8,6 +8,7 @@ using ProfileHub.Connectors.Support;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Connectors.Web;
 using ProfileHub.Core.Sources;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.Ingestion;
 
@@ -18,7 +19,7 @@ namespace ProfileHub.Connectors.Tests.Ingestion;
 public sealed class ChunkBoundaryTests
 {
     [Fact]
-    public Task Segment_JSON_lines() => ChunkBoundaries.AssertEveryCutAsync(new SegmentFileSource(Mapping.Shared), ConnectorKind.Web, "events.jsonl", Utf8(
+    public Task Segment_JSON_lines() => ChunkBoundaries.AssertEveryCutAsync(new SegmentComFileSource(Mapping.Shared), ConnectorKind.Web, "events.jsonl", Utf8(
         """{"type":"identify","messageId":"m-1","userId":"u-1","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"zoe@example.com","firstName":"Zoë","lastName":"山田"}}""",
         """{"type":"track","messageId":"m-2","userId":"u-1","event":"Order Completed","timestamp":"2026-03-01T10:05:00Z","properties":{"revenue":"42.50","note":"🙂 café"}}""",
         """{"type":"page","messageId":"m-3","anonymousId":"a-1","timestamp":"2026-03-01T09:59:00Z","name":"Início"}"""));

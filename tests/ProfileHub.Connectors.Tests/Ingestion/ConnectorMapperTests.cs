@@ -1,5 +1,5 @@
 using AutoMapper.Internal;
-using ProfileHub.Connectors.Tests.Support;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.Ingestion;
 
@@ -16,7 +16,7 @@ public sealed class ConnectorMapperTests
     {
         var maps = Mapping.Shared.Configuration.Internal().GetAllTypeMaps()
             .Select(m => $"{m.SourceType.Name}->{m.DestinationType.Name}").ToList();
-        Assert.Contains("SegmentMessage->TouchpointDraft", maps);
-        Assert.Contains("SegmentMessage->SourceRecordDraft", maps);
+        Assert.Contains("SegmentComMessage->TouchpointDraft", maps);
+        Assert.Contains("SegmentComMessage->SourceRecordDraft", maps);
     }
 }

@@ -1,3 +1,5 @@
+using ProfileHub.Testing;
+
 namespace ProfileHub.Connectors.Tests.Support;
 
 /// <summary>

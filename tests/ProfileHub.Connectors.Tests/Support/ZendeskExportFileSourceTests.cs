@@ -1,6 +1,7 @@
 using ProfileHub.Connectors.Support;
 using ProfileHub.Connectors.Tests.Support;
 using ProfileHub.Core.Sources;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.SupportChannel;
 

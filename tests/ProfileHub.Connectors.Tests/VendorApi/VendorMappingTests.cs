@@ -1,5 +1,5 @@
 using AutoMapper.Internal;
-using ProfileHub.Connectors.Tests.Support;
+using ProfileHub.Testing;
 
 namespace ProfileHub.Connectors.Tests.VendorApi;
 

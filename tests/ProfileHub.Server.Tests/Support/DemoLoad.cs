@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ProfileHub.Connectors.Ingestion;
 using ProfileHub.Server.Hosting;
 using ProfileHub.Server.Ingestion;
 using ProfileHub.Server.Matching;
