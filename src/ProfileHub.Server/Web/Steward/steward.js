@@ -25,22 +25,17 @@ class ApiError extends Error {
   constructor(message, code, details) { super(message); this.code = code; this.details = details; }
 }
 
-// The first request the page makes (its first view's): other questions wait for its answer on a busy server.
-let firstRequest = null;
-
 // One GraphQL request. A field error (STALE_VERSION, INVALID_STATE, ...) throws with its code: every caller
 // says in words what happened and keeps what the steward was doing.
 async function gql(query, variables = {}) {
   const key = sessionStorage.getItem(keyName);
   let response;
   try {
-    const sent = fetch("/graphql", {
+    response = await fetch("/graphql", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json", Authorization: `Bearer ${key}` },
       body: JSON.stringify({ query, variables }),
     });
-    firstRequest ??= sent.catch(() => null);
-    response = await sent;
   } catch {
     throw new ApiError("ProfileHub could not be reached. Nothing was changed; try again when it answers.", "NETWORK");
   }
@@ -663,10 +658,8 @@ async function start() {
   $("key-form").hidden = true;
   $("nav").hidden = false;
   $("who").hidden = false;
-  // The view first; who the key is is asked once the view's request is answered (a refused key is said by
-  // that answer already).
+  // The view first; who the key is comes alongside (a refused key is said by whichever answers first).
   route();
-  await firstRequest;
   try {
     const who = await fetch("/whoami", { headers: { Authorization: `Bearer ${sessionStorage.getItem(keyName)}` } });
     if (who.status === 401) { askForKey("ProfileHub did not accept this key (missing, unknown or revoked). Enter another one."); return; }
