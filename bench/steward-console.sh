@@ -4,23 +4,34 @@
 #
 #   bench/steward-console.sh demo                 # the demo data in a SQLite file (imported and matched here)
 #   PROFILEHUB_TEST_POSTGRES="Host=...;Username=...;Database=postgres" bench/steward-console.sh postgres [PROFILES] [REVIEW_ITEMS]
+#   PROFILEHUB_BENCH_BASELINE=main PROFILEHUB_BENCH_ROUNDS=5 bench/steward-console.sh demo|postgres ...
+#
+# With PROFILEHUB_BENCH_BASELINE=REF (a commit or branch), that commit is built too (in a temporary git worktree)
+# and served beside this tree's build on the same database; each of PROFILEHUB_BENCH_ROUNDS rounds (default 3)
+# measures the baseline, then this build, so both see the same load on a shared machine; the summary gives the
+# medians over the rounds and this build's figure as a share of the baseline's. The database must be one both
+# builds accept: a REF older than a migration of this tree cannot serve it (the migrator refuses a newer schema).
 #
 # postgres: seeds (once; a seeded database is reused) the API bench's population (seed-api: PROFILES profiles,
 # default 1,000,000, two records each, one touchpoint per profile) into profilehub_bench_steward_PROFILES, then
 # adds REVIEW_ITEMS (default 30,000, about what `match` queues on a million people) open review items between
 # neighbouring profiles' records, each with a real stored match explanation. Then for either: serves it,
-# creates a steward key, and runs tests/browser/steward-bench.mjs (10 page loads, 20 decisions; medians).
+# creates a steward key, and runs tests/browser/steward-bench.mjs (10 page loads, 20 decisions; medians) once per
+# round and build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 mode=${1:-demo}
 profiles=${2:-1000000}
 reviews=${3:-30000}
+baseline=${PROFILEHUB_BENCH_BASELINE:-}
+rounds=${PROFILEHUB_BENCH_ROUNDS:-3}
 profilehub="dotnet $root/src/ProfileHub.Server/bin/Release/net10.0/profilehub.dll"
 work=$(mktemp -d /tmp/profilehub-stewardbench.XXXXXX)
-server_pid=""
+server_pids=()
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  if [ -d "$work/baseline" ]; then git worktree remove --force "$work/baseline" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -29,6 +40,13 @@ trap cleanup EXIT
 
 log "building (Release)"
 dotnet build -c Release src/ProfileHub.Server -v q -nologo >/dev/null
+builds=(current)
+if [ -n "$baseline" ]; then
+  log "building the baseline $baseline ($(git rev-parse --short "$baseline"))"
+  git worktree add --detach "$work/baseline" "$baseline" >/dev/null 2>&1
+  dotnet build -c Release "$work/baseline/src/ProfileHub.Server" -p:IncludeGraphiQL=false -v q -nologo >/dev/null
+  builds=(baseline current)
+fi
 (cd tests/browser && [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null)
 export ProfileHub__Scheduling__Enabled=false
 export Logging__LogLevel__Default=Warning
@@ -69,9 +87,39 @@ SQL
 esac
 
 key=$($profilehub apikey create --role steward --name "steward-bench-$(date +%s)" 2>/dev/null)
-port=$(free_port)
-$profilehub serve --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-wait_for_profilehub "$port" "$server_pid" "$work/server.log"
-log "measuring ($mode)"
-(cd tests/browser && node steward-bench.mjs "http://127.0.0.1:$port" "$key" 10 20 "${PROFILEHUB_CHROMIUM:-/usr/bin/chromium}")
+declare -A ports
+for build in "${builds[@]}"; do
+  dll="$root/src/ProfileHub.Server/bin/Release/net10.0/profilehub.dll"
+  [ "$build" = baseline ] && dll="$work/baseline/src/ProfileHub.Server/bin/Release/net10.0/profilehub.dll"
+  if [ "$mode" = demo ]; then
+    # Each build decides on its own copy of the demo's few items (the PostgreSQL queue has thousands to share);
+    # the file is whole: the last process that used it (apikey create) closed it and folded its WAL in.
+    cp "$work/profilehub.db" "$work/$build.db"
+    export ProfileHub__Database__ConnectionString="Data Source=$work/$build.db"
+  fi
+  ports[$build]=$(free_port)
+  dotnet "$dll" serve --urls "http://127.0.0.1:${ports[$build]}" >"$work/$build.log" 2>&1 &
+  server_pids+=($!)
+  wait_for_profilehub "${ports[$build]}" "$!" "$work/$build.log"
+done
+# Every round decides as many items: 20, or on the demo an equal share of its open items.
+open=$(curl -fs "http://127.0.0.1:${ports[current]}/graphql" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+  --data '{"query":"{ reviewQueue(first: 1) { totalCount } }"}' | grep -o '"totalCount":[0-9]*' | cut -d: -f2)
+decisions=$(( open / rounds < 20 ? open / rounds : 20 ))
+for round in $(seq 1 "$rounds"); do
+  for build in "${builds[@]}"; do
+    log "measuring ($mode, round $round of $rounds, $build, $decisions decisions, load average $(cut -d' ' -f1 /proc/loadavg))"
+    (cd tests/browser && node steward-bench.mjs "http://127.0.0.1:${ports[$build]}" "$key" 10 "$decisions" "${PROFILEHUB_CHROMIUM:-/usr/bin/chromium}") \
+      | sed "s/^{/{\"build\":\"$build\",\"round\":$round,/" | tee -a "$work/runs.jsonl"
+  done
+done
+node -e '
+  const runs = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
+  const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+  const figures = ["queueRequestAndDrawMs", "navigationToQueueDrawnMs", "decisionRoundTripMs"];
+  const summary = {};
+  for (const build of [...new Set(runs.map(r => r.build))])
+    summary[build] = Object.fromEntries(figures.map(f => [f, median(runs.filter(r => r.build === build).map(r => r[f].p50))]));
+  if (summary.baseline)
+    summary.currentOverBaseline = Object.fromEntries(figures.map(f => [f, Number((summary.current[f] / summary.baseline[f]).toFixed(2))]));
+  console.log(JSON.stringify({ summary }));' "$work/runs.jsonl"

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Survivorship;
@@ -51,7 +52,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     public async Task<MergePreview> PreviewMergeAsync(IReadOnlyList<ProfileVersion> profiles, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(db, cancellationToken);
         var survivor = await MergeAsync(db, profiles, actor, cancellationToken);
         var attributes = await db.ProfileAttributes.AsNoTracking().Where(a => a.ProfileId == survivor.Id).ToListAsync(cancellationToken);
         var members = await db.Memberships.CountAsync(m => m.ProfileId == survivor.Id, cancellationToken);
@@ -80,7 +81,18 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     /// <paramref name="recordB"/> moves out into a new profile (then <paramref name="profileVersion"/> is required).
     /// </summary>
     public Task<NotDuplicateOutcome> MarkNotDuplicateAsync(long recordA, long recordB, int? profileVersion, string actor, CancellationToken cancellationToken) =>
-        InTransactionAsync(db => MarkNotDuplicateAsync(db, recordA, recordB, profileVersion, actor, cancellationToken), cancellationToken);
+        InTransactionAsync(async db =>
+        {
+            if (recordA == recordB)
+            {
+                throw new StewardException(StewardException.InvalidState, "A record is always the same person as itself.");
+            }
+
+            var (a, b) = await MembershipsAsync(db, recordA, recordB, cancellationToken);
+            var outcome = await MarkNotDuplicateAsync(db, a, b, profileVersion, actor, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return outcome;
+        }, cancellationToken);
 
     /// <summary>A steward's decision on a review item: MERGE joins the two records' profiles, NOT_A_MATCH keeps them apart for good.</summary>
     public Task<ReviewItem> ResolveReviewAsync(long itemId, ReviewStatus decision, IReadOnlyList<ProfileVersion> versions, string actor, CancellationToken cancellationToken) =>
@@ -93,8 +105,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
                 throw new StewardException(StewardException.InvalidState, $"Review item {itemId} was already resolved ({item.Status}) by {item.ResolvedBy} at {item.ResolvedAt:O}.");
             }
 
-            var a = await MembershipAsync(db, item.RecordA, cancellationToken);
-            var b = await MembershipAsync(db, item.RecordB, cancellationToken);
+            var (a, b) = await MembershipsAsync(db, item.RecordA, item.RecordB, cancellationToken);
             if (decision == ReviewStatus.Merged && a.ProfileId != b.ProfileId)
             {
                 var loaded = new List<GoldenProfile>();
@@ -110,7 +121,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
             else if (decision == ReviewStatus.NotAMatch)
             {
                 var version = versions.FirstOrDefault(v => v.Id == a.ProfileId)?.Version;
-                await MarkNotDuplicateAsync(db, item.RecordA, item.RecordB, version, actor, cancellationToken);
+                await MarkNotDuplicateAsync(db, a, b, version, actor, cancellationToken);
             }
 
             // Merging or marking may have resolved the item already (it is the pair's open item).
@@ -178,7 +189,7 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     internal async Task<T> InTransactionAsync<T>(Func<ProfileHubDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await BeginAsync(db, cancellationToken);
         try
         {
             var result = await work(db);
@@ -189,6 +200,16 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
         {
             throw new StewardException(StewardException.StaleVersion, "The profile was changed by someone else while this edit ran: reload it and try again.", new Dictionary<string, object?> { ["cause"] = e.Entries.Count > 0 ? e.Entries[0].Metadata.ClrType.Name : null });
         }
+    }
+
+    /// <summary>
+    /// An edit's transaction. Any failure rolls all of it back, so the savepoint EF Core sets around each
+    /// SaveChanges inside a transaction would only cost two round trips per save.
+    /// </summary>
+    private static Task<IDbContextTransaction> BeginAsync(ProfileHubDbContext db, CancellationToken cancellationToken)
+    {
+        db.Database.AutoSavepointsEnabled = false;
+        return db.Database.BeginTransactionAsync(cancellationToken);
     }
 
     /// <summary>An active profile, tracked with its attributes, at the version the steward saw.</summary>
@@ -226,16 +247,14 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
             after is null ? null : JsonSerializer.Serialize(after, ExplanationJson.Options),
             clock.GetUtcNow()));
 
-    private async Task<NotDuplicateOutcome> MarkNotDuplicateAsync(ProfileHubDbContext db, long recordA, long recordB, int? profileVersion, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The not-a-match decision on two records' memberships, read by the caller. What it adds is saved with the
+    /// caller's next save (a decision's writes go to the database together), except a split, which saves as it goes.
+    /// </summary>
+    private async Task<NotDuplicateOutcome> MarkNotDuplicateAsync(ProfileHubDbContext db, ProfileMembership a, ProfileMembership b, int? profileVersion, string actor, CancellationToken cancellationToken)
     {
-        if (recordA == recordB)
-        {
-            throw new StewardException(StewardException.InvalidState, "A record is always the same person as itself.");
-        }
-
+        var (recordA, recordB) = (a.RecordId, b.RecordId);
         var (low, high) = (Math.Min(recordA, recordB), Math.Max(recordA, recordB));
-        var a = await MembershipAsync(db, recordA, cancellationToken);
-        var b = await MembershipAsync(db, recordB, cancellationToken);
         var pairConstraints = await db.StewardConstraints
             .Where(c => c.RecordA == low && c.RecordB == high && c.RevokedAt == null)
             .ToListAsync(cancellationToken);
@@ -259,7 +278,6 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
             db.StewardConstraints.Add(StewardConstraint.CannotLink(recordA, recordB, actor, clock.GetUtcNow()));
             await ResolveOpenReviewsAsync(db, [recordA], [recordB], ReviewStatus.NotAMatch, actor, cancellationToken);
             Audit(db, actor, "not_a_match", "record", recordA.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new { recordA, recordB });
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         return new NotDuplicateOutcome(a.ProfileId, created?.Id ?? b.ProfileId, created is not null);
@@ -372,8 +390,17 @@ internal sealed partial class StewardActions(IDbContextFactory<ProfileHubDbConte
     }
 
     private static async Task<ProfileMembership> MembershipAsync(ProfileHubDbContext db, long record, CancellationToken cancellationToken) =>
-        await db.Memberships.SingleOrDefaultAsync(m => m.RecordId == record, cancellationToken)
-            ?? throw new StewardException(StewardException.NotFound, $"Record {record} does not exist or has not been matched into a profile yet.", new Dictionary<string, object?> { ["recordId"] = record });
+        await db.Memberships.SingleOrDefaultAsync(m => m.RecordId == record, cancellationToken) ?? throw NotMatched(record);
+
+    /// <summary>Two records' memberships in one round trip (a decision reads both).</summary>
+    private static async Task<(ProfileMembership A, ProfileMembership B)> MembershipsAsync(ProfileHubDbContext db, long recordA, long recordB, CancellationToken cancellationToken)
+    {
+        var found = await db.Memberships.Where(m => m.RecordId == recordA || m.RecordId == recordB).ToDictionaryAsync(m => m.RecordId, cancellationToken);
+        return (found.GetValueOrDefault(recordA) ?? throw NotMatched(recordA), found.GetValueOrDefault(recordB) ?? throw NotMatched(recordB));
+    }
+
+    private static StewardException NotMatched(long record) =>
+        new(StewardException.NotFound, $"Record {record} does not exist or has not been matched into a profile yet.", new Dictionary<string, object?> { ["recordId"] = record });
 
     private static Task<List<StewardConstraint>> ActivePinsAsync(ProfileHubDbContext db, Guid profile, string attribute, CancellationToken cancellationToken) =>
         db.StewardConstraints.Where(c => c.Kind == ConstraintKind.PinnedValue && c.ProfileId == profile && c.Attribute == attribute && c.RevokedAt == null).ToListAsync(cancellationToken);

@@ -10,10 +10,11 @@ namespace ProfileHub.Server.Tests.Web;
 
 /// <summary>
 /// The /steward console in a real browser (Debian's Chromium, headless) against the real server over the demo
-/// data in a SQLite file: a steward decides queue items by keyboard, pins, splits and merges; each decision is
+/// data in each database: a steward decides queue items by keyboard, pins, splits and merges; each decision is
 /// then read back through GraphQL and the database, before and after the next match run.
 /// </summary>
-public sealed class StewardConsoleTests(StewardConsoleTests.Browser browser) : IClassFixture<StewardConsoleTests.Browser>
+public abstract class StewardConsoleTests<TDatabase>(StewardConsoleTests<TDatabase>.Browser browser) : IClassFixture<StewardConsoleTests<TDatabase>.Browser>
+    where TDatabase : TestDatabase, new()
 {
     private JsonElement Page => browser.Page;
 
@@ -157,12 +158,12 @@ public sealed class StewardConsoleTests(StewardConsoleTests.Browser browser) : I
 
     /// <summary>
     /// The demo loaded and served once; the console driven once (a browser run takes seconds); what it decided
-    /// read back, then the next match run, then read back again. Screenshots go to screenshots/steward beside
-    /// the test binaries (docs/steward holds the reviewed ones).
+    /// read back, then the next match run, then read back again. Screenshots go to screenshots/steward/PROVIDER
+    /// beside the test binaries (docs/steward holds the reviewed ones, from SQLite).
     /// </summary>
     public sealed class Browser : IAsyncLifetime
     {
-        public DemoFixture<SqliteTestDatabase> Demo { get; } = new();
+        public DemoFixture<TDatabase> Demo { get; } = new();
 
         public JsonElement Page { get; private set; }
 
@@ -181,6 +182,11 @@ public sealed class StewardConsoleTests(StewardConsoleTests.Browser browser) : I
         public async Task InitializeAsync()
         {
             await Demo.InitializeAsync();
+            if (!Demo.Database.Available)
+            {
+                return; // No server for this provider here: the tests report as skipped.
+            }
+
             await using (var db = Demo.Database.CreateContext())
             {
                 OpenItems = [.. (await db.ReviewItems.Where(r => r.Status == ReviewStatus.Open).Select(r => new { r.Id, r.CreatedAt }).ToListAsync())
@@ -197,7 +203,7 @@ public sealed class StewardConsoleTests(StewardConsoleTests.Browser browser) : I
                 MergeProfile = sizes.Where(s => s.Records == 2 && !inReview.Contains(s.Profile) && created[s.Profile].CompareTo(created[EditProfile]) > 0).Select(s => s.Profile).OrderBy(p => created[p]).First();
             }
 
-            var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", "steward")).FullName;
+            var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", "steward", Demo.Database.ProviderName)).FullName;
             Page = await BrowserScript.RunAsync(
                 "steward.mjs", Demo.Server.BaseAddress.ToString(), Demo.Server.KeyFor(ApiRole.Steward), screenshots, EditProfile.ToString(), MergeProfile.ToString());
             SplitRecord = long.Parse(Page.GetProperty("splitRecord").GetString()!["rec_".Length..], System.Globalization.CultureInfo.InvariantCulture);
@@ -241,3 +247,9 @@ public sealed class StewardConsoleTests(StewardConsoleTests.Browser browser) : I
         public Task DisposeAsync() => Demo.DisposeAsync();
     }
 }
+
+public sealed class SqliteStewardConsoleTests(StewardConsoleTests<SqliteTestDatabase>.Browser browser) : StewardConsoleTests<SqliteTestDatabase>(browser);
+
+public sealed class PostgresStewardConsoleTests(StewardConsoleTests<PostgresTestDatabase>.Browser browser) : StewardConsoleTests<PostgresTestDatabase>(browser);
+
+public sealed class SqlServerStewardConsoleTests(StewardConsoleTests<SqlServerTestDatabase>.Browser browser) : StewardConsoleTests<SqlServerTestDatabase>(browser);

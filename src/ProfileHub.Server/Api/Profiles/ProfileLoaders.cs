@@ -18,10 +18,11 @@ namespace ProfileHub.Server.Api.Profiles;
 /// </summary>
 internal static class ProfileLoaders
 {
-    public static Task<GoldenProfile?> Profile(ResolveContext context, Guid id) =>
+    public static Task<GoldenProfile?> Profile(ResolveContext context, Guid id) => ProfileLoader(context).LoadAsync(id);
+
+    private static BatchLoader<Guid, GoldenProfile> ProfileLoader(ResolveContext context) =>
         context.DataLoaders.Batch<Guid, GoldenProfile>("profile", (ids, ct) => Fetch(context, async db =>
-            (IReadOnlyDictionary<Guid, GoldenProfile>)await db.Profiles.AsNoTracking().WhereIn(p => p.Id, ids).ToDictionaryAsync(p => p.Id, ct)))
-        .LoadAsync(id);
+            (IReadOnlyDictionary<Guid, GoldenProfile>)await db.Profiles.AsNoTracking().WhereIn(p => p.Id, ids).ToDictionaryAsync(p => p.Id, ct)));
 
     public static Task<IReadOnlyList<ProfileAttributeValue>> Attributes(ResolveContext context, Guid profile) =>
         AttributeLoader(context).LoadAsync(profile);
@@ -45,10 +46,40 @@ internal static class ProfileLoaders
                 .ToLookup(r => r.ProfileId!.Value)))
         .LoadAsync(profile);
 
-    public static Task<RecordView?> Record(ResolveContext context, long record) =>
+    public static Task<RecordView?> Record(ResolveContext context, long record) => RecordLoader(context).LoadAsync(record);
+
+    private static BatchLoader<long, RecordView> RecordLoader(ResolveContext context) =>
         context.DataLoaders.Batch<long, RecordView>("record", (ids, ct) => Fetch(context, async db =>
-            (IReadOnlyDictionary<long, RecordView>)await RecordViews(db, db.SourceRecords.WhereIn(r => r.Id, ids).Select(r => r.Id)).ToDictionaryAsync(r => r.Id, ct)))
-        .LoadAsync(record);
+            (IReadOnlyDictionary<long, RecordView>)await RecordViews(db, db.SourceRecords.WhereIn(r => r.Id, ids).Select(r => r.Id)).ToDictionaryAsync(r => r.Id, ct)));
+
+    /// <summary>
+    /// Reads these records and the profiles they belong to side by side (two commands at once, where the loaders
+    /// would read the records, then their profiles a level later) and hands both to the record and profile
+    /// loaders: for a page that shows records with their profiles, as the review queue does.
+    /// </summary>
+    public static async Task PrimeRecordsAndProfilesAsync(ResolveContext context, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var records = Fetch(context, db => RecordViews(db, db.SourceRecords.WhereIn(r => r.Id, ids).Select(r => r.Id)).ToListAsync(context.CancellationToken));
+        var profiles = Fetch(context, db =>
+        {
+            var theirs = db.Memberships.WhereIn(m => m.RecordId, ids).Select(m => m.ProfileId);
+            return db.Profiles.AsNoTracking().Where(p => theirs.Contains(p.Id)).ToListAsync(context.CancellationToken);
+        });
+        foreach (var record in await records)
+        {
+            RecordLoader(context).Prime(record.Id, record);
+        }
+
+        foreach (var profile in await profiles)
+        {
+            ProfileLoader(context).Prime(profile.Id, profile);
+        }
+    }
 
     public static Task<IReadOnlyList<ProfileMembership>> Links(ResolveContext context, Guid profile) =>
         context.DataLoaders.Group<Guid, ProfileMembership>("links", (ids, ct) => Fetch(context, async db =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ProfileHub.GraphQL.Execution;
+using ProfileHub.GraphQL.Language;
 using ProfileHub.GraphQL.Relay;
 using ProfileHub.Storage;
 
@@ -17,7 +18,9 @@ internal static class KeysetPage
 
     /// <summary>
     /// Reads one page of <paramref name="rows"/> (a query built on the context it is given). The page and the
-    /// total each use their own context: the total is counted later, only if the query selects it.
+    /// total each use their own context: the total is counted only if the query selects it, later by default,
+    /// or alongside the page (on a second connection, instead of after it) when <paramref name="countAlongside"/>
+    /// says the query selects it (<see cref="SelectsTotalCount"/>).
     /// </summary>
     public static async Task<Connection<T>> LoadAsync<T>(
         IDbContextFactory<ProfileHubDbContext> contexts,
@@ -25,10 +28,22 @@ internal static class KeysetPage
         Keyset<T> keyset,
         ConnectionArguments arguments,
         string fingerprint,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool countAlongside = false)
     {
         var size = PageSize(arguments);
         var range = Range(keyset, arguments, fingerprint);
+        Func<CancellationToken, Task<int>> countTotal = async token =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(token);
+            return await rows(db).CountAsync(token);
+        };
+        if (countAlongside)
+        {
+            var counting = countTotal(cancellationToken);
+            countTotal = _ => counting;
+        }
+
         List<T> page;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -36,12 +51,15 @@ internal static class KeysetPage
             page = await keyset.Order(query, reverse: IsBackward(arguments)).Take(size + 1).ToListAsync(cancellationToken);
         }
 
-        return Slice(page, size, arguments, row => KeysetCursor.Encode(fingerprint, keyset.ValuesOf(row)), async token =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(token);
-            return await rows(db).CountAsync(token);
-        });
+        return Slice(page, size, arguments, row => KeysetCursor.Encode(fingerprint, keyset.ValuesOf(row)), countTotal);
     }
+
+    /// <summary>
+    /// Whether the connection field's own selection names totalCount (one inside a fragment is not seen: that
+    /// total is then counted after the page, as by default).
+    /// </summary>
+    public static bool SelectsTotalCount(ResolveContext context) =>
+        context.FieldNodes.Any(field => field.SelectionSet?.Selections.OfType<FieldNode>().Any(selection => selection.Name.Value == "totalCount") == true);
 
     /// <summary>Paging backwards: last, or before without first.</summary>
     public static bool IsBackward(ConnectionArguments arguments) => arguments.Last is not null || (arguments.Before is not null && arguments.First is null);

@@ -67,7 +67,7 @@ internal static class ReviewQueue
                     .. (order.Count > 0 ? order : [new SortField("createdAt", SortDirection.Ascending)]).Select(s => new KeysetKey<ReviewItem>(SortColumns[s.Field], s.Direction)),
                     KeysetKey<ReviewItem>.Of(r => r.Id, SortDirection.Ascending)]);
                 var fingerprint = KeysetCursor.Fingerprint("reviewQueue", context.Arguments.GetValueOrDefault("where"), order, includeResolved);
-                return await KeysetPage.LoadAsync(
+                var page = await KeysetPage.LoadAsync(
                     context.Services.GetRequiredService<IDbContextFactory<ProfileHubDbContext>>(),
                     db =>
                     {
@@ -77,7 +77,12 @@ internal static class ReviewQueue
                     keyset,
                     ConnectionArguments.From(context),
                     fingerprint,
-                    context.CancellationToken);
+                    context.CancellationToken,
+                    countAlongside: KeysetPage.SelectsTotalCount(context));
+                // An item is shown with both records and their profiles' versions: read now, in one step, rather
+                // than the records at the next level and their profiles at the one after.
+                await ProfileLoaders.PrimeRecordsAndProfilesAsync(context, [.. page.TypedEdges.SelectMany(e => new[] { e.Node.RecordA, e.Node.RecordB }).Distinct()]);
+                return page;
             }));
 
     private static FilterTranslator<ReviewItem> Filter(ProfileHubDbContext db) => new FilterTranslator<ReviewItem>()
