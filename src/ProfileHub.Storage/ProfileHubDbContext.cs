@@ -23,6 +23,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ConnectorRun> ConnectorRuns => Set<ConnectorRun>();
 
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
 
     public DbSet<InboundPayload> InboundPayloads => Set<InboundPayload>();

@@ -1,4 +1,5 @@
 using ProfileHub.Server.Matching;
+using ProfileHub.Server.Privacy;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 using Quartz;
@@ -13,8 +14,8 @@ internal static class SchedulingRegistration
     /// Quartz on its ADO job store in ProfileHub's own database (tables qrtz_*, migration 0007), with the
     /// System.Text.Json serializer. On PostgreSQL and SQL Server the schedulers of every `serve` pointed at one database form
     /// one Quartz cluster: a trigger fires on one node only, and a job marked [DisallowConcurrentExecution]
-    /// (connectors, segment refreshes, match, traits) never runs on two nodes at once. Jobs and triggers come
-    /// from configuration on every start (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
+    /// (connectors, segment refreshes, match, traits, retention) never runs on two nodes at once. Jobs and triggers come
+    /// from configuration on every start (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>, <see cref="RetentionSchedule"/>).
     /// Call after AddProfileHubStorage and AddProfileHubIngestion.
     /// </summary>
     public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
@@ -25,6 +26,7 @@ internal static class SchedulingRegistration
         // scheduler is never started and it leaves the stored connector schedule to the nodes that run it
         // (reconciling from here would let the last node to start decide). API tests use it too.
         var enabled = builder.Configuration.GetValue(EnabledSetting, true);
+        builder.AddProfileHubRetention();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
@@ -58,6 +60,7 @@ internal static class SchedulingRegistration
         {
             builder.Services.AddSingleton<ConnectorSchedule>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorSchedule>());
+            builder.Services.AddHostedService<RetentionSchedule>();
         }
 
         builder.Services.AddSingleton<SegmentSchedule>();

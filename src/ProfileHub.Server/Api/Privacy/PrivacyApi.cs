@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ProfileHub.Core.Access;
 using ProfileHub.GraphQL.Execution;
 using ProfileHub.GraphQL.Types;
@@ -10,10 +11,27 @@ namespace ProfileHub.Server.Api.Privacy;
 /// <summary>
 /// The data subject's right of access over GraphQL: the document `profilehub subject export` writes
 /// (<see cref="SubjectAccess"/>), for admin keys only (ManageKeys and ReadProfiles): it hands over everything about a person in
-/// one call, more than any reading role needs for its work.
+/// one call, more than any reading role needs for its work. And the record of retention purges, for admins.
 /// </summary>
 internal static class PrivacyApi
 {
+    /// <summary>The most runs <c>retentionRuns</c> returns at once.</summary>
+    public const int MaxRetentionRuns = 500;
+
+    public static void Declare(SchemaBuilder schema) => schema
+        .Object<ConnectorRetention>("RetentionRun", o => o
+            .AuthorizeFields(FieldAccess.NotPersonal)
+            .Description("One purge of a connector's data older than its RetentionDays: counts only.")
+            .Field("connector", "String!")
+            .Field("retentionDays", "Int!", f => f.From<ConnectorRetention>(r => r.Run.RetentionDays))
+            .Field("cutoff", "DateTime!", f => f.Description("Touchpoints that occurred, processed inbound payloads received and rows quarantined before it were deleted.").From<ConnectorRetention>(r => r.Run.Cutoff))
+            .Field("startedAt", "DateTime!", f => f.From<ConnectorRetention>(r => r.Run.StartedAt))
+            .Field("finishedAt", "DateTime!", f => f.From<ConnectorRetention>(r => r.Run.FinishedAt))
+            .Field("touchpoints", "Float!", f => f.Description("Touchpoints deleted (a Float: a count can pass GraphQL's 32-bit Int).").From<ConnectorRetention>(r => (double)r.Run.Touchpoints))
+            .Field("inboundPayloads", "Float!", f => f.Description("Processed inbound payloads deleted.").From<ConnectorRetention>(r => (double)r.Run.InboundPayloads))
+            .Field("quarantinedRows", "Float!", f => f.Description("Quarantined rows deleted.").From<ConnectorRetention>(r => (double)r.Run.QuarantinedRows))
+            .Field("profilesRecomputed", "Int!", f => f.Description("Profiles that lost touchpoints and had their computed traits rebuilt.").From<ConnectorRetention>(r => r.Run.ProfilesRecomputed)));
+
     public static void AddQueryFields(ObjectTypeBuilder query) => query
         .Field("subjectAccess", "JSON!", f => f
             .Description("Everything ProfileHub holds about the person who uses an email address (GDPR art. 15): profiles with attributes and lineage, source records with identifiers and consent, links with match explanations, touchpoints, segment memberships, history. Admin keys only.")
@@ -32,5 +50,29 @@ internal static class PrivacyApi
                 {
                     throw new GraphQLException(e.Message, ErrorCodes.BadUserInput);
                 }
+            }))
+        .Field("retentionRuns", "[RetentionRun!]!", f => f
+            .Description($"Retention purges, newest first (at most {MaxRetentionRuns}), of one connector or all. Admin keys only.")
+            .Argument("connector", "String")
+            .Argument("first", "Int", 50)
+            .Authorize(FieldAccess.Requires(Capability.ManageKeys))
+            .ResolveWith(async c =>
+            {
+                var first = c.Argument<int>("first");
+                if (first is < 1 or > MaxRetentionRuns)
+                {
+                    throw new GraphQLException($"first must be 1 to {MaxRetentionRuns}.", ErrorCodes.BadUserInput);
+                }
+
+                var connector = c.Argument<string?>("connector");
+                return await ProfileLoaders.Fetch(c, async db =>
+                {
+                    var runs = from r in db.RetentionRuns.AsNoTracking()
+                               join k in db.Connectors on r.ConnectorId equals k.Id
+                               where connector == null || k.Name == connector
+                               orderby r.StartedAt descending, r.Id descending
+                               select new ConnectorRetention(k.Name, r);
+                    return (object)await runs.Take(first).ToListAsync(c.CancellationToken);
+                });
             }));
 }
