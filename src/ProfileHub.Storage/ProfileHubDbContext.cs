@@ -51,6 +51,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+
     public DbSet<ErasureTombstone> ErasureTombstones => Set<ErasureTombstone>();
 
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();

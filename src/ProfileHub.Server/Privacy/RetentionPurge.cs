@@ -39,7 +39,17 @@ internal sealed partial class RetentionPurge(
             }
         }
 
+        await PurgeReadAuditAsync(cancellationToken);
         return runs;
+    }
+
+    /// <summary>The audit of personal-data reads is kept <see cref="RetentionOptions.ReadAuditDays"/>, then deleted like a connector's history.</summary>
+    private async Task PurgeReadAuditAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cutoff = clock.GetUtcNow().AddDays(-options.ReadAuditDays);
+        var deleted = await DeleteInBatchesAsync(db.PersonalDataReads, r => r.ReadAt < cutoff, r => r.Id, r => new Deleted(r.Id, null), _ => { }, cancellationToken);
+        LogReadAuditPurged(logger, options.ReadAuditDays, deleted);
     }
 
     private async Task<RetentionRun?> PurgeAsync(string name, int days, CancellationToken cancellationToken)
@@ -118,6 +128,9 @@ internal sealed partial class RetentionPurge(
         return Expression.Lambda<Func<T, bool>>(Expression.GreaterThan(id.Body, captured.Body), id.Parameters);
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention of the audit of personal-data reads ({Days} days): deleted {Rows} rows")]
+    private static partial void LogReadAuditPurged(ILogger logger, int days, long rows);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention of connector {Connector} ({Days} days): deleted {Touchpoints} touchpoints, {Payloads} inbound payloads, {Quarantined} quarantined rows; {Profiles} profiles lost touchpoints ({Rebuilt} trait rows rebuilt)")]
     private static partial void LogPurged(ILogger logger, string connector, int days, long touchpoints, long payloads, long quarantined, int profiles, int rebuilt);
 
@@ -130,7 +143,9 @@ internal sealed record ConnectorRetention(string Connector, RetentionRun Run);
 
 /// <summary>
 /// `ProfileHub:Retention`: when the retention job runs (a Quartz cron expression, default daily at 03:30
-/// server time) and how many rows one delete statement takes.
+/// server time), how many rows one delete statement takes, and how long the audit of personal-data reads is
+/// kept (two years by default: long enough to answer a data subject or a regulator about last year's reads,
+/// bounded so the audit does not become a second, ever-growing history of who was looked at).
 /// </summary>
 internal sealed class RetentionOptions
 {
@@ -139,4 +154,6 @@ internal sealed class RetentionOptions
     public string Schedule { get; set; } = "0 30 3 * * ?";
 
     public int BatchSize { get; set; } = 10_000;
+
+    public int ReadAuditDays { get; set; } = 730;
 }

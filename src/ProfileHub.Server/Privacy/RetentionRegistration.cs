@@ -30,9 +30,12 @@ internal static class RetentionRegistration
             throw new ConfigurationException($"{RetentionOptions.Section}:Schedule", $"'{options.Schedule}' is not a Quartz cron expression ({e.Message}).", e);
         }
 
-        if (options.BatchSize < 1)
+        foreach (var (name, value) in new[] { (nameof(options.BatchSize), options.BatchSize), (nameof(options.ReadAuditDays), options.ReadAuditDays) })
         {
-            throw new ConfigurationException($"{RetentionOptions.Section}:BatchSize", $"{options.BatchSize} is below the minimum, 1.");
+            if (value < 1)
+            {
+                throw new ConfigurationException($"{RetentionOptions.Section}:{name}", $"{value} is below the minimum, 1.");
+            }
         }
 
         builder.Services.AddSingleton(options);
