@@ -124,15 +124,7 @@ public static class ProfileTraitFold
         await using var command = RawParameters.Command(db);
         var range = (after is null ? string.Empty : " AND p.id > @after") + (last is null ? string.Empty : " AND p.id <= @last");
 #pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
-        command.CommandText = FoldSql(db.Provider, $"""
-            batch AS (
-                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
-                FROM profiles p
-                JOIN profile_memberships m ON m.profile_id = p.id
-                JOIN touchpoints t ON t.source_record_id = m.record_id
-                WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @high{range}
-            )
-            """);
+        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch(range));
 #pragma warning restore CA2100
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), progress.HighWatermark));
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), progress.StartedAt));
@@ -248,18 +240,10 @@ public static class ProfileTraitFold
         await db.ProfileTraits.WhereIn(t => t.ProfileId, profiles).ExecuteDeleteAsync(cancellationToken);
         await using var command = RawParameters.Command(db);
 #pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
-        command.CommandText = FoldSql(db.Provider, $"""
-            batch AS (
-                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
-                FROM profiles p
-                JOIN profile_memberships m ON m.profile_id = p.id
-                JOIN touchpoints t ON t.source_record_id = m.record_id
-                WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @low{(unfinished ? " AND p.id <= @through" : string.Empty)}
-                  AND NOT EXISTS (SELECT 1 FROM profile_traits x WHERE x.profile_id = p.id)
-            )
-            """);
+        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch(
+            (unfinished ? " AND p.id <= @through" : string.Empty) + " AND NOT EXISTS (SELECT 1 FROM profile_traits x WHERE x.profile_id = p.id)"));
 #pragma warning restore CA2100
-        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "low", nameof(ProfileTraits.Watermark), low));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), low));
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), since));
         if (unfinished)
         {
@@ -270,6 +254,20 @@ public static class ProfileTraitFold
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>
+    /// The <c>batch</c> CTE of a fold that rebuilds whole profiles (a full fold's chunk, a recompute): every
+    /// touchpoint up to <c>@high</c> of the active profiles that <paramref name="profiles"/> (SQL over p) selects.
+    /// </summary>
+    private static string WholeProfilesBatch(string profiles) => $"""
+        batch AS (
+            SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+            FROM profiles p
+            JOIN profile_memberships m ON m.profile_id = p.id
+            JOIN touchpoints t ON t.source_record_id = m.record_id
+            WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @high{profiles}
+        )
+        """;
 
     private static readonly string[] TraitColumns =
     [
