@@ -18,6 +18,7 @@ root.Subcommands.Add(MatchVerb.Create());
 root.Subcommands.Add(ImportVerb.Create());
 root.Subcommands.Add(AudienceVerb.Create());
 root.Subcommands.Add(SubjectVerb.Create());
+root.Subcommands.Add(RetentionVerb.Create());
 CommandLineHelp.Install(root);
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return await StartupErrors.RunAsync(() => root.Parse(args).InvokeAsync(invocation));

@@ -23,6 +23,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
 
     public DbSet<ConnectorRun> ConnectorRuns => Set<ConnectorRun>();
 
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
     public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
 
     public DbSet<InboundPayload> InboundPayloads => Set<InboundPayload>();
@@ -48,6 +50,8 @@ public sealed class ProfileHubDbContext(DbContextOptions<ProfileHubDbContext> op
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
     public DbSet<ErasureTombstone> ErasureTombstones => Set<ErasureTombstone>();
 

@@ -27,6 +27,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string RoleClaim = "profilehub:role";
 
+    /// <summary>The key's id, for the audit of personal-data reads (PersonalDataRead).</summary>
+    public const string KeyIdClaim = "profilehub:key-id";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -44,7 +47,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
         var key = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Name, k.Role })
+            .Select(k => new { k.Id, k.Name, k.Role })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (key is null)
         {
@@ -52,7 +55,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(RoleClaim, key.Role.ToString())], SchemeName);
+            [new Claim(ClaimTypes.Name, key.Name), new Claim(RoleClaim, key.Role.ToString()), new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -19,6 +19,7 @@ internal static class ApiRegistration
 
     public static void MapProfileHubApi(this WebApplication app)
     {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), Privacy.ReadAudit.Use);
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), SqlCommandCount.Use);
         app.MapGraphQL(Path, app.Services.GetRequiredService<GraphQL.Types.Schema>(), new GraphQLHttpOptions
         {

@@ -71,6 +71,12 @@ internal class FieldAccess : FieldAuthorization
         {
             throw ApiAccess.Refusal(context, Requirement);
         }
+
+        // An allowed read of personal data is audited; a root field names the reads below it.
+        if (Data != DataClass.NotPersonal || context.Path.Parent is null)
+        {
+            Privacy.ReadAudit.Note(context);
+        }
     }
 
     /// <summary>Whether a caller with <paramref name="capabilities"/> may read the field on this parent.</summary>

@@ -25,6 +25,7 @@ internal static class ProfileHubSchema
         StewardMutations.Declare(schema);
         StewardQueries.Declare(schema);
         SegmentApi.Declare(schema);
+        PrivacyApi.Declare(schema);
         schema.Object("Query", query =>
         {
             ProfileQueries.AddFields(query);

@@ -6,11 +6,15 @@ namespace ProfileHub.Server.Ingestion;
 
 /// <summary>
 /// One connector as configured under `ProfileHub:Connectors:NAME` (Kind, Format, Trust, Schedule, Enabled,
-/// Settings), e.g. ProfileHub__Connectors__web__Kind=Web. Synced to the `connectors` table at start-up.
+/// RetentionDays, Settings), e.g. ProfileHub__Connectors__web__Kind=Web. Synced to the `connectors` table at start-up.
 /// <see cref="BaseDirectory"/> is where its relative `Settings:path` resolves (<see cref="BaseDirectoryOf"/>).
+/// <see cref="RetentionDays"/>: how long its touchpoints, raw inbound payloads and quarantined rows are kept
+/// (the retention job purges older ones); null keeps them forever.
 /// </summary>
 internal sealed record ConnectorDefinition(string Name, ConnectorKind Kind, string? Format, int Trust, string? Schedule, bool Enabled, string? Settings, string BaseDirectory)
 {
+    public int? RetentionDays { get; init; }
+
     public const string Section = "ProfileHub:Connectors";
 
     /// <summary>
@@ -50,10 +54,27 @@ internal sealed record ConnectorDefinition(string Name, ConnectorKind Kind, stri
                 string.IsNullOrWhiteSpace(section["Schedule"]) ? null : section["Schedule"],
                 section.GetValue("Enabled", true),
                 settings.Exists() ? ToJson(settings).ToJsonString() : null,
-                BaseDirectoryOf(configuration, $"{where}:Settings:path")));
+                BaseDirectoryOf(configuration, $"{where}:Settings:path"))
+            {
+                RetentionDays = RetentionDaysOf(section, where),
+            });
         }
 
         return definitions;
+    }
+
+    /// <summary>`RetentionDays`: absent or empty keeps everything; otherwise a whole number of days, at least 1.</summary>
+    private static int? RetentionDaysOf(IConfigurationSection section, string where)
+    {
+        var text = section["RetentionDays"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days >= 1
+            ? days
+            : throw new Hosting.ConfigurationException($"{where}:RetentionDays", $"'{text}' is not a whole number of days, at least 1; leave it out to keep the connector's data forever.");
     }
 
     /// <summary>A configuration subtree as a JSON object (configuration values are all strings).</summary>

@@ -1,3 +1,4 @@
+using ProfileHub.Server.Privacy;
 using ProfileHub.Server.Segments;
 using ProfileHub.Server.Storage;
 using ProfileHub.Storage.Providers;
@@ -13,9 +14,9 @@ internal static class SchedulingRegistration
     /// Quartz on its ADO job store in ProfileHub's own database (tables qrtz_*, migration 0007), with the
     /// System.Text.Json serializer. The storage provider points it at the database and decides whether the
     /// nodes form a cluster (<see cref="StorageProvider.UseQuartzStore"/>: on PostgreSQL and SQL Server a job
-    /// marked [DisallowConcurrentExecution], such as connectors, segment refreshes, match and traits, never
-    /// runs on two nodes at once). Jobs and triggers come from configuration on every start
-    /// (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>).
+    /// marked [DisallowConcurrentExecution], such as connectors, segment refreshes, match, traits and retention,
+    /// never runs on two nodes at once). Jobs and triggers come from configuration on every start
+    /// (<see cref="ConnectorSchedule"/>, <see cref="SegmentSchedule"/>, <see cref="RetentionSchedule"/>).
     /// Call after AddProfileHubStorage and AddProfileHubIngestion.
     /// </summary>
     public static void AddProfileHubScheduling(this IHostApplicationBuilder builder)
@@ -26,6 +27,7 @@ internal static class SchedulingRegistration
         // scheduler is never started and it leaves the stored connector schedule to the nodes that run it
         // (reconciling from here would let the last node to start decide). API tests use it too.
         var enabled = builder.Configuration.GetValue(EnabledSetting, true);
+        builder.AddProfileHubRetention();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
@@ -42,6 +44,7 @@ internal static class SchedulingRegistration
         {
             builder.Services.AddSingleton<ConnectorSchedule>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorSchedule>());
+            builder.Services.AddHostedService<RetentionSchedule>();
         }
 
         builder.Services.AddSingleton<SegmentSchedule>();

@@ -33,6 +33,16 @@ internal sealed class ConnectorRunConfiguration : IEntityTypeConfiguration<Conne
     }
 }
 
+internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<RetentionRun>
+{
+    public void Configure(EntityTypeBuilder<RetentionRun> builder)
+    {
+        builder.ToTable("retention_runs");
+        builder.HasOne<Connector>().WithMany().HasForeignKey(r => r.ConnectorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ConnectorId, r.StartedAt });
+    }
+}
+
 internal sealed class QuarantinedRowConfiguration : IEntityTypeConfiguration<QuarantinedRow>
 {
     public void Configure(EntityTypeBuilder<QuarantinedRow> builder)

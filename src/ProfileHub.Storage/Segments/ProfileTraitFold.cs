@@ -124,15 +124,7 @@ public static class ProfileTraitFold
         await using var command = RawParameters.Command(db);
         var range = (after is null ? string.Empty : " AND p.id > @after") + (last is null ? string.Empty : " AND p.id <= @last");
 #pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
-        command.CommandText = FoldSql(db.Provider, $"""
-            batch AS (
-                SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
-                FROM profiles p
-                JOIN profile_memberships m ON m.profile_id = p.id
-                JOIN touchpoints t ON t.source_record_id = m.record_id
-                WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @high{range}
-            )
-            """);
+        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch(range));
 #pragma warning restore CA2100
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), progress.HighWatermark));
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), progress.StartedAt));
@@ -209,6 +201,73 @@ public static class ProfileTraitFold
         await transaction.CommitAsync(cancellationToken);
         return new TraitFoldSummary(low, high, changed, written);
     }
+
+    /// <summary>
+    /// Rebuilds the rows of <paramref name="profiles"/> from the touchpoints they still have (after a retention
+    /// purge took some away: the incremental fold only ever adds). Their rows are deleted, then every active
+    /// profile without a row that has touchpoints up to the stored watermark is folded from all of them, in the
+    /// same statement as a full fold's chunk; touchpoints above the watermark are the next incremental fold's, as
+    /// always. The rebuilt rows keep the newest computed_at already stored, so the next incremental fold still
+    /// recomputes every profile whose records changed since the last one. During an unfinished full fold only
+    /// the profiles it has already folded are rebuilt (the others are folded from their remaining touchpoints
+    /// by its next chunks). Returns the profiles that were given a row again.
+    /// </summary>
+    public static async Task<int> RecomputeAsync(ProfileHubDbContext db, IReadOnlyCollection<Guid> profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(profiles);
+        if (profiles.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SegmentLocks.TraitFoldAsync(db, cancellationToken);
+        var low = await db.ProfileTraits.MaxAsync(t => (long?)t.Watermark, cancellationToken);
+        var since = await db.ProfileTraits.MaxAsync(t => (DateTimeOffset?)t.ComputedAt, cancellationToken);
+        if (low is null || since is null)
+        {
+            return 0; // No traits yet: the next fold is a full one, over what is left.
+        }
+
+        var progress = await db.Set<TraitFoldProgress>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var unfinished = progress is { CompletedAt: null };
+        if (unfinished && progress!.FoldedThrough is null)
+        {
+            return 0;
+        }
+
+        await db.ProfileTraits.WhereIn(t => t.ProfileId, profiles).ExecuteDeleteAsync(cancellationToken);
+        await using var command = RawParameters.Command(db);
+#pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
+        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch(
+            (unfinished ? " AND p.id <= @through" : string.Empty) + " AND NOT EXISTS (SELECT 1 FROM profile_traits x WHERE x.profile_id = p.id)"));
+#pragma warning restore CA2100
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), low));
+        command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), since));
+        if (unfinished)
+        {
+            command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "through", nameof(ProfileTraits.ProfileId), progress!.FoldedThrough));
+        }
+
+        var written = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>
+    /// The <c>batch</c> CTE of a fold that rebuilds whole profiles (a full fold's chunk, a recompute): every
+    /// touchpoint up to <c>@high</c> of the active profiles that <paramref name="profiles"/> (SQL over p) selects.
+    /// </summary>
+    private static string WholeProfilesBatch(string profiles) => $"""
+        batch AS (
+            SELECT m.profile_id, t.id, t.channel, t.type, t.occurred_at, t.amount, t.metrics, t.properties
+            FROM profiles p
+            JOIN profile_memberships m ON m.profile_id = p.id
+            JOIN touchpoints t ON t.source_record_id = m.record_id
+            WHERE p.status = '{ProfileStatus.Active}' AND t.id <= @high{profiles}
+        )
+        """;
 
     private static readonly string[] TraitColumns =
     [

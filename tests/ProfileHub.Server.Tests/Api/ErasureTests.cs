@@ -114,6 +114,68 @@ public abstract class ErasureTests<TDatabase>(ApiFixture<TDatabase> fixture) : I
         }
     }
 
+    [Fact]
+    public async Task An_erased_person_sent_again_through_the_tracking_api_stays_held_back()
+    {
+        // A person known from the Segment tracking API (over HTTP), matched, then erased; then the source sends
+        // them again: their userId (identify and track), and their address under a userId never seen before.
+        const string WriteKey = "wk-erasure-5d2e";
+        var tracking = new Dictionary<string, string>
+        {
+            ["ProfileHub__Database__Provider"] = fixture.Database.ProviderName,
+            ["ProfileHub__Database__ConnectionString"] = fixture.Database.ConnectionString,
+            ["ProfileHub__Scheduling__Enabled"] = "false",
+            ["ProfileHub__Connectors__track__Kind"] = "Web",
+            ["ProfileHub__Connectors__track__Format"] = "segment-http",
+            ["ProfileHub__Connectors__track__Settings__writeKey"] = WriteKey,
+        };
+        await using var server = ProfileHubProcess.Start(_directory, tracking, "serve", "--urls", "http://127.0.0.1:0");
+        await server.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(WriteKey + ":")));
+        await SendAsync(http, ("/v1/identify", """{"userId":"track-me","messageId":"t-1","traits":{"email":"Tracy.Trackwell@example.com","firstName":"Tracy","lastName":"Trackwell"}}"""));
+        Assert.Contains(" new=1 ", await ImportTrackingAsync(tracking), StringComparison.Ordinal);
+        await new MatchData(fixture.Database, new FixedClock(ApiScenario.Start.AddDays(20))).Runner().RunAsync(rebuild: false, CancellationToken.None);
+        var found = (await fixture.Server.PostAsync("""{ profileByIdentifier(kind: EMAIL, value: "tracy.trackwell@example.com") { id version } }""")).Ok().Data.GetProperty("profileByIdentifier");
+        (await fixture.Server.PostAsync("""mutation($p: ProfileVersionInput!) { eraseProfile(profile: $p) { profileId } }""",
+            new { p = new { id = found.GetProperty("id").GetString(), version = found.GetProperty("version").GetInt32() } }, ApiRole.Steward)).Ok();
+
+        await SendAsync(
+            http,
+            ("/v1/identify", """{"userId":"track-me","messageId":"t-2","traits":{"email":"tracy.trackwell@example.com","firstName":"Tracy"}}"""),
+            ("/v1/track", """{"userId":"track-me","messageId":"t-3","event":"Order Completed","properties":{"revenue":12}}"""),
+            ("/v1/identify", """{"userId":"brand-new-id","messageId":"t-4","traits":{"email":"TRACY.TRACKWELL@example.com","lastName":"Trackwell"}}"""));
+        var summary = await ImportTrackingAsync(tracking);
+        Assert.Contains(" new=0 ", summary, StringComparison.Ordinal);
+        Assert.Contains(" held_back=3 ", summary, StringComparison.Ordinal);
+
+        await new MatchData(fixture.Database, new FixedClock(ApiScenario.Start.AddDays(21))).Runner().RunAsync(rebuild: false, CancellationToken.None);
+        var after = (await fixture.Server.PostAsync("""{ profileByIdentifier(kind: EMAIL, value: "tracy.trackwell@example.com") { id } }""")).Ok().Data;
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("profileByIdentifier").ValueKind);
+        await using var db = fixture.Database.CreateContext();
+        Assert.False(await db.SourceRecords.AnyAsync(r => r.SourceKey == "track-me" || r.SourceKey == "brand-new-id"));
+        Assert.False(await db.Touchpoints.AnyAsync(t => t.SourceKey == "track-me"));
+        Assert.False(await db.RecordIdentifiers.AnyAsync(i => i.NormalizedValue == "tracy.trackwell@example.com"));
+    }
+
+    private static async Task SendAsync(HttpClient http, params (string Path, string Body)[] calls)
+    {
+        foreach (var (path, body) in calls)
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    /// <summary>`profilehub import --connector track`: processes the stored tracking calls; returns its summary line.</summary>
+    private async Task<string> ImportTrackingAsync(Dictionary<string, string> tracking)
+    {
+        await using var import = ProfileHubProcess.Start(_directory, tracking, "import", "--connector", "track");
+        Assert.True(await import.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, import.Stderr);
+        return import.Stdout.Split('\n').Single(line => line.StartsWith("imported:", StringComparison.Ordinal)) + " ";
+    }
+
     private async Task<string> ImportAsync(string connector = "web")
     {
         await using var import = ProfileHubProcess.Start(

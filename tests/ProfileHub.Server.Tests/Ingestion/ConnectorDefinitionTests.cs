@@ -40,4 +40,22 @@ public sealed class ConnectorDefinitionTests : IDisposable
         Assert.Equal(Directory.GetCurrentDirectory(), baseDirectories["cli"]);
         Assert.Equal(Directory.GetCurrentDirectory(), baseDirectories["bare"]);
     }
+
+    [Fact]
+    public void Retention_days_are_read_beside_the_schedule_absent_keeps_forever_and_a_bad_value_is_refused_naming_the_key()
+    {
+        static IConfiguration Configure(string? days) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProfileHub:Connectors:web:Kind"] = "Web",
+            ["ProfileHub:Connectors:web:RetentionDays"] = days,
+        }).Build();
+
+        Assert.Equal(395, ConnectorDefinition.Read(Configure("395")).Single().RetentionDays);
+        Assert.Null(ConnectorDefinition.Read(Configure(null)).Single().RetentionDays);
+        foreach (var bad in new[] { "0", "-5", "30d", "1.5" })
+        {
+            var error = Assert.Throws<ProfileHub.Server.Hosting.ConfigurationException>(() => ConnectorDefinition.Read(Configure(bad)));
+            Assert.StartsWith("ProfileHub:Connectors:web:RetentionDays: ", error.Message, StringComparison.Ordinal);
+        }
+    }
 }

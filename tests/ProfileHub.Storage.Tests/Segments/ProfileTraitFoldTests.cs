@@ -166,6 +166,38 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(await AllTraitsAsync(), afterResume);
     }
 
+    [Fact]
+    public async Task A_recompute_after_touchpoints_were_deleted_equals_a_fold_of_what_is_left_and_later_folds_still_add()
+    {
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 400, count: 3);
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "order_completed", 390, amount: 10m);
+        await _data.TouchAsync("ann", TouchpointChannel.Email, "open", 5, count: 2);
+        await _data.TouchAsync("ben", TouchpointChannel.Web, "page_view", 400, count: 2);
+        await _data.FoldAsync();
+        var computedAt = (await TraitsAsync("ann")).ComputedAt;
+
+        // Retention takes every touchpoint older than a year away: ann keeps her two opens, ben keeps nothing.
+        await using (var db = database.CreateContext())
+        {
+            await db.Touchpoints.Where(t => t.OccurredAt < Now.AddDays(-365)).ExecuteDeleteAsync();
+            Assert.Equal(1, await ProfileTraitFold.RecomputeAsync(db, [_data.Profiles["ann"], _data.Profiles["ben"]], CancellationToken.None));
+        }
+
+        var ann = await TraitsAsync("ann");
+        Assert.Equal((0, 2, 2), (ann.PurchaseCount, ann.TouchpointCount, ann.EmailOpens));
+        Assert.Null(ann.FirstPurchaseAt);
+        Assert.Equal(computedAt, ann.ComputedAt);
+        Assert.Null(await TraitsOrNullAsync("ben"));
+        var recomputed = await AllTraitsAsync();
+        await ForgetTraitsAsync();
+        await _data.FoldAsync(Now.AddMinutes(1));
+        Assert.Equal(await AllTraitsAsync(), recomputed);
+
+        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 1);
+        await _data.FoldAsync(Now.AddMinutes(2));
+        Assert.Equal(3, (await TraitsAsync("ann")).TouchpointCount);
+    }
+
     /// <summary>Every row, without computed_at (a fold's own time).</summary>
     private async Task<List<string>> AllTraitsAsync()
     {
