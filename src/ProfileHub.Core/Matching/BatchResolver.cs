@@ -41,12 +41,15 @@ internal static class BatchResolver
         timings ??= [];
         clock ??= Stopwatch.StartNew();
         var table = new FeatureTable(normalized.Count);
-        var frequencies = new TermFrequencies(table.Pool);
+        var frequencies = new TermFrequencies(table.Pool, NameWordRoles.Count(normalized));
         foreach (var record in normalized)
         {
+            frequencies.NameWords.Settle(record);
             var index = table.Add(record);
             frequencies.Add(in table[index]);
         }
+
+        frequencies.Complete();
 
         if (normalized is NormalizedRecord[] consumed)
         {

@@ -34,7 +34,11 @@ internal static class FeatureExtractor
         {
             var parsed = NameNormalizer.Parse(fullName);
             given ??= NameNormalizer.Normalize(parsed.Given);
-            family ??= NameNormalizer.Normalize(parsed.Family);
+            if (family is null)
+            {
+                family = NameNormalizer.Normalize(parsed.Family);
+                result.Middle = NameNormalizer.Normalize(parsed.Middle);
+            }
         }
 
         result.Given = given;

@@ -58,9 +58,14 @@ public sealed class MatchIndex
         return new MatchIndex(table, scorer, clusters);
     }
 
-    public IncrementalDecision Resolve(MatchInput record) =>
-        Resolve(FeatureExtractor.Extract(record, _settings));
+    public IncrementalDecision Resolve(MatchInput record)
+    {
+        var normalized = FeatureExtractor.Extract(record, _settings);
+        _scorer.Frequencies.NameWords.Settle(normalized);
+        return Resolve(normalized);
+    }
 
+    /// <summary>Resolves a record already settled (<see cref="NameWordRoles.Settle"/>) by the scorer's frequencies.</summary>
     internal IncrementalDecision Resolve(NormalizedRecord normalized)
     {
         var index = _table.Add(normalized);

@@ -14,6 +14,12 @@ internal sealed class NormalizedRecord
 
     public string? Family { get; set; }
 
+    /// <summary>
+    /// The words between the given and the family name of a name read from one full-name field, until
+    /// <see cref="NameWordRoles.Settle"/> moves a surname among them into <see cref="Family"/>.
+    /// </summary>
+    public string? Middle { get; set; }
+
     /// <summary>NYSIIS code of the canonical given name (computed here, in the parallel phase).</summary>
     public string? GivenCode { get; set; }
 

@@ -32,9 +32,10 @@ internal sealed class SeededMatchIndex
         ArgumentOutOfRangeException.ThrowIfNotEqual(profileOfSeeded.Count, seeded.Count, nameof(profileOfSeeded));
         _constraints = constraints;
         _table = new FeatureTable(seeded.Count + incoming.Count);
-        var frequencies = new TermFrequencies(_table.Pool);
+        var frequencies = new TermFrequencies(_table.Pool, NameWordRoles.Count(seeded.Concat(incoming)));
         foreach (var record in seeded)
         {
+            frequencies.NameWords.Settle(record);
             frequencies.Add(in _table[_table.Add(record)]);
         }
 
@@ -42,8 +43,11 @@ internal sealed class SeededMatchIndex
         var scratch = new FeatureTable(incoming.Count, _table.Pool);
         foreach (var record in incoming)
         {
+            frequencies.NameWords.Settle(record);
             frequencies.Add(in scratch[scratch.Add(record)]);
         }
+
+        frequencies.Complete();
 
         var scorer = new PairScorer(_table, model, frequencies, settings);
         _clusters = new ClusterState(_table, scorer);

@@ -19,11 +19,13 @@ internal sealed class TermFrequencies
     private readonly int[] _totals = new int[Comparisons.Count];
     private readonly StringPool _pool;
 
-    // The first named holder of each identifier value (as an index into _holders), and, only for values
-    // that more than one person holds, every distinct person seen (capped).
+    // The first named holder of each identifier value (as an index into _holders), and, for values held
+    // under more than one name, each distinct name seen (capped); Complete counts the people among them.
     private readonly Dictionary<long, int> _firstHolder = [];
-    private readonly Dictionary<long, List<int>> _distinctHolders = [];
+    private readonly Dictionary<long, List<int>> _nameVariants = [];
+    private readonly Dictionary<long, int> _people = [];
     private readonly List<PersonKey> _holders = [];
+    private const int MaxNameVariants = 16;
 
     // Records per full name (canonical first name and surname): names are not independent (Vietnamese first
     // names go with Vietnamese surnames), so "long tran" is more common than "long" times "tran" says.
@@ -33,14 +35,18 @@ internal sealed class TermFrequencies
     // Distinct mailboxes per mailbox name (the part before the '@', by hash): how common "n.nguyen" is.
     private readonly Dictionary<int, int> _mailboxNames = [];
 
-    public TermFrequencies(StringPool pool)
+    public TermFrequencies(StringPool pool, NameWordRoles nameWords)
     {
         _pool = pool;
+        NameWords = nameWords;
         for (var c = 0; c < Comparisons.Count; c++)
         {
             _counts[c] = Comparisons.All[c].Weighting == ValueWeighting.None ? [] : new int[1024];
         }
     }
+
+    /// <summary>Whether a full name's middle word is a surname, counted over the same records (settles records before they are added).</summary>
+    public NameWordRoles NameWords { get; }
 
     /// <summary>How many records hold the value.</summary>
     public int Count(Comparison comparison, int value)
@@ -63,9 +69,10 @@ internal sealed class TermFrequencies
     /// How many different people hold an identifier value: holders whose first names cannot be one
     /// person's (not equal, a nickname, a typo, an initial or the names swapped) count apart; a holder with
     /// no first name counts as any of them. 1 for a value seen once or only on one person's records.
+    /// Valid once <see cref="Complete"/> has run.
     /// </summary>
     public int People(Comparison comparison, int value) =>
-        _distinctHolders.TryGetValue(Key(comparison, value), out var people) ? people.Count
+        _people.TryGetValue(Key(comparison, value), out var people) ? people
         : Count(comparison, value) > 0 ? 1 : 0;
 
     /// <summary>
@@ -186,17 +193,91 @@ internal sealed class TermFrequencies
             return;
         }
 
-        if (_distinctHolders.TryGetValue(key, out var people))
+        if (_holders[first] == person)
         {
-            if (people.Count <= MaxPeoplePerIdentifier && !people.Exists(p => _holders[p].CouldBe(person, this)))
+            return;
+        }
+
+        if (!_nameVariants.TryGetValue(key, out var variants))
+        {
+            _nameVariants[key] = [first, holder];
+        }
+        else if (variants.Count < MaxNameVariants && !variants.Exists(v => _holders[v] == person))
+        {
+            variants.Add(holder);
+        }
+    }
+
+    /// <summary>
+    /// Counts the people behind each identifier held under several names, once every record is added (so
+    /// the count does not depend on the order records came in, and the name frequencies it reads are final).
+    /// Names that could be one person's group together, through each other (robert, bob, boby: one); an
+    /// initial joins a group it fits but never bridges two (mary, m, michael: two people).
+    /// </summary>
+    public void Complete()
+    {
+        _people.Clear();
+        foreach (var (key, variants) in _nameVariants)
+        {
+            var people = CountPeople(variants);
+            if (people > 1)
             {
-                people.Add(holder);
+                _people[key] = people;
             }
         }
-        else if (!_holders[first].CouldBe(person, this))
+    }
+
+    private int CountPeople(List<int> variants)
+    {
+        Span<int> group = stackalloc int[variants.Count];
+        var people = 0;
+        for (var i = 0; i < variants.Count; i++)
         {
-            _distinctHolders[key] = [first, holder];
+            group[i] = i;
+            if (IsInitial(variants[i]))
+            {
+                continue;
+            }
+
+            people++;
+            for (var j = 0; j < i; j++)
+            {
+                if (!IsInitial(variants[j]) && Root(group, i) != Root(group, j) && _holders[variants[i]].CouldBe(_holders[variants[j]], this))
+                {
+                    group[Root(group, i)] = Root(group, j);
+                    people--;
+                }
+            }
         }
+
+        // Initials that fit none of the full names are people of their own, one per letter.
+        Span<bool> letters = stackalloc bool[26];
+        foreach (var initial in variants)
+        {
+            if (IsInitial(initial) && !variants.Exists(v => !IsInitial(v) && _holders[initial].CouldBe(_holders[v], this)))
+            {
+                var letter = _pool[_holders[initial].Given][0] - 'a';
+                if (letter is >= 0 and < 26 && !letters[letter])
+                {
+                    letters[letter] = true;
+                    people++;
+                }
+            }
+        }
+
+        return people;
+    }
+
+    private bool IsInitial(int holder) => _pool[_holders[holder].Given].Length == 1;
+
+    private static int Root(Span<int> group, int i)
+    {
+        while (group[i] != i)
+        {
+            i = group[i];
+        }
+
+        return i;
     }
 
     private static long Key(Comparison comparison, int value) => ((long)comparison << 32) | (uint)value;
@@ -255,8 +336,11 @@ internal sealed class TermFrequencies
     /// <summary>Jaro-Winkler at which two first names may be one name mistyped; below it karen / carmen (0.82), siblings.</summary>
     private const double SimilarNames = 0.88;
 
+    /// <summary>A name written where the other record has <paramref name="otherName"/>: the same or a nickname, or its initial (NGUYEN P / pamela nguyen).</summary>
     private static bool Swapped(string name, int otherName, StringPool pool) =>
-        otherName != 0 && (StringSimilarity.JaroWinkler(name, pool[otherName]) >= SimilarNames || GivenNames.MayBeOneName(name, pool[otherName]));
+        otherName != 0
+        && (StringSimilarity.JaroWinkler(name, pool[otherName]) >= SimilarNames || GivenNames.MayBeOneName(name, pool[otherName])
+            || (name.Length == 1 && pool[otherName][0] == name[0]));
 
     /// <summary>At least 80% of the letters in common, counted with repeats (Dice over letter multisets).</summary>
     private static bool SameLetters(string x, string y)

@@ -246,6 +246,25 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_Spanish_full_name_with_two_surnames_keeps_its_first_surname_as_a_surname()
+    {
+        // "Ana Ledesma Arce" in one full-name field is a given name and two surnames, not a middle name "ledesma":
+        // read as family "arce", her two names the wrong way round on a loyalty record made the mailbox look shared.
+        var records = People.Background(300);
+        records.AddRange(Enumerable.Range(0, 6).Select(i => People.Record($"ledesma-{i}", $"Given{i}", "Ledesma", $"l{i}@example.es")));
+        records.Add(People.Record("loyalty", "Ana", "Ledesma", "analedesma@gmail.com", "+34675296746"));
+        records.Add(People.Record("loyalty-swapped", "Ledesma", "Ana", "analedesma@gmail.com", "+34675296746"));
+        records.Add(new MatchInput("social").Set(AttributeName.FullName, "ana ledesma arce").Set(AttributeName.Email, "analede.sma@gmail.com"));
+        records.Add(People.Record("newsletter", email: "analedesma@gmail.com"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("loyalty", "social"));
+        Assert.True(resolved.Together("loyalty", "newsletter"));
+        Assert.Equal("one of two surnames", resolved.Explanation("loyalty", "social").Contributions.Single(c => c.Comparison == Comparison.FamilyName).Level);
+    }
+
+    [Fact]
     public void A_rare_one_letter_misspelling_of_a_common_first_name_is_the_same_person()
     {
         var records = ConcentratedBase();

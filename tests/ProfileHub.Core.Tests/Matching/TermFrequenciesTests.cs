@@ -1,0 +1,54 @@
+using ProfileHub.Core.Matching;
+
+namespace ProfileHub.Core.Tests.Matching;
+
+public class TermFrequenciesTests
+{
+    private const string Mailbox = "shared@example.com";
+
+    /// <summary>Adds each (given, family) holder of <see cref="Mailbox"/> in order and says how many people hold it.</summary>
+    private static int PeopleHolding(params (string Given, string? Family)[] holders)
+    {
+        var table = new FeatureTable();
+        var records = holders.Select((h, i) =>
+        {
+            var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Given = h.Given, GivenCanonical = h.Given, Family = h.Family };
+            record.Emails.Add(Mailbox);
+            return record;
+        }).ToList();
+        var frequencies = new TermFrequencies(table.Pool, NameWordRoles.Count(records));
+        foreach (var record in records)
+        {
+            frequencies.Add(in table[table.Add(record)]);
+        }
+
+        frequencies.Complete();
+        return frequencies.People(Comparison.Email, table.Pool.Intern(Mailbox));
+    }
+
+    [Fact]
+    public void A_misspelt_nickname_is_the_same_holder_through_the_nickname_in_any_order()
+    {
+        Assert.Equal(1, PeopleHolding(("robert", "pham"), ("boby", "pham"), ("bob", "pham")));
+        Assert.Equal(1, PeopleHolding(("boby", "pham"), ("robert", "pham"), ("bob", "pham")));
+    }
+
+    [Fact]
+    public void Names_entered_the_wrong_way_round_with_an_initial_are_the_same_holder()
+    {
+        Assert.Equal(1, PeopleHolding(("pamela", "nguyen"), ("nguyen", "p")));
+    }
+
+    [Fact]
+    public void An_initial_does_not_bridge_two_members_of_a_household()
+    {
+        Assert.Equal(2, PeopleHolding(("mary", "kowalski"), ("m", "kowalski"), ("michael", "kowalski")));
+        Assert.Equal(2, PeopleHolding(("m", "kowalski"), ("michael", "kowalski"), ("mary", "kowalski")));
+    }
+
+    [Fact]
+    public void An_initial_no_holder_fits_is_one_more_person()
+    {
+        Assert.Equal(2, PeopleHolding(("mary", "kowalski"), ("j", "kowalski")));
+    }
+}
