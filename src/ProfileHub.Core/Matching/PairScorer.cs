@@ -125,7 +125,10 @@ internal sealed class PairScorer
     /// only "khoa tran", a name on dozens of records, are as likely namesakes as one person, and no one can
     /// tell which from the records: such a pair stays apart rather than filling the review queue. Nor is a pair
     /// whose first names cannot be one person's and that shares nothing personal (Ryan and Amanda Delfino at one
-    /// postcode): that is a household, and its members are not a question.
+    /// postcode): that is a household, and its members are not a question. Nor are two records with different
+    /// mailboxes, each at a mailbox provider: everyone keeps one personal mailbox, so "jose tong" at
+    /// jtong60@gmail.com and at jose.tong1955@hotmail.com are namesakes (a work address beside a personal one
+    /// is still a question).
     /// </summary>
     private bool IsReviewable(int left, int right)
     {
@@ -139,6 +142,11 @@ internal sealed class PairScorer
             return SharesPersonalValue(vector, weights);
         }
 
+        if (ComparisonVector.Level(vector, (int)Comparison.Email) == Levels.Email.Different && AllAtProviders(a.Emails) && AllAtProviders(b.Emails))
+        {
+            return false;
+        }
+
         foreach (var c in PersonalComparisons)
         {
             if (ComparisonVector.Level(vector, c) != Levels.Missing)
@@ -150,6 +158,8 @@ internal sealed class PairScorer
         return a.Family != 0 && a.Family == b.Family && a.GivenCanonical == b.GivenCanonical
             && Frequencies.FullNameCount(a.GivenCanonical, a.Family) < CommonFullName;
     }
+
+    private bool AllAtProviders(int[] emails) => Array.TrueForAll(emails, e => Frequencies.IsAtProvider(_table.Pool[e]));
 
     /// <summary>
     /// Each comparison's weight for this pair: the level's log2(m/u), weighted for the shared value where

@@ -35,6 +35,11 @@ internal sealed class TermFrequencies
     // Distinct mailboxes per mailbox name (the part before the '@', by hash): how common "n.nguyen" is.
     private readonly Dictionary<int, int> _mailboxNames = [];
 
+    // Distinct mailboxes per domain (by hash), and in all: a domain that hosts a large share of them is a
+    // mailbox provider (gmail.com, hotmail.es), where people keep personal mailboxes; an employer's is not.
+    private readonly Dictionary<int, int> _domainMailboxes = [];
+    private int _mailboxes;
+
     public TermFrequencies(StringPool pool, NameWordRoles nameWords)
     {
         _pool = pool;
@@ -84,6 +89,26 @@ internal sealed class TermFrequencies
         var total = _totals[(int)Comparison.Email];
         return total == 0 ? 1 : Math.Max(1, _mailboxNames.GetValueOrDefault(MailboxName(address))) / (double)total;
     }
+
+    /// <summary>Share of the distinct mailboxes past which a domain is a mailbox provider rather than an employer.</summary>
+    public const double ProviderShare = 0.01;
+
+    /// <summary>Fewest distinct mailboxes a provider hosts: in a small file no domain says what it is.</summary>
+    public const int MinProviderMailboxes = 20;
+
+    /// <summary>
+    /// Whether an address is at a mailbox provider, as the data shows it: its domain hosts at least
+    /// <see cref="ProviderShare"/> of all distinct mailboxes (and <see cref="MinProviderMailboxes"/>). A
+    /// customer's mailbox there is a personal one; at an employer's domain it may be a second, work address.
+    /// </summary>
+    public bool IsAtProvider(string address)
+    {
+        var mailboxes = _domainMailboxes.GetValueOrDefault(Domain(address));
+        return mailboxes >= MinProviderMailboxes && mailboxes >= ProviderShare * _mailboxes;
+    }
+
+    private static int Domain(string address) =>
+        string.GetHashCode(address.AsSpan(address.IndexOf('@', StringComparison.Ordinal) + 1), StringComparison.Ordinal);
 
     public int FullNameCount(int givenCanonical, int family) => _fullNames.GetValueOrDefault(FullName(givenCanonical, family));
 
@@ -154,6 +179,9 @@ internal sealed class TermFrequencies
                 {
                     var name = MailboxName(_pool[value]);
                     _mailboxNames[name] = _mailboxNames.GetValueOrDefault(name) + 1;
+                    var domain = Domain(_pool[value]);
+                    _domainMailboxes[domain] = _domainMailboxes.GetValueOrDefault(domain) + 1;
+                    _mailboxes++;
                 }
 
                 Increment(comparison, value);

@@ -318,6 +318,25 @@ public class CustomerBaseTrapsTests
             e => Assert.True(!CommonName(e) || e.Contributions.Any(c => personal.Contains(c.Comparison) && c.Level != "missing")));
     }
 
+    [Fact]
+    public void Namesakes_with_two_personal_mailboxes_are_no_question_for_a_steward_while_a_work_address_is()
+    {
+        // example.org hosts every background mailbox and hotmail.com a handful (both providers, as the data shows);
+        // silverlinemedia.com hosts one: an employer's domain, where a second, work address may be the same person's.
+        var records = People.Background(300);
+        records.AddRange(Enumerable.Range(0, 30).Select(i => People.Record($"hotmail-{i}", email: $"someone{i}@hotmail.com")));
+        records.Add(People.Record("tong-gmail", "Jose", "Tong", "jtong60@example.org"));
+        records.Add(People.Record("tong-hotmail", "Jose", "Tong", "jose.tong1955@hotmail.com"));
+        records.Add(People.Record("jones-work", "Hoang", "Jones", "h.jones@silverlinemedia.com"));
+        records.Add(People.Record("jones-personal", "Hoang", "Jones", "hoang.jones55@hotmail.com"));
+
+        // A band wide enough to hold both pairs, so that the rule, not their weight, decides.
+        var resolved = new Resolved(records, settings: MatchSettings.Default with { LowerThreshold = -40, UpperThreshold = 40, MaxDegreeOfParallelism = 2 });
+
+        Assert.Equal(MatchDecision.Apart, resolved.Explanation("tong-gmail", "tong-hotmail").Decision);
+        Assert.Equal(MatchDecision.Review, resolved.Explanation("jones-work", "jones-personal").Decision);
+    }
+
     /// <summary>
     /// People who give a personal mailbox and phone on one record and, on a third of their second records, a work
     /// address instead (as customers do across channels), so the data teaches that one person may hold two mailboxes.
