@@ -33,14 +33,23 @@ internal static class FeatureExtractor
         if ((given is null || family is null) && record[AttributeName.FullName] is { } fullName)
         {
             var parsed = NameNormalizer.Parse(fullName);
-            given ??= NameNormalizer.Normalize(parsed.Given);
-            if (family is null)
+            if (given is null && family is null)
             {
-                family = NameNormalizer.Normalize(parsed.Family);
+                // Read as the parser splits it; NameWordRoles settles the middle words once the run's names are counted.
                 result.Middle = NameNormalizer.Normalize(parsed.Middle);
+                result.NamesFromFullName = true;
             }
+
+            given ??= NameNormalizer.Normalize(parsed.Given);
+            family ??= NameNormalizer.Normalize(parsed.Family);
         }
 
+        SetNames(result, given, family);
+    }
+
+    /// <summary>The given and family names and what matching derives from them (canonical form, codes).</summary>
+    public static void SetNames(NormalizedRecord result, string? given, string? family)
+    {
         result.Given = given;
         result.Family = family;
         result.GivenCanonical = given is null ? null : NameNormalizer.CanonicalGivenName(given);

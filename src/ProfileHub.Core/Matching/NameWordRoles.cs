@@ -3,14 +3,15 @@ using System.Runtime.InteropServices;
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// Whether the middle word of a name read from one full-name field is a second given name or a first
-/// surname, as the data says: how often the word is written as a first name and as a last name across
-/// the records being matched. "Ana Ledesma Arce" is a Spanish given name and two surnames (family
-/// "ledesma arce", which a record holding only "Ledesma" matches as one of the two), while "Maria Jose
-/// Garcia" and "John Michael Smith" keep family "garcia" and "smith". A word the data has not seen, or
-/// sees as often as a first name, stays a middle name, as the parser reads it.
-/// Counted once over every record of a run, before any is settled, so batch resolve, the seeded index
-/// (stored and incoming records) and a one-record replay against a trained run read a name alike.
+/// How to read a name that came in one full-name field, as the data writes its words: how often each word is
+/// written as a first name and as a last name across the records being matched. The parser alone reads
+/// "Ana María Mora Castillo" as given "ana", middle "maria mora", family "castillo"; Spanish names are a given
+/// name (often compound) and two surnames, so here it becomes given "ana maria", family "mora castillo", which
+/// a record holding "ANA MARIA" / "MORA" matches (the first of two surnames). "John Michael Smith" keeps family
+/// "smith"; a display name of surnames only ("León Vidal") has no given name. A word the data has not seen,
+/// or sees as often in both fields, stays as the parser read it.
+/// Counted once over every record of a run, before any is settled, so batch resolve, the seeded index (stored
+/// and incoming records) and a one-record replay against a trained run read a name alike.
 /// </summary>
 internal sealed class NameWordRoles
 {
@@ -40,28 +41,68 @@ internal sealed class NameWordRoles
     public bool ReadsAsSurname(ReadOnlySpan<char> word) =>
         _lookup.TryGetValue(word, out var count) && count.Family > 2 * count.Given;
 
+    /// <summary>A word written as a first name more than twice as often as a last name.</summary>
+    public bool ReadsAsGivenName(ReadOnlySpan<char> word) =>
+        _lookup.TryGetValue(word, out var count) && count.Given > 2 * count.Family;
+
     /// <summary>
-    /// Moves the last middle word of a full name into the family name when it reads as a surname. Idempotent:
-    /// the moved word leaves the middle.
+    /// Reads a full name's words as the data writes them: the last middle word joins the family name when it
+    /// reads as a surname; the middle words left join the given name when each reads as a given name; two or
+    /// more words that all read as surnames are the family name alone. Once per record: settling again changes nothing.
     /// </summary>
     public void Settle(NormalizedRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Middle is not { } middle || record.Family is null)
+        if (!record.NamesFromFullName)
         {
             return;
         }
 
-        var space = middle.LastIndexOf(' ');
-        var word = middle.AsSpan(space + 1);
-        if (!ReadsAsSurname(word))
+        record.NamesFromFullName = false;
+        var (given, middle, family) = (record.Given, record.Middle, record.Family);
+        if (middle is not null && family is not null)
         {
-            return;
+            var space = middle.LastIndexOf(' ');
+            var last = middle.AsSpan(space + 1);
+            if (ReadsAsSurname(last))
+            {
+                family = string.Concat(last, " ", family);
+                middle = space < 0 ? null : middle[..space];
+            }
         }
 
-        record.Family = string.Concat(word, " ", record.Family);
-        record.FamilyCode = Nysiis.Encode(record.Family);
-        record.Middle = space < 0 ? null : middle[..space];
+        if (middle is not null && given is not null && All(middle, ReadsAsGivenName))
+        {
+            given = string.Concat(given, " ", middle);
+            middle = null;
+        }
+
+        if (middle is null && given is not null && family is not null && ReadsAsSurname(given) && All(family, ReadsAsSurname))
+        {
+            family = string.Concat(given, " ", family);
+            given = null;
+        }
+
+        record.Middle = middle;
+        if (given != record.Given || family != record.Family)
+        {
+            FeatureExtractor.SetNames(record, given, family);
+        }
+    }
+
+    private delegate bool WordTest(ReadOnlySpan<char> word);
+
+    private static bool All(string words, WordTest test)
+    {
+        foreach (var range in words.AsSpan().Split(' '))
+        {
+            if (!test(words.AsSpan()[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void CountWords(string? name, bool given)

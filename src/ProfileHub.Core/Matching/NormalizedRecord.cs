@@ -20,6 +20,9 @@ internal sealed class NormalizedRecord
     /// </summary>
     public string? Middle { get; set; }
 
+    /// <summary>Whether the names were read from one full-name field and are not yet settled by <see cref="NameWordRoles.Settle"/>.</summary>
+    public bool NamesFromFullName { get; set; }
+
     /// <summary>NYSIIS code of the canonical given name (computed here, in the parallel phase).</summary>
     public string? GivenCode { get; set; }
 

@@ -124,8 +124,10 @@ internal static class PairComparer
             return Levels.GivenName.Similar;
         }
 
-        // "J" against "John": one side gave only an initial.
-        return (x.Length == 1 || y.Length == 1) && x[0] == y[0] ? Levels.GivenName.Initial : Levels.GivenName.Different;
+        // "J" against "John": one side gave only an initial, of the name used or the formal one (F for Nando, Fernando).
+        return (x.Length == 1 || y.Length == 1) && (x[0] == y[0] || x[0] == pool[bCanonical][0] || pool[aCanonical][0] == y[0])
+            ? Levels.GivenName.Initial
+            : Levels.GivenName.Different;
     }
 
     /// <summary>

@@ -423,7 +423,9 @@ internal sealed class TermFrequencies
             var y = pool[other.Given];
             if (x.Length == 1 || y.Length == 1)
             {
-                return x[0] == y[0] || EnteredSwapped(this, other, pool) || EnteredSwapped(other, this, pool);
+                // An initial stands for the name used or the formal one (F for Nando, Fernando).
+                return x[0] == y[0] || x[0] == pool[other.GivenCanonical][0] || pool[GivenCanonical][0] == y[0]
+                    || EnteredSwapped(this, other, pool) || EnteredSwapped(other, this, pool);
             }
 
             return GivenNames.MayBeOneName(x, y)

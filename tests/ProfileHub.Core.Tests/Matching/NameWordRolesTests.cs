@@ -4,58 +4,98 @@ namespace ProfileHub.Core.Tests.Matching;
 
 public class NameWordRolesTests
 {
-    private static NormalizedRecord Named(string id, string? given, string? family, string? middle = null) =>
-        new() { Id = id, Given = given, Family = family, Middle = middle, FamilyCode = Nysiis.Encode(family) };
+    /// <summary>A name as the parser reads one full-name field: first word given, last word family, the rest middle.</summary>
+    private static NormalizedRecord FromFullName(string given, string? middle, string family)
+    {
+        var record = new NormalizedRecord { Id = "full", Middle = middle, NamesFromFullName = true };
+        FeatureExtractor.SetNames(record, given, family);
+        return record;
+    }
+
+    private static NormalizedRecord Fields(string given, string family)
+    {
+        var record = new NormalizedRecord { Id = given + family };
+        FeatureExtractor.SetNames(record, given, family);
+        return record;
+    }
 
     private static NameWordRoles Spanish() => NameWordRoles.Count(
     [
-        Named("1", "ana", "ledesma"), Named("2", "pedro", "ledesma garcia"), Named("3", "lucia", "ledesma"),
-        Named("4", "maria jose", "lopez"), Named("5", "jose", "moreno"), Named("6", "jose", "ruiz"),
+        Fields("ana", "ledesma"), Fields("pedro", "ledesma garcia"), Fields("lucia", "ledesma"), Fields("maria jose", "lopez"),
+        Fields("jose", "moreno"), Fields("jose", "ruiz"), Fields("marcelino", "leon"), Fields("irene", "leon vidal"), Fields("ines", "vidal"),
     ]);
 
     [Fact]
     public void A_middle_word_the_data_writes_as_a_surname_becomes_the_first_of_two_surnames()
     {
-        var record = Named("full", "ana", "arce", middle: "ledesma");
+        var record = FromFullName("ana", "ledesma", "arce");
 
         Spanish().Settle(record);
 
+        Assert.Equal("ana", record.Given);
         Assert.Equal("ledesma arce", record.Family);
         Assert.Equal(Nysiis.Encode("ledesma arce"), record.FamilyCode);
         Assert.Null(record.Middle);
     }
 
     [Fact]
-    public void A_middle_word_the_data_writes_as_a_first_name_stays_a_middle_name()
+    public void A_middle_word_the_data_writes_as_a_first_name_joins_a_compound_given_name()
     {
-        var record = Named("full", "maria", "garcia", middle: "jose");
+        var record = FromFullName("maria", "jose", "garcia");
 
         Spanish().Settle(record);
 
+        Assert.Equal("maria jose", record.Given);
         Assert.Equal("garcia", record.Family);
-        Assert.Equal("jose", record.Middle);
+        Assert.Null(record.Middle);
     }
 
     [Fact]
     public void A_middle_word_the_data_has_never_seen_stays_a_middle_name()
     {
-        var record = Named("full", "john", "smith", middle: "fitzgerald");
+        var record = FromFullName("john", "fitzgerald", "smith");
 
         Spanish().Settle(record);
 
+        Assert.Equal("john", record.Given);
         Assert.Equal("smith", record.Family);
+        Assert.Equal("fitzgerald", record.Middle);
     }
 
     [Fact]
-    public void Only_the_last_middle_word_moves_and_settling_twice_changes_nothing()
+    public void A_display_name_of_two_surnames_has_no_given_name()
     {
-        var record = Named("full", "maria", "arce", middle: "jose ledesma");
+        var record = FromFullName("leon", null, "vidal");
+
+        Spanish().Settle(record);
+
+        Assert.Null(record.Given);
+        Assert.Null(record.GivenCanonical);
+        Assert.Equal("leon vidal", record.Family);
+    }
+
+    [Fact]
+    public void A_four_word_Spanish_name_settles_once()
+    {
+        var record = FromFullName("maria", "jose ledesma", "arce");
         var roles = Spanish();
 
         roles.Settle(record);
         roles.Settle(record);
 
+        Assert.Equal("maria jose", record.Given);
         Assert.Equal("ledesma arce", record.Family);
-        Assert.Equal("jose", record.Middle);
+        Assert.Null(record.Middle);
+    }
+
+    [Fact]
+    public void Names_given_in_their_own_fields_are_left_as_they_are()
+    {
+        var record = Fields("leon", "vidal");
+
+        Spanish().Settle(record);
+
+        Assert.Equal("leon", record.Given);
+        Assert.Equal("vidal", record.Family);
     }
 }

@@ -12,7 +12,8 @@ public class TermFrequenciesTests
         var table = new FeatureTable();
         var records = holders.Select((h, i) =>
         {
-            var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Given = h.Given, GivenCanonical = h.Given, Family = h.Family };
+            var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            FeatureExtractor.SetNames(record, h.Given, h.Family);
             record.Emails.Add(Mailbox);
             return record;
         }).ToList();
@@ -44,6 +45,12 @@ public class TermFrequenciesTests
     {
         Assert.Equal(2, PeopleHolding(("mary", "kowalski"), ("m", "kowalski"), ("michael", "kowalski")));
         Assert.Equal(2, PeopleHolding(("m", "kowalski"), ("michael", "kowalski"), ("mary", "kowalski")));
+    }
+
+    [Fact]
+    public void An_initial_may_be_of_the_formal_name_behind_a_nickname()
+    {
+        Assert.Equal(1, PeopleHolding(("nando", "ruiz"), ("f", "ruiz")));
     }
 
     [Fact]
