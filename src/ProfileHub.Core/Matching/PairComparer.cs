@@ -290,24 +290,31 @@ internal static class PairComparer
             return Levels.Email.SameGmailAccount;
         }
 
-        // Gmail accounts are also compared in the form Gmail delivers to, so a typo still shows through a
-        // dot written in one record and not the other (lauragonzalezdiat812 / laura.gonzalez.diaz812).
-        return Math.Min(MailboxLevel(pool, a.Emails, b.Emails), MailboxLevel(pool, a.GmailKeys, b.GmailKeys));
+        // Two Gmail accounts compare only in the form Gmail delivers to, so a typo still shows through a dot
+        // written in one record and not the other (lauragonzalezdiat812 / laura.gonzalez.diaz812), and a dot
+        // does not hide other digits (margare.tnguyen86 / margaretnguyen81: two accounts).
+        return Math.Min(MailboxLevel(pool, a.Emails, b.Emails, skipGmailPairs: true), MailboxLevel(pool, a.GmailKeys, b.GmailKeys, skipGmailPairs: false));
     }
 
-    private static int MailboxLevel(StringPool pool, int[] a, int[] b)
+    private static int MailboxLevel(StringPool pool, int[] a, int[] b, bool skipGmailPairs)
     {
         var level = Levels.Email.Different;
         foreach (var x in a)
         {
             foreach (var y in b)
             {
-                level = Math.Min(level, MailboxLevel(pool[x], pool[y]));
+                if (!skipGmailPairs || !IsGmail(pool[x]) || !IsGmail(pool[y]))
+                {
+                    level = Math.Min(level, MailboxLevel(pool[x], pool[y]));
+                }
             }
         }
 
         return level;
     }
+
+    private static bool IsGmail(string address) =>
+        address.EndsWith("@gmail.com", StringComparison.Ordinal) || address.EndsWith("@googlemail.com", StringComparison.Ordinal);
 
     /// <summary>
     /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta25 at one

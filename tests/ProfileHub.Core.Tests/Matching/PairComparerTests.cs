@@ -103,6 +103,7 @@ public class PairComparerTests
     [InlineData("eddie.nguyen541@yahoo.com", "eddie.nguyen561@yahoo.com", "different")]
     [InlineData("patton.helen4@hotmail.com", "patton.helen4@hotmial.com", "similar mailbox")]
     [InlineData("lauragonzalezdiat812@gmail.com", "laura.gonzalez.diaz812@gmail.com", "similar mailbox")]
+    [InlineData("margare.tnguyen86@gmail.com", "margaretnguyen81@gmail.com", "different")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
