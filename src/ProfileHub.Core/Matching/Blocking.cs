@@ -25,11 +25,12 @@ public enum BlockingPass
     NameCodeAndCity,
     StreetAndCity,
     StreetAndStreetNumber,
+    NameCodeAndInitial,
 }
 
 internal static class BlockingKeys
 {
-    public const int PassCount = (int)BlockingPass.StreetAndStreetNumber + 1;
+    public const int PassCount = (int)BlockingPass.NameCodeAndInitial + 1;
 
     public static bool IsIdentifierPass(BlockingPass pass) => pass <= BlockingPass.Mailbox;
 
@@ -116,6 +117,12 @@ internal static class BlockingKeys
 
         // The address without its locality: a mistyped postcode and city still meet.
         Add(keys, BlockingPass.StreetAndStreetNumber, r.Street, r.StreetNumber, both: true);
+
+        // Each name's code with the other name's initial: a typo that changes one name's code (nicle / nicole,
+        // karft / kraft) still meets the same person where the other name is rare enough for a small block.
+        Add(keys, BlockingPass.NameCodeAndInitial, r.FamilyCode, Initial(pool, r.Given), both: true);
+        Add(keys, BlockingPass.NameCodeAndInitial, r.GivenCode, Initial(pool, r.Family), both: true);
+        Add(keys, BlockingPass.NameCodeAndInitial, r.GivenOwnCode, Initial(pool, r.Family), both: true);
     }
 
     /// <summary>One key per name code (family, canonical given, own given) paired with <paramref name="other"/>.</summary>

@@ -30,6 +30,8 @@ internal sealed class ClusterState
     private List<int>?[] _members = [];
     private List<int>?[] _cannotLink = [];
 
+    public PairScorer Scorer => _scorer;
+
     public ClusterState(FeatureTable table, PairScorer scorer)
     {
         _table = table;

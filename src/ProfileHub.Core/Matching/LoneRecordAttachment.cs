@@ -5,7 +5,8 @@ namespace ProfileHub.Core.Matching;
 /// company: values many people share) never join two profiles. They only attach a record that strong
 /// evidence left alone (a support call from "madison smith") to the one profile it fits, and only when it
 /// fits no other: a lone record whose weak links reach two profiles joins neither, so it cannot chain
-/// namesakes into one profile. Lone records that reach no profile join each other only as a group in which
+/// namesakes into one profile; nor does a pair whose first names are two names in common use
+/// (<see cref="PairScorer.TwoGivenNamesInUse"/>). Lone records that reach no profile join each other only as a group in which
 /// each reaches every other and nothing else.
 /// Every decision is taken against the profiles the strong links made, before any attachment, so the
 /// result does not depend on the order of the pairs or of the records.
@@ -23,6 +24,8 @@ internal static class LoneRecordAttachment
 
     public const string Weak = "only names tie these records, and not strongly enough to join them";
 
+    public const string TwoNames = "only names tie these records, and their first names are two names in common use (louis / louise): a household's as often as one person's";
+
     public const string NotLone = "only names tie these records, and other records of the two profiles disagree: strong evidence (an identifier, a birth date, an address) is needed";
 
     /// <param name="clusters">The profiles after the strong links.</param>
@@ -31,7 +34,7 @@ internal static class LoneRecordAttachment
     /// <param name="refusals">Receives, per weak pair that does not end in one profile, the reason.</param>
     public static void Apply(ClusterState clusters, IReadOnlyList<ScoredPair> weak, double upperThreshold, Dictionary<ulong, string> refusals)
     {
-        var usable = weak.Where(p => p.Weight >= upperThreshold + Margin).ToList();
+        var usable = weak.Where(p => p.Weight >= upperThreshold + Margin && !clusters.Scorer.TwoGivenNamesInUse(p.Left, p.Right)).ToList();
 
         // Per lone record: the profiles of several records its weak links reach, and the lone records they reach.
         var lone = new SortedDictionary<int, Fit>();
@@ -85,6 +88,7 @@ internal static class LoneRecordAttachment
                 var key = CandidatePairs.Pack(pair.Left, pair.Right);
                 refusals[key] = refused.GetValueOrDefault(key)
                     ?? (pair.Weight < upperThreshold + Margin ? Weak
+                        : clusters.Scorer.TwoGivenNamesInUse(pair.Left, pair.Right) ? TwoNames
                         : lone.ContainsKey(pair.Left) || lone.ContainsKey(pair.Right) ? Ambiguous
                         : NotLone);
             }

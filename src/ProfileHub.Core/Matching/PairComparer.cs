@@ -313,14 +313,39 @@ internal static class PairComparer
         return level;
     }
 
+    /// <summary>Whether both mailbox names carry a number and the numbers differ.</summary>
+    private static bool DifferentNumbers(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        Span<char> leftDigits = stackalloc char[left.Length];
+        Span<char> rightDigits = stackalloc char[right.Length];
+        var l = Digits(left, leftDigits);
+        var r = Digits(right, rightDigits);
+        return l > 0 && r > 0 && !leftDigits[..l].SequenceEqual(rightDigits[..r]);
+    }
+
+    private static int Digits(ReadOnlySpan<char> text, Span<char> digits)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits[count++] = c;
+            }
+        }
+
+        return count;
+    }
+
     private static bool IsGmail(string address) =>
         address.EndsWith("@gmail.com", StringComparison.Ordinal) || address.EndsWith("@googlemail.com", StringComparison.Ordinal);
 
     /// <summary>
-    /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta25 at one
+    /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta255 at one
     /// domain, or one mailbox at a mistyped domain), the same mailbox name at an unrelated domain (a
-    /// namesake's work address as often as the same person's), or different. Not similar: the same letters with
-    /// other digits (craig9055 / craig1855, tien_nguyen / tien_nguyen2: another account), a changed mailbox at
+    /// namesake's work address as often as the same person's), or different. Not similar: other digits, whatever
+    /// the letters (craig9055 / craig1855, tien_nguyen / tien_nguyen2, juan73 / juanp738: another account; a
+    /// mistyped digit is lost, a stranger's account is not taken for a typo), a changed mailbox at
     /// another provider (dan.hand@icloud / dean.hand@hotmail), nor mailboxes that differ only in dots,
     /// dashes or underscores outside Gmail (beverlysmith / beverly.smith@hotmail.com: two mailboxes).
     /// </summary>
@@ -348,10 +373,10 @@ internal static class PairComparer
             return Levels.Email.Different;
         }
 
-        if (EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit))
+        if (EqualIgnoring(leftBox, rightBox, char.IsAsciiDigit) || DifferentNumbers(leftBox, rightBox))
         {
-            // eddie.nguyen541 / eddie.nguyen561, florence.nguyen60 / florence.nguyen760, tien_nguyen / tien_nguyen2:
-            // the number people append to a taken name tells namesakes' accounts apart.
+            // eddie.nguyen541 / eddie.nguyen561, florence.nguyen60 / florence.nguyen760, tien_nguyen / tien_nguyen2,
+            // patrickk70 / patrick274: the number people append to a taken name tells namesakes' accounts apart.
             return Levels.Email.Different;
         }
 

@@ -115,6 +115,30 @@ internal sealed class PairScorer
         : pair.Weight >= Settings.LowerThreshold && IsReviewable(pair.Left, pair.Right) ? MatchDecision.Review
         : MatchDecision.Apart;
 
+    /// <summary>
+    /// Whether two records' first names are two names in common use (louis / louise, charles / charlene): as
+    /// close in spelling as a typo, but each held by <see cref="NameInUse"/> records or more and neither rare
+    /// enough to be the other's misspelling (nicle / nicole is).
+    /// On names alone such a pair is a household's two members as often as one person.
+    /// </summary>
+    public bool TwoGivenNamesInUse(int left, int right)
+    {
+        ref readonly var a = ref _table[left];
+        ref readonly var b = ref _table[right];
+        if (a.Given == 0 || b.Given == 0 || a.GivenCanonical == b.GivenCanonical)
+        {
+            return false;
+        }
+
+        var level = ComparisonVector.Level(PairComparer.Compare(_table, left, right), (int)Comparison.GivenName);
+        return level is Levels.GivenName.VerySimilar or Levels.GivenName.Similar
+            && Frequencies.Count(Comparison.GivenName, a.Given) >= NameInUse && Frequencies.Count(Comparison.GivenName, b.Given) >= NameInUse
+            && !Frequencies.OneIsRarer(a.Given, b.Given);
+    }
+
+    /// <summary>Records that must hold a first name for it to be a name in common use rather than a one-off spelling.</summary>
+    public const int NameInUse = 5;
+
     /// <summary>Records past which a full name is common: it may be several people's, and its parts are correlated.</summary>
     public const int CommonFullName = 5;
 

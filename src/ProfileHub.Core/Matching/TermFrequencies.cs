@@ -355,6 +355,15 @@ internal sealed class TermFrequencies
             return false;
         }
 
+        return OneIsRarer(given, otherGiven);
+    }
+
+    /// <summary>
+    /// Whether one of two first names is at least <see cref="MisspellingRarity"/> times rarer than the other, as a
+    /// misspelling is (nicle / nicole); two names both in common use (louis / louise, charles / charlene) are two names.
+    /// </summary>
+    public bool OneIsRarer(int given, int otherGiven)
+    {
         var (count, otherCount) = (Count(Comparison.GivenName, given), Count(Comparison.GivenName, otherGiven));
         return Math.Min(count, otherCount) * MisspellingRarity <= Math.Max(count, otherCount);
     }

@@ -265,6 +265,41 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void Two_first_names_in_common_use_do_not_attach_a_record_on_names_alone()
+    {
+        // Charles and Charlene Muller: as close as a typo, but both names are in use here, so a social profile with
+        // nothing but "Charlene Muller" and the town is no evidence for Charles's profile (it would link at +7).
+        var records = People.Background(300);
+        records.AddRange(Enumerable.Range(0, 6).SelectMany(i => new[]
+        {
+            People.Record($"charles-{i}", "Charles", $"Surname{i}", $"charles.s{i}@example.org"),
+            People.Record($"charlene-{i}", "Charlene", $"Othername{i}", $"charlene.o{i}@example.org"),
+        }));
+        records.Add(People.Record("charles-loyalty", "Charles", "Muller", "cmuller@example.org", "+12125413512", city: "Harrogate", postcode: "HG1 2AB"));
+        records.Add(People.Record("charles-shop", "Charles", "Muller", phone: "+12125413512"));
+        records.Add(People.Record("charlene-social", "Charlene", "Muller", city: "Harrogate", postcode: "HG1 2AB"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("charles-loyalty", "charles-shop"));
+        Assert.False(resolved.Together("charles-loyalty", "charlene-social"));
+    }
+
+    [Fact]
+    public void A_mistyped_first_name_still_meets_the_same_person_where_the_surname_is_rare()
+    {
+        // "nicle" and "nicole" have different phonetic codes: only the surname's code with the first name's initial
+        // puts the two records in one block, where the rare surname and the typo link them.
+        var records = People.Background(300);
+        records.Add(People.Record("social", "Nicle", "Gamper", "ngamper@example.net"));
+        records.Add(People.Record("shop", "NICOLE", "GAMPER", phone: "+13034877908"));
+
+        var resolved = new Resolved(records, settings: EveryScoredPair);
+
+        Assert.Contains(resolved.Run.Explanations(), e => (e.LeftRecordId, e.RightRecordId) is ("social", "shop") or ("shop", "social"));
+    }
+
+    [Fact]
     public void A_rare_one_letter_misspelling_of_a_common_first_name_is_the_same_person()
     {
         var records = ConcentratedBase();
