@@ -2,178 +2,117 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using ProfileHub.Core.Profiles;
-using ProfileHub.Storage;
+using ProfileHub.Core.Stewardship;
 
-namespace ProfileHub.Server.Matching;
+namespace ProfileHub.Storage.Bulk;
 
 /// <summary>
-/// The bulk of a match run's writes: new memberships, review items and survived attribute rows. On
-/// PostgreSQL they go in with binary COPY inside the run's transaction (EF Core's row-by-row inserts are the
-/// slowest part of a large run: ~25 s for 70,000 rows here); on SQLite, the embedded small-data default,
-/// they are plain EF Core inserts.
+/// PostgreSQL: a match run's new profiles, memberships, review items and survived attribute rows go in with
+/// binary COPY inside the run's transaction (EF Core's row-by-row inserts are the slowest part of a large
+/// run: ~25 s for 70,000 rows here).
 /// </summary>
-internal sealed class PendingInserts(ProfileHubDbContext db)
+internal sealed class PostgresProfileRows(ProfileHubDbContext db) : ProfileRows(db)
 {
-    private readonly bool _copy = db.Database.IsNpgsql();
-    private readonly List<PendingMembership> _memberships = [];
-    private readonly List<PendingReview> _reviews = [];
+    private readonly List<IPendingRow<ProfileMembership>> _memberships = [];
+    private readonly List<IPendingRow<ReviewItem>> _reviews = [];
     private readonly List<(Guid Profile, ProfileAttributeValue Value)> _attributes = [];
     private readonly List<GoldenProfile> _profiles = [];
     private readonly HashSet<Guid> _replaced = [];
 
-    public void Add(PendingMembership membership)
+    public override void Add(IPendingRow<ProfileMembership> membership)
     {
-        if (_copy)
-        {
-            _memberships.Add(membership);
-        }
-        else
-        {
-            db.Memberships.Add(membership.ToEntity());
-        }
+        ArgumentNullException.ThrowIfNull(membership);
+        _memberships.Add(membership);
     }
 
-    public void Add(PendingReview item)
+    public override void Add(IPendingRow<ReviewItem> item)
     {
-        if (_copy)
-        {
-            _reviews.Add(item);
-        }
-        else
-        {
-            db.ReviewItems.Add(item.ToEntity());
-        }
+        ArgumentNullException.ThrowIfNull(item);
+        _reviews.Add(item);
     }
 
-    /// <summary>Whether a profile's current attribute rows must be loaded for EF Core to replace them.</summary>
-    public bool TracksAttributes => !_copy;
+    public override bool TracksAttributes => false;
 
     /// <summary>
-    /// After survivorship replaced a profile's attributes: on PostgreSQL the new rows leave the profile (its
-    /// summary columns are already set) to be copied after the save, and its old rows, never loaded, are
-    /// deleted with one statement per run. Change detection over tens of thousands of rows is avoided.
+    /// The new rows leave the profile (its summary columns are already set) to be copied after the save, and
+    /// its old rows, never loaded, are deleted with one statement per run. Change detection over tens of
+    /// thousands of rows is avoided.
     /// </summary>
-    public void TakeAttributes(GoldenProfile profile)
+    public override void TakeAttributes(GoldenProfile profile)
     {
-        if (!_copy)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(profile);
         _attributes.AddRange(profile.Attributes.Select(a => (profile.Id, a)));
         _replaced.Add(profile.Id);
         profile.Attributes.Clear();
     }
 
     /// <summary>
-    /// After change detection, before SaveChanges: takes the new profiles out of the change tracker and copies
-    /// them (first: moved memberships may point at them), and deletes the replaced attribute rows.
+    /// Takes the new profiles out of the change tracker and copies them (first: moved memberships may point at
+    /// them), and deletes the replaced attribute rows.
     /// </summary>
-    public async Task TakeOverAsync(CancellationToken cancellationToken)
+    public override async Task TakeOverAsync(CancellationToken cancellationToken)
     {
-        if (!_copy)
-        {
-            return;
-        }
-
-        foreach (var entry in db.ChangeTracker.Entries<GoldenProfile>().Where(e => e.State == EntityState.Added).ToList())
+        foreach (var entry in Db.ChangeTracker.Entries<GoldenProfile>().Where(e => e.State == EntityState.Added).ToList())
         {
             _profiles.Add(entry.Entity);
             entry.State = EntityState.Detached;
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await CopyAsync(connection, "profiles (id, version, status, created_at, updated_at, given_name, family_name, primary_email, primary_phone, city, country, birth_date)", _profiles, async (copy, p) =>
+        await CopyAsync("profiles (id, version, status, created_at, updated_at, given_name, family_name, primary_email, primary_phone, city, country, birth_date)", _profiles, async (copy, p, ct) =>
         {
-            await copy.WriteAsync(p.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(p.Version, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(p.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(p.Version, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(p.Status.ToString(), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
             foreach (var text in (string?[])[p.GivenName, p.FamilyName, p.PrimaryEmail, p.PrimaryPhone, p.City, p.Country])
             {
-                await WriteAsync(copy, text, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteNullableAsync(text, NpgsqlDbType.Varchar, ct);
             }
 
-            await WriteAsync(copy, p.BirthDate, NpgsqlDbType.Date, cancellationToken);
+            await copy.WriteNullableAsync(p.BirthDate, NpgsqlDbType.Date, ct);
         }, cancellationToken);
-        await db.ProfileAttributes.WhereIn(a => a.ProfileId, _replaced).ExecuteDeleteAsync(cancellationToken);
+        await Db.ProfileAttributes.WhereIn(a => a.ProfileId, _replaced).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>After SaveChanges: writes the rest of what was taken, on the context's connection and so inside its transaction.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the rest of what was taken, each membership and review item made as it is written.</summary>
+    public override async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_copy)
+        await CopyAsync("profile_memberships (record_id, profile_id, score, explanation, linked_by, linked_at)", _memberships.Select(m => m.ToEntity()), async (copy, m, ct) =>
         {
-            return;
-        }
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await CopyAsync(connection, "profile_memberships (record_id, profile_id, score, explanation, linked_by, linked_at)", _memberships, async (copy, m) =>
-        {
-            await copy.WriteAsync(m.RecordId, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(m.ProfileId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteAsync(copy, m.Score, NpgsqlDbType.Double, cancellationToken);
-            await WriteAsync(copy, m.ExplanationJsonText(), NpgsqlDbType.Jsonb, cancellationToken);
-            await copy.WriteAsync(m.LinkedBy.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(m.At, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(m.RecordId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(m.ProfileId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteNullableAsync(m.Score, NpgsqlDbType.Double, ct);
+            await copy.WriteNullableAsync(m.Explanation, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(m.LinkedBy.ToString(), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(m.LinkedAt, NpgsqlDbType.TimestampTz, ct);
         }, cancellationToken);
-        await CopyAsync(connection, "review_items (record_a, record_b, score, explanation, status, created_at)", _reviews, async (copy, r) =>
+        await CopyAsync("review_items (record_a, record_b, score, explanation, status, created_at)", _reviews.Select(r => r.ToEntity()), async (copy, item, ct) =>
         {
-            var item = r.ToEntity();
-            await copy.WriteAsync(item.RecordA, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(item.RecordB, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(item.Score, NpgsqlDbType.Double, cancellationToken);
-            await copy.WriteAsync(item.Explanation, NpgsqlDbType.Jsonb, cancellationToken);
-            await copy.WriteAsync(item.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(item.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(item.RecordA, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(item.RecordB, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(item.Score, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(item.Explanation, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(item.Status.ToString(), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(item.CreatedAt, NpgsqlDbType.TimestampTz, ct);
         }, cancellationToken);
-        await CopyAsync(connection, "profile_attributes (profile_id, name, value, ordinal, source_record_id, source, observed_at, rule, pinned)", _attributes, async (copy, row) =>
+        await CopyAsync("profile_attributes (profile_id, name, value, ordinal, source_record_id, source, observed_at, rule, pinned)", _attributes, async (copy, row, ct) =>
         {
             var a = row.Value;
-            await copy.WriteAsync(row.Profile, NpgsqlDbType.Uuid, cancellationToken);
-            await copy.WriteAsync(a.Name, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(a.Value, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(a.Ordinal, NpgsqlDbType.Integer, cancellationToken);
-            await WriteAsync(copy, a.SourceRecordId, NpgsqlDbType.Bigint, cancellationToken);
-            await WriteAsync(copy, a.Source, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(copy, a.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(a.Rule, NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(a.Pinned, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(row.Profile, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(a.Name, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(a.Value, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(a.Ordinal, NpgsqlDbType.Integer, ct);
+            await copy.WriteNullableAsync(a.SourceRecordId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteNullableAsync(a.Source, NpgsqlDbType.Varchar, ct);
+            await copy.WriteNullableAsync(a.ObservedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(a.Rule, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(a.Pinned, NpgsqlDbType.Boolean, ct);
         }, cancellationToken);
     }
 
-    private async Task CopyAsync<T>(
-        NpgsqlConnection connection, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        // The run's command timeout (MatchRunner sets one for batch work), not Npgsql's 30 s default.
-        var commandTimeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
-
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        copy.Timeout = commandTimeout;
-        foreach (var row in rows)
-        {
-            await copy.StartRowAsync(cancellationToken);
-            await write(copy, row);
-        }
-
-        await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await copy.WriteAsync(value, type, cancellationToken);
-        }
-    }
+    /// <summary>On the context's connection, so inside its transaction, with the run's command timeout (MatchRunner sets one for batch work), not Npgsql's 30 s default.</summary>
+    private Task CopyAsync<T>(string target, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        PostgresCopy.IntoAsync(
+            (NpgsqlConnection)Db.Database.GetDbConnection(), target, rows, write, TimeSpan.FromSeconds(Db.Database.GetCommandTimeout() ?? 30), cancellationToken);
 }
