@@ -92,38 +92,42 @@ internal sealed class PostgresBulkWriter : BulkWriter
             timeout: null,
             cancellationToken);
 
-        await PostgresCopy.IntoAsync(
-            npgsql,
-            "ph_stage_identifiers (ord, source_key, kind, value, normalized_value)",
-            records.SelectMany(r => r.Identifiers, (r, identifier) => (r.SourceKey, identifier)).Select((row, ord) => (row.SourceKey, row.identifier, ord)),
-            async (copy, row, ct) =>
-            {
-                await copy.WriteAsync(row.ord, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.identifier.Kind.ToString(), NpgsqlDbType.Text, ct);
-                await copy.WriteNullableAsync(row.identifier.Value, NpgsqlDbType.Text, ct);
-                await copy.WriteNullableAsync(row.identifier.NormalizedValue, NpgsqlDbType.Text, ct);
-            },
-            timeout: null,
-            cancellationToken);
-
-        await PostgresCopy.IntoAsync(
-            npgsql,
-            "ph_stage_consents (ord, source_key, channel, status, scope, observed_at, contact_point)",
-            records.SelectMany(r => r.Consents, (r, consent) => (r.SourceKey, consent)).Select((row, ord) => (row.SourceKey, row.consent, ord)),
-            async (copy, row, ct) =>
-            {
-                await copy.WriteAsync(row.ord, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.consent.Channel.ToString(), NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.consent.Status.ToString(), NpgsqlDbType.Text, ct);
-                await copy.WriteNullableAsync(row.consent.Scope, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.consent.ObservedAt, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteNullableAsync(row.consent.ContactPoint, NpgsqlDbType.Text, ct);
-            },
-            timeout: null,
-            cancellationToken);
+        await CopyKeyedAsync(npgsql, "ph_stage_identifiers (ord, source_key, kind, value, normalized_value)", records, r => r.Identifiers, async (copy, identifier, ct) =>
+        {
+            await copy.WriteAsync(identifier.Kind.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(identifier.Value, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(identifier.NormalizedValue, NpgsqlDbType.Text, ct);
+        }, cancellationToken);
+        await CopyKeyedAsync(npgsql, "ph_stage_consents (ord, source_key, channel, status, scope, observed_at, contact_point)", records, r => r.Consents, async (copy, consent, ct) =>
+        {
+            await copy.WriteAsync(consent.Channel.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(consent.Status.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(consent.Scope, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(consent.ObservedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteNullableAsync(consent.ContactPoint, NpgsqlDbType.Text, ct);
+        }, cancellationToken);
     }
+
+    /// <summary>The rows a record owns (identifiers, consents) into a staging table, each after its order and its record's source key.</summary>
+    private static Task CopyKeyedAsync<T>(
+        NpgsqlConnection npgsql,
+        string target,
+        IReadOnlyList<SourceRecord> records,
+        Func<SourceRecord, IEnumerable<T>> owned,
+        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write,
+        CancellationToken cancellationToken) =>
+        PostgresCopy.IntoAsync(
+            npgsql,
+            target,
+            records.SelectMany(owned, (r, row) => (r.SourceKey, row)).Select((row, ord) => (row.SourceKey, row.row, ord)),
+            async (copy, row, ct) =>
+            {
+                await copy.WriteAsync(row.ord, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
+                await write(copy, row.row, ct);
+            },
+            timeout: null,
+            cancellationToken);
 
     public override async Task<int> InsertTouchpointsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<Touchpoint> touchpoints, CancellationToken cancellationToken)
     {

@@ -201,9 +201,8 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
     [Fact]
     public async Task A_recompute_rebuilds_only_the_profiles_it_is_given_not_another_still_waiting_for_its_fold()
     {
-        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 400, count: 2);
-        await _data.TouchAsync("ann", TouchpointChannel.Email, "open", 5);
-        await _data.TouchAsync("ben", TouchpointChannel.Web, "page_view", 3, count: 2);
+        await TouchLongAgoAndLatelyAsync("ann");
+        await TouchLongAgoAndLatelyAsync("ben");
         await _data.FoldAsync();
 
         // A split after the fold: ben's record, with touchpoints already folded, moves to cal, a new active
@@ -218,16 +217,14 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
 
         Assert.Equal((1, 1), ((await TraitsAsync("ann")).TouchpointCount, (await TraitsAsync("ann")).EmailOpens));
         Assert.Null(await TraitsOrNullAsync("cal"));
-        Assert.Equal(2, (await TraitsAsync("ben")).TouchpointCount);
+        Assert.Equal(3, (await TraitsAsync("ben")).TouchpointCount);
     }
 
     [Fact]
     public async Task A_recompute_during_an_unfinished_full_fold_rebuilds_only_the_profiles_it_has_folded()
     {
-        await _data.TouchAsync("ann", TouchpointChannel.Web, "page_view", 400, count: 2);
-        await _data.TouchAsync("ann", TouchpointChannel.Email, "open", 5);
-        await _data.TouchAsync("ben", TouchpointChannel.Web, "page_view", 400, count: 2);
-        await _data.TouchAsync("ben", TouchpointChannel.Email, "open", 5);
+        await TouchLongAgoAndLatelyAsync("ann");
+        await TouchLongAgoAndLatelyAsync("ben");
         await using (var db = database.CreateContext())
         {
             // ann's id is the lower (created first): the first chunk of one profile folds her only.
@@ -241,6 +238,13 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
         Assert.Null(await TraitsOrNullAsync("ben"));
         await _data.FoldAsync(Now.AddMinutes(1), chunkSize: 1);
         Assert.Equal(1, (await TraitsAsync("ben")).TouchpointCount);
+    }
+
+    /// <summary>Two page views older than a year (what a retention purge takes) and an email open five days ago.</summary>
+    private async Task TouchLongAgoAndLatelyAsync(string name)
+    {
+        await _data.TouchAsync(name, TouchpointChannel.Web, "page_view", 400, count: 2);
+        await _data.TouchAsync(name, TouchpointChannel.Email, "open", 5);
     }
 
     /// <summary>Every row, without computed_at (a fold's own time).</summary>
