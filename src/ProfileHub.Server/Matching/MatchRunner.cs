@@ -6,6 +6,7 @@ using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Stewardship;
 using ProfileHub.Core.Survivorship;
 using ProfileHub.Storage;
+using ProfileHub.Storage.Bulk;
 
 namespace ProfileHub.Server.Matching;
 
@@ -67,16 +68,16 @@ internal sealed partial class MatchRunner(
 
         // Tens of thousands of entities are staged below: changes are detected once, before saving.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var inserts = new PendingInserts(db);
+        var profileRows = ProfileRows.For(db);
         var touched = TouchedProfiles(snapshot, resolution, plan);
-        var profiles = await LoadProfilesAsync(db, inserts, touched, plan, created, cancellationToken);
+        var profiles = await LoadProfilesAsync(db, profileRows, touched, plan, created, cancellationToken);
         ApplyMerges(db, plan, profiles, now);
         var mergedInto = plan.Merges.ToDictionary(m => m.Merged, m => m.Into);
         await StoredSurvivorship.MovePinsAsync(db, mergedInto, cancellationToken);
-        await WriteMembershipsAsync(db, inserts, snapshot, resolution, plan, now, cancellationToken);
-        var queued = QueueReviews(inserts, snapshot, resolution, plan, now);
+        await WriteMembershipsAsync(db, profileRows, snapshot, resolution, plan, now, cancellationToken);
+        var queued = QueueReviews(profileRows, snapshot, resolution, plan, now);
         LogPhase(logger, level, "profiles, merges, memberships and review items staged", stopwatch.Elapsed.TotalSeconds);
-        Survive(inserts, snapshot, plan, mergedInto, touched, profiles, now);
+        Survive(profileRows, snapshot, plan, mergedInto, touched, profiles, now);
         LogPhase(logger, level, "survivorship computed", stopwatch.Elapsed.TotalSeconds);
         if (resolution.TrainedModelDocument is { } trained)
         {
@@ -85,11 +86,11 @@ internal sealed partial class MatchRunner(
 
         db.ChangeTracker.DetectChanges();
         LogPhase(logger, level, "changes detected", stopwatch.Elapsed.TotalSeconds);
-        await inserts.TakeOverAsync(cancellationToken);
+        await profileRows.TakeOverAsync(cancellationToken);
         LogPhase(logger, level, "new profiles copied", stopwatch.Elapsed.TotalSeconds);
         await db.SaveChangesAsync(cancellationToken);
         LogPhase(logger, level, "tracked changes saved", stopwatch.Elapsed.TotalSeconds);
-        await inserts.FlushAsync(cancellationToken);
+        await profileRows.FlushAsync(cancellationToken);
         LogPhase(logger, level, "bulk rows written", stopwatch.Elapsed.TotalSeconds);
         await MarkMatchedAsync(db, resolution.Processed, snapshot.LoadedUpTo, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -122,11 +123,11 @@ internal sealed partial class MatchRunner(
     }
 
     private static async Task<Dictionary<Guid, GoldenProfile>> LoadProfilesAsync(
-        ProfileHubDbContext db, PendingInserts inserts, HashSet<Guid> touched, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> created, CancellationToken cancellationToken)
+        ProfileHubDbContext db, ProfileRows profileRows, HashSet<Guid> touched, ProfileAssignmentPlan plan, Dictionary<Guid, GoldenProfile> created, CancellationToken cancellationToken)
     {
         db.Profiles.AddRange(created.Values);
         var wanted = touched.Concat(plan.Merges.Select(m => m.Merged)).Where(id => !created.ContainsKey(id)).Distinct().ToList();
-        IQueryable<GoldenProfile> query = inserts.TracksAttributes ? db.Profiles.Include(p => p.Attributes) : db.Profiles;
+        IQueryable<GoldenProfile> query = profileRows.TracksAttributes ? db.Profiles.Include(p => p.Attributes) : db.Profiles;
         var profiles = await query.WhereIn(p => p.Id, wanted).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var (id, profile) in created)
         {
@@ -160,7 +161,7 @@ internal sealed partial class MatchRunner(
     /// </summary>
     private static async Task WriteMembershipsAsync(
         ProfileHubDbContext db,
-        PendingInserts inserts,
+        ProfileRows profileRows,
         MatchSnapshot snapshot,
         MatchResolution resolution,
         ProfileAssignmentPlan plan,
@@ -199,7 +200,7 @@ internal sealed partial class MatchRunner(
             }
             else
             {
-                inserts.Add(pending);
+                profileRows.Add(pending);
             }
         }
     }
@@ -228,7 +229,7 @@ internal sealed partial class MatchRunner(
     /// MatchRun.ReviewQueue does for `resolve`), unless the pair was queued before (open or decided) or a
     /// steward said they are not the same person: a steward decides whether two profiles are one person.
     /// </summary>
-    private static int QueueReviews(PendingInserts inserts, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
+    private static int QueueReviews(ProfileRows profileRows, MatchSnapshot snapshot, MatchResolution resolution, ProfileAssignmentPlan plan, DateTimeOffset now)
     {
         var apart = snapshot.Constraints
             .Where(c => c.Kind == ConstraintKind.CannotLink)
@@ -248,7 +249,7 @@ internal sealed partial class MatchRunner(
                 continue;
             }
 
-            inserts.Add(new PendingReview(a, b, pair, now));
+            profileRows.Add(new PendingReview(a, b, pair, now));
             queued++;
         }
 
@@ -259,7 +260,7 @@ internal sealed partial class MatchRunner(
     }
 
     private void Survive(
-        PendingInserts inserts, MatchSnapshot snapshot, ProfileAssignmentPlan plan, Dictionary<Guid, Guid> mergedInto, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
+        ProfileRows profileRows, MatchSnapshot snapshot, ProfileAssignmentPlan plan, Dictionary<Guid, Guid> mergedInto, HashSet<Guid> touched, Dictionary<Guid, GoldenProfile> profiles, DateTimeOffset now)
     {
         var members = touched.ToDictionary(id => id, _ => new List<MatchRecord>());
         foreach (var record in snapshot.Records)
@@ -276,7 +277,7 @@ internal sealed partial class MatchRunner(
         {
             var survived = ProfileSurvivorship.Survive(records, pins.GetValueOrDefault(id), Policy);
             profiles[id].ReplaceAttributes(survived, now);
-            inserts.TakeAttributes(profiles[id]);
+            profileRows.TakeAttributes(profiles[id]);
         }
     }
 

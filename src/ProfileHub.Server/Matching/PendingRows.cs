@@ -1,6 +1,7 @@
 using ProfileHub.Core.Matching;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Stewardship;
+using ProfileHub.Storage.Bulk;
 
 namespace ProfileHub.Server.Matching;
 
@@ -15,6 +16,7 @@ namespace ProfileHub.Server.Matching;
 /// <param name="OriginWithoutLink">Why an unlinked record is there: a seed, or a steward's must-link.</param>
 /// <param name="At">When the run linked it.</param>
 internal sealed record PendingMembership(long RecordId, Guid ProfileId, MatchExplanation? Link, LinkOrigin OriginWithoutLink, DateTimeOffset At)
+    : IPendingRow<ProfileMembership>
 {
     public double? Score => Link?.TotalWeight;
 
@@ -28,7 +30,7 @@ internal sealed record PendingMembership(long RecordId, Guid ProfileId, MatchExp
 }
 
 /// <summary>A review item a match run will write; like <see cref="PendingMembership"/>, its JSON is made when written.</summary>
-internal sealed record PendingReview(long RecordA, long RecordB, MatchExplanation Pair, DateTimeOffset At)
+internal sealed record PendingReview(long RecordA, long RecordB, MatchExplanation Pair, DateTimeOffset At) : IPendingRow<ReviewItem>
 {
     public ReviewItem ToEntity() => new(RecordA, RecordB, Pair.TotalWeight, ExplanationJson.Write(Pair), At);
 }

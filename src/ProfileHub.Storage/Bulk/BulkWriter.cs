@@ -118,6 +118,12 @@ public abstract class BulkWriter
     /// </summary>
     public abstract Task<int> InsertTouchpointsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<Touchpoint> touchpoints, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How a match run on <paramref name="db"/> writes its profile rows: EF Core tracked inserts unless a provider
+    /// overrides this with its own bulk path.
+    /// </summary>
+    internal virtual ProfileRows ProfileRowsFor(ProfileHubDbContext db) => new(db);
+
     /// <summary>The parameter type of a timestamp column.</summary>
     private protected abstract DbType TimestampType { get; }
 

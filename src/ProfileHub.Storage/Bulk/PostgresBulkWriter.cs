@@ -67,79 +67,67 @@ internal sealed class PostgresBulkWriter : BulkWriter
     /// <summary>The records, and their identifiers and consents keyed by source key, into the staging tables.</summary>
     private static async Task CopyRecordsAsync(NpgsqlConnection npgsql, IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
     {
-        await using (var copy = await npgsql.BeginBinaryImportAsync(
-            "COPY ph_stage_records (ord, source_key, first_name, last_name, full_name, street_number, street, address_line2, city, region, " +
-            "postal_code, country, birth_date, birth_date_raw, gender, observed_at, ingested_at, raw_payload, content_hash) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            for (var i = 0; i < records.Count; i++)
+        await PostgresCopy.IntoAsync(
+            npgsql,
+            "ph_stage_records (ord, source_key, first_name, last_name, full_name, street_number, street, address_line2, city, region, " +
+            "postal_code, country, birth_date, birth_date_raw, gender, observed_at, ingested_at, raw_payload, content_hash)",
+            records.Select((record, ord) => (record, ord)),
+            async (copy, row, ct) =>
             {
-                var r = records[i];
-                var a = r.Address;
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
+                var (r, a) = (row.record, row.record.Address);
+                await copy.WriteAsync(row.ord, NpgsqlDbType.Integer, ct);
                 foreach (var text in new[] { r.SourceKey, r.FirstName, r.LastName, r.FullName, a.StreetNumber, a.Street, a.AddressLine2, a.City, a.Region, a.PostalCode, a.Country })
                 {
-                    await WriteNullable(copy, text, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteNullableAsync(text, NpgsqlDbType.Text, ct);
                 }
 
-                if (r.BirthDate is { } birth)
-                {
-                    await copy.WriteAsync(birth, NpgsqlDbType.Date, cancellationToken);
-                }
-                else
-                {
-                    await copy.WriteNullAsync(cancellationToken);
-                }
+                await copy.WriteNullableAsync(r.BirthDate, NpgsqlDbType.Date, ct);
+                await copy.WriteNullableAsync(r.BirthDateRaw, NpgsqlDbType.Text, ct);
+                await copy.WriteNullableAsync(r.Gender, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.ObservedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(r.IngestedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteNullableAsync(r.RawPayload, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.ContentHash, NpgsqlDbType.Text, ct);
+            },
+            timeout: null,
+            cancellationToken);
 
-                await WriteNullable(copy, r.BirthDateRaw, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, r.Gender, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(r.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(r.IngestedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await WriteNullable(copy, r.RawPayload, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(r.ContentHash, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await using (var copy = await npgsql.BeginBinaryImportAsync(
-            "COPY ph_stage_identifiers (ord, source_key, kind, value, normalized_value) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await CopyKeyedAsync(npgsql, "ph_stage_identifiers (ord, source_key, kind, value, normalized_value)", records, r => r.Identifiers, async (copy, identifier, ct) =>
         {
-            var ord = 0;
-            foreach (var r in records)
-            {
-                foreach (var identifier in r.Identifiers)
-                {
-                    await copy.WriteRowAsync(cancellationToken, ord++, r.SourceKey, identifier.Kind.ToString(), identifier.Value, identifier.NormalizedValue);
-                }
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        await using (var copy = await npgsql.BeginBinaryImportAsync(
-            "COPY ph_stage_consents (ord, source_key, channel, status, scope, observed_at, contact_point) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            await copy.WriteAsync(identifier.Kind.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(identifier.Value, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(identifier.NormalizedValue, NpgsqlDbType.Text, ct);
+        }, cancellationToken);
+        await CopyKeyedAsync(npgsql, "ph_stage_consents (ord, source_key, channel, status, scope, observed_at, contact_point)", records, r => r.Consents, async (copy, consent, ct) =>
         {
-            var ord = 0;
-            foreach (var r in records)
-            {
-                foreach (var consent in r.Consents)
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(ord++, NpgsqlDbType.Integer, cancellationToken);
-                    await copy.WriteAsync(r.SourceKey, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(consent.Channel.ToString(), NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(consent.Status.ToString(), NpgsqlDbType.Text, cancellationToken);
-                    await WriteNullable(copy, consent.Scope, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(consent.ObservedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await WriteNullable(copy, consent.ContactPoint, NpgsqlDbType.Text, cancellationToken);
-                }
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
+            await copy.WriteAsync(consent.Channel.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(consent.Status.ToString(), NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(consent.Scope, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(consent.ObservedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteNullableAsync(consent.ContactPoint, NpgsqlDbType.Text, ct);
+        }, cancellationToken);
     }
+
+    /// <summary>The rows a record owns (identifiers, consents) into a staging table, each after its order and its record's source key.</summary>
+    private static Task CopyKeyedAsync<T>(
+        NpgsqlConnection npgsql,
+        string target,
+        IReadOnlyList<SourceRecord> records,
+        Func<SourceRecord, IEnumerable<T>> owned,
+        Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write,
+        CancellationToken cancellationToken) =>
+        PostgresCopy.IntoAsync(
+            npgsql,
+            target,
+            records.SelectMany(owned, (r, row) => (r.SourceKey, row)).Select((row, ord) => (row.SourceKey, row.row, ord)),
+            async (copy, row, ct) =>
+            {
+                await copy.WriteAsync(row.ord, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.SourceKey, NpgsqlDbType.Text, ct);
+                await write(copy, row.row, ct);
+            },
+            timeout: null,
+            cancellationToken);
 
     public override async Task<int> InsertTouchpointsAsync(DbConnection connection, DbTransaction transaction, int connectorId, IReadOnlyList<Touchpoint> touchpoints, CancellationToken cancellationToken)
     {
@@ -155,39 +143,30 @@ internal sealed class PostgresBulkWriter : BulkWriter
             "stage text, online boolean, controllable boolean, initiative text, amount numeric(18,4), currency text, metrics text, properties text, " +
             "ingested_at timestamptz) ON COMMIT DELETE ROWS", cancellationToken);
 
-        await using (var copy = await npgsql.BeginBinaryImportAsync(
-            $"COPY {Stage} (source_event_id, source_key, channel, type, occurred_at, stage, online, controllable, initiative, amount, currency, " +
-            "metrics, properties, ingested_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var t in touchpoints)
+        await PostgresCopy.IntoAsync(
+            npgsql,
+            $"{Stage} (source_event_id, source_key, channel, type, occurred_at, stage, online, controllable, initiative, amount, currency, " +
+            "metrics, properties, ingested_at)",
+            touchpoints,
+            async (copy, t, ct) =>
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(t.SourceEventId, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.SourceKey, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(Names.Of(t.Channel), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.Type, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(Names.Of(t.Stage), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.Online, NpgsqlDbType.Boolean, cancellationToken);
-                await copy.WriteAsync(t.Controllable, NpgsqlDbType.Boolean, cancellationToken);
-                await copy.WriteAsync(Names.Of(t.Initiative), NpgsqlDbType.Text, cancellationToken);
-                if (t.Amount is { } amount)
-                {
-                    await copy.WriteAsync(amount, NpgsqlDbType.Numeric, cancellationToken);
-                }
-                else
-                {
-                    await copy.WriteNullAsync(cancellationToken);
-                }
-
-                await WriteNullable(copy, t.Currency, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.Metrics, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.Properties, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.IngestedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
+                await copy.WriteAsync(t.SourceEventId, NpgsqlDbType.Text, ct);
+                await copy.WriteNullableAsync(t.SourceKey, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(Names.Of(t.Channel), NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(t.Type, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(t.OccurredAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(Names.Of(t.Stage), NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(t.Online, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(t.Controllable, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(Names.Of(t.Initiative), NpgsqlDbType.Text, ct);
+                await copy.WriteNullableAsync(t.Amount, NpgsqlDbType.Numeric, ct);
+                await copy.WriteNullableAsync(t.Currency, NpgsqlDbType.Text, ct);
+                await copy.WriteNullableAsync(t.Metrics, NpgsqlDbType.Text, ct);
+                await copy.WriteNullableAsync(t.Properties, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(t.IngestedAt, NpgsqlDbType.TimestampTz, ct);
+            },
+            timeout: null,
+            cancellationToken);
 
         await using var insert = new NpgsqlCommand(
             "INSERT INTO touchpoints (connector_id, source_event_id, source_key, source_record_id, channel, type, occurred_at, stage, online, " +
@@ -202,12 +181,12 @@ internal sealed class PostgresBulkWriter : BulkWriter
         return inserted;
     }
 
+    /// <summary>A match run's profile rows go by binary COPY too, inside the run's transaction.</summary>
+    internal override ProfileRows ProfileRowsFor(ProfileHubDbContext db) => new PostgresProfileRows(db);
+
     private protected override object Timestamp(DateTimeOffset value) => value.ToUniversalTime();
 
     private protected override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
-
-    private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
 
     private static async Task Execute(NpgsqlConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProfileHub.Core.Profiles;
 using ProfileHub.Core.Segments;
 using ProfileHub.Core.Touchpoints;
@@ -204,13 +205,14 @@ public static class ProfileTraitFold
 
     /// <summary>
     /// Rebuilds the rows of <paramref name="profiles"/> from the touchpoints they still have (after a retention
-    /// purge took some away: the incremental fold only ever adds). Their rows are deleted, then every active
-    /// profile without a row that has touchpoints up to the stored watermark is folded from all of them, in the
-    /// same statement as a full fold's chunk; touchpoints above the watermark are the next incremental fold's, as
-    /// always. The rebuilt rows keep the newest computed_at already stored, so the next incremental fold still
-    /// recomputes every profile whose records changed since the last one. During an unfinished full fold only
-    /// the profiles it has already folded are rebuilt (the others are folded from their remaining touchpoints
-    /// by its next chunks). Returns the profiles that were given a row again.
+    /// purge took some away: the incremental fold only ever adds). Their rows are deleted, then those of them
+    /// that are active and have touchpoints up to the stored watermark are folded from all of them, in the same
+    /// statement as a full fold's chunk; touchpoints above the watermark are the next incremental fold's, as
+    /// always. Other profiles are not touched, even one without a row (a profile a split made since the last
+    /// fold is the next incremental fold's). The rebuilt rows keep the newest computed_at already stored, so the
+    /// next incremental fold still recomputes every profile whose records changed since the last one. During an
+    /// unfinished full fold only the profiles it has already folded are rebuilt (the others are folded from
+    /// their remaining touchpoints by its next chunks). Returns the profiles that were given a row again.
     /// </summary>
     public static async Task<int> RecomputeAsync(ProfileHubDbContext db, IReadOnlyCollection<Guid> profiles, CancellationToken cancellationToken)
     {
@@ -238,18 +240,22 @@ public static class ProfileTraitFold
         }
 
         await db.ProfileTraits.WhereIn(t => t.ProfileId, profiles).ExecuteDeleteAsync(cancellationToken);
-        await using var command = RawParameters.Command(db);
-#pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments; values are parameters.
-        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch(
-            (unfinished ? " AND p.id <= @through" : string.Empty) + " AND NOT EXISTS (SELECT 1 FROM profile_traits x WHERE x.profile_id = p.id)"));
+
+        // The given profiles by EF Core's own SQL for the list (one parameter, however many a purge touched: see
+        // ListParameter), wrapped as the batch's filter; a profile's primary key finds it, nothing else is scanned.
+        var rebuilt = db.Profiles.AsNoTracking().WhereIn(p => p.Id, profiles);
+        if (unfinished && progress!.FoldedThrough is { } through)
+        {
+            rebuilt = rebuilt.Where(p => p.Id.CompareTo(through) <= 0);
+        }
+
+        await using var command = rebuilt.Select(p => p.Id).CreateDbCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+#pragma warning disable CA2100 // The SQL is ProfileHub's own text with provider fragments and EF Core's SQL for the list; values are parameters.
+        command.CommandText = FoldSql(db.Provider, WholeProfilesBatch($" AND p.id IN (SELECT x.id FROM ({command.CommandText}) AS x)"));
 #pragma warning restore CA2100
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "high", nameof(ProfileTraits.Watermark), low));
         command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "now", nameof(ProfileTraits.ComputedAt), since));
-        if (unfinished)
-        {
-            command.Parameters.Add(RawParameters.Create<ProfileTraits>(db, command, "through", nameof(ProfileTraits.ProfileId), progress!.FoldedThrough));
-        }
-
         var written = await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;

@@ -198,6 +198,55 @@ public abstract class ProfileTraitFoldTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(3, (await TraitsAsync("ann")).TouchpointCount);
     }
 
+    [Fact]
+    public async Task A_recompute_rebuilds_only_the_profiles_it_is_given_not_another_still_waiting_for_its_fold()
+    {
+        await TouchLongAgoAndLatelyAsync("ann");
+        await TouchLongAgoAndLatelyAsync("ben");
+        await _data.FoldAsync();
+
+        // A split after the fold: ben's record, with touchpoints already folded, moves to cal, a new active
+        // profile without a row; the next incremental fold gives cal its row, not a recompute of ann.
+        var cal = await _data.PersonAsync("cal", "DE");
+        await using (var db = database.CreateContext())
+        {
+            await db.Memberships.Where(m => m.RecordId == _data.Records["ben"]).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProfileId, cal));
+            await db.Touchpoints.Where(t => t.OccurredAt < Now.AddDays(-365)).ExecuteDeleteAsync();
+            Assert.Equal(1, await ProfileTraitFold.RecomputeAsync(db, [_data.Profiles["ann"]], CancellationToken.None));
+        }
+
+        Assert.Equal((1, 1), ((await TraitsAsync("ann")).TouchpointCount, (await TraitsAsync("ann")).EmailOpens));
+        Assert.Null(await TraitsOrNullAsync("cal"));
+        Assert.Equal(3, (await TraitsAsync("ben")).TouchpointCount);
+    }
+
+    [Fact]
+    public async Task A_recompute_during_an_unfinished_full_fold_rebuilds_only_the_profiles_it_has_folded()
+    {
+        await TouchLongAgoAndLatelyAsync("ann");
+        await TouchLongAgoAndLatelyAsync("ben");
+        await using (var db = database.CreateContext())
+        {
+            // ann's id is the lower (created first): the first chunk of one profile folds her only.
+            Assert.True(await ProfileTraitFold.StartFullFoldAsync(db, Now, CancellationToken.None));
+            Assert.Equal(1, await ProfileTraitFold.FoldChunkAsync(db, 1, CancellationToken.None));
+            await db.Touchpoints.Where(t => t.OccurredAt < Now.AddDays(-365)).ExecuteDeleteAsync();
+            Assert.Equal(1, await ProfileTraitFold.RecomputeAsync(db, [_data.Profiles["ann"], _data.Profiles["ben"]], CancellationToken.None));
+        }
+
+        Assert.Equal(1, (await TraitsAsync("ann")).TouchpointCount);
+        Assert.Null(await TraitsOrNullAsync("ben"));
+        await _data.FoldAsync(Now.AddMinutes(1), chunkSize: 1);
+        Assert.Equal(1, (await TraitsAsync("ben")).TouchpointCount);
+    }
+
+    /// <summary>Two page views older than a year (what a retention purge takes) and an email open five days ago.</summary>
+    private async Task TouchLongAgoAndLatelyAsync(string name)
+    {
+        await _data.TouchAsync(name, TouchpointChannel.Web, "page_view", 400, count: 2);
+        await _data.TouchAsync(name, TouchpointChannel.Email, "open", 5);
+    }
+
     /// <summary>Every row, without computed_at (a fold's own time).</summary>
     private async Task<List<string>> AllTraitsAsync()
     {
