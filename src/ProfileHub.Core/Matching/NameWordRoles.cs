@@ -48,16 +48,24 @@ internal sealed class NameWordRoles
     /// <summary>
     /// Reads a full name's words as the data writes them: the last middle word joins the family name when it
     /// reads as a surname; the middle words left join the given name when each reads as a given name; two or
-    /// more words that all read as surnames are the family name alone. Once per record: settling again changes nothing.
+    /// more words that all read as surnames are the family name alone. A record with no name at all whose
+    /// mailbox is one (<see cref="NameInMailbox"/>) is read as that name. Once per record: settling again changes nothing.
     /// </summary>
     public void Settle(NormalizedRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!record.NamesFromFullName)
+        if (record.NamesFromFullName)
         {
-            return;
+            SettleFullName(record);
         }
+        else if (record.Given is null && record.Family is null)
+        {
+            ReadMailbox(record);
+        }
+    }
 
+    private void SettleFullName(NormalizedRecord record)
+    {
         record.NamesFromFullName = false;
         var (given, middle, family) = (record.Given, record.Middle, record.Family);
         if (middle is not null && family is not null)
@@ -87,6 +95,87 @@ internal sealed class NameWordRoles
         if (given != record.Given || family != record.Family)
         {
             FeatureExtractor.SetNames(record, given, family);
+        }
+    }
+
+    /// <summary>
+    /// A nameless record (a newsletter sign-up, an ad lead) whose mailbox is its owner's name: "raymondquiroz69",
+    /// "turner.vy428", "nbruen101" read as raymond quiroz, vy turner, n bruen. The name is weak evidence, as any
+    /// name is: it lets the record meet and attach to the one profile it fits, never join two (LoneRecordAttachment).
+    /// </summary>
+    private void ReadMailbox(NormalizedRecord record)
+    {
+        foreach (var email in record.Emails)
+        {
+            if (NameInMailbox(email) is var (given, family))
+            {
+                FeatureExtractor.SetNames(record, given, family);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one reading of a mailbox name (before any '+' tag, digits dropped) as a first name or its initial and a
+    /// surname, each as the data writes it: two parts split at a dot, dash or underscore, in either order, or one
+    /// run of letters split where exactly one split fits. Null when none or several fit ("jle": j + le, or no name).
+    /// </summary>
+    public (string Given, string Family)? NameInMailbox(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var end = address.AsSpan().IndexOfAny('@', '+');
+        Span<char> letters = stackalloc char[end < 0 ? address.Length : end];
+        var length = 0;
+        var separator = -1;
+        var parts = 1;
+        foreach (var c in address.AsSpan(0, letters.Length))
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                letters[length++] = c;
+            }
+            else if (c is '.' or '_' or '-' && length > 0 && separator != length)
+            {
+                separator = length;
+                parts++;
+            }
+        }
+
+        var name = letters[..length];
+        if (length < MinMailboxName || parts > 2)
+        {
+            return null;
+        }
+
+        (string, string)? found = null;
+        var readings = 0;
+        for (var split = 1; split < length; split++)
+        {
+            if (parts == 2 && split != separator)
+            {
+                continue;
+            }
+
+            Reads(name[..split], name[split..], ref found, ref readings);
+            Reads(name[split..], name[..split], ref found, ref readings);
+            if (readings > 1)
+            {
+                return null;
+            }
+        }
+
+        return readings == 1 ? found : null;
+    }
+
+    /// <summary>Shortest mailbox name read as a name: "jle" says too little.</summary>
+    private const int MinMailboxName = 4;
+
+    private void Reads(ReadOnlySpan<char> given, ReadOnlySpan<char> family, ref (string, string)? found, ref int readings)
+    {
+        if (family.Length >= 2 && ReadsAsSurname(family) && (given.Length == 1 || ReadsAsGivenName(given)))
+        {
+            found = (given.ToString(), family.ToString());
+            readings++;
         }
     }
 

@@ -151,8 +151,9 @@ internal sealed class PairScorer
     /// whose first names cannot be one person's and that shares nothing personal (Ryan and Amanda Delfino at one
     /// postcode): that is a household, and its members are not a question. Nor are two records with different
     /// mailboxes, each at a mailbox provider: everyone keeps one personal mailbox, so "jose tong" at
-    /// jtong60@gmail.com and at jose.tong1955@hotmail.com are namesakes (a work address beside a personal one
-    /// is still a question).
+    /// jtong60@gmail.com and at jose.tong1955@hotmail.com, or dnguyen@outlook.com and dnguyen@hotmail.com, are
+    /// namesakes (a work address beside a personal one is still a question). An initial and a surname ("t pham")
+    /// is never a rare full name.
     /// </summary>
     private bool IsReviewable(int left, int right)
     {
@@ -166,7 +167,8 @@ internal sealed class PairScorer
             return SharesPersonalValue(vector, weights);
         }
 
-        if (ComparisonVector.Level(vector, (int)Comparison.Email) == Levels.Email.Different && AllAtProviders(a.Emails) && AllAtProviders(b.Emails))
+        if (ComparisonVector.Level(vector, (int)Comparison.Email) is Levels.Email.Different or Levels.Email.NameElsewhere
+            && AllAtProviders(a.Emails) && AllAtProviders(b.Emails))
         {
             return false;
         }
@@ -179,7 +181,7 @@ internal sealed class PairScorer
             }
         }
 
-        return a.Family != 0 && a.Family == b.Family && a.GivenCanonical == b.GivenCanonical
+        return a.Family != 0 && a.Family == b.Family && a.GivenCanonical == b.GivenCanonical && _table.Pool[a.Given].Length > 1
             && Frequencies.FullNameCount(a.GivenCanonical, a.Family) < CommonFullName;
     }
 

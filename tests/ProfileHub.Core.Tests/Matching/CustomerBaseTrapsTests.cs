@@ -300,6 +300,21 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_nameless_sign_up_whose_mailbox_is_a_rare_name_joins_that_customer_and_one_that_fits_namesakes_joins_none()
+    {
+        var records = ConcentratedBase();
+        records.Add(People.Record("loyalty", "Raymond", "Quiroz", phone: "+447700900123", city: "Leeds"));
+        records.Add(People.Record("shop", "Raymond", "Quiroz", phone: "+447700900123"));
+        records.Add(People.Record("newsletter", email: "raymondquiroz69@icloud.com"));
+        records.Add(People.Record("ad-lead", email: "jamesjohnson@icloud.com"));
+
+        var resolved = new Resolved(records);
+
+        Assert.True(resolved.Together("loyalty", "newsletter"));
+        Assert.Single(resolved.Assignments, a => a.ProfileId == resolved.Assignments.Single(b => b.RecordId == "ad-lead").ProfileId);
+    }
+
+    [Fact]
     public void A_rare_one_letter_misspelling_of_a_common_first_name_is_the_same_person()
     {
         var records = ConcentratedBase();

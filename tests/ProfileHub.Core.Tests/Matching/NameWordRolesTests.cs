@@ -98,4 +98,49 @@ public class NameWordRolesTests
         Assert.Equal("leon", record.Given);
         Assert.Equal("vidal", record.Family);
     }
+
+    private static NameWordRoles Customers() => NameWordRoles.Count(
+    [
+        Fields("raymond", "quiroz"), Fields("vy", "turner"), Fields("nam", "bruen"), Fields("john", "le"), Fields("lee", "smith"),
+        Fields("anna", "leeson"), Fields("leeson", "grant"),
+    ]);
+
+    [Theory]
+    [InlineData("raymondquiroz69@icloud.com", "raymond", "quiroz")]
+    [InlineData("turner.vy428@msn.com", "vy", "turner")]
+    [InlineData("nbruen101@yahoo.com", "n", "bruen")]
+    [InlineData("raymond_quiroz+news@gmail.com", "raymond", "quiroz")]
+    public void A_mailbox_made_of_a_first_name_or_initial_and_a_surname_reads_as_that_name(string address, string given, string family) =>
+        Assert.Equal((given, family), Customers().NameInMailbox(address));
+
+    [Theory]
+    [InlineData("jle@gmail.com")] // too short to say anything
+    [InlineData("thequirozes@gmail.com")] // no first name, no reading
+    [InlineData("raymond.k.quiroz@gmail.com")] // three parts
+    [InlineData("turner@gmail.com")] // a surname alone
+    public void A_mailbox_that_is_not_one_name_reads_as_none(string address) =>
+        Assert.Null(Customers().NameInMailbox(address));
+
+    [Fact]
+    public void A_nameless_record_takes_the_name_its_mailbox_is()
+    {
+        var record = new NormalizedRecord { Id = "web" };
+        record.Emails.Add("raymondquiroz69@icloud.com");
+
+        Customers().Settle(record);
+
+        Assert.Equal("raymond", record.Given);
+        Assert.Equal("quiroz", record.Family);
+    }
+
+    [Fact]
+    public void A_record_with_a_name_keeps_it_whatever_its_mailbox_says()
+    {
+        var record = Fields("ray", "quiroz");
+        record.Emails.Add("turner.vy428@msn.com");
+
+        Customers().Settle(record);
+
+        Assert.Equal("ray", record.Given);
+    }
 }
