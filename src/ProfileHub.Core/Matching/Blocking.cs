@@ -36,7 +36,15 @@ internal static class BlockingKeys
 
     /// <summary>The largest block a pass may compare in full; a bigger one is a junk or too-common value.</summary>
     public static int Cap(BlockingPass pass, MatchSettings settings) =>
-        IsIdentifierPass(pass) ? settings.JunkIdentifierCount : settings.MaxBlockSize;
+        IsIdentifierPass(pass) ? settings.JunkIdentifierCount
+        : pass == BlockingPass.NameCodeAndInitial ? Math.Min(settings.MaxBlockSize, RareNameBlock)
+        : settings.MaxBlockSize;
+
+    /// <summary>
+    /// The largest <see cref="BlockingPass.NameCodeAndInitial"/> block compared: the pass is for a typo in a rare
+    /// name, and "nguyen" with an initial is a crowd (at a million records the full cap doubled the candidate pairs).
+    /// </summary>
+    public const int RareNameBlock = 20;
 
     public static BlockingPass PassOf(ulong key) => (BlockingPass)(key >> 58);
 

@@ -62,6 +62,7 @@ internal sealed class FeatureTable
             Emails = InternAll(record.Emails),
             GmailKeys = InternAll(record.GmailKeys),
             Phones = InternAll(record.Phones),
+            NamesFromMailbox = record.NamesFromMailbox,
         };
         _ids[Count] = record.Id;
         return Count++;

@@ -101,7 +101,9 @@ internal sealed class NameWordRoles
     /// <summary>
     /// A nameless record (a newsletter sign-up, an ad lead) whose mailbox is its owner's name: "raymondquiroz69",
     /// "turner.vy428", "nbruen101" read as raymond quiroz, vy turner, n bruen. The name is weak evidence, as any
-    /// name is: it lets the record meet and attach to the one profile it fits, never join two (LoneRecordAttachment).
+    /// name is: it lets the record meet and attach to the one profile it fits, never join two (LoneRecordAttachment);
+    /// and against a record that gives a mailbox too it counts nothing, the mailboxes being compared already
+    /// (<see cref="PairScorer"/>).
     /// </summary>
     private void ReadMailbox(NormalizedRecord record)
     {
@@ -110,6 +112,7 @@ internal sealed class NameWordRoles
             if (NameInMailbox(email) is var (given, family))
             {
                 FeatureExtractor.SetNames(record, given, family);
+                record.NamesFromMailbox = true;
                 return;
             }
         }

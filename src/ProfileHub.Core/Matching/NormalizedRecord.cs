@@ -23,6 +23,9 @@ internal sealed class NormalizedRecord
     /// <summary>Whether the names were read from one full-name field and are not yet settled by <see cref="NameWordRoles.Settle"/>.</summary>
     public bool NamesFromFullName { get; set; }
 
+    /// <summary>Whether the names were read from the record's mailbox (<see cref="NameWordRoles.NameInMailbox"/>).</summary>
+    public bool NamesFromMailbox { get; set; }
+
     /// <summary>NYSIIS code of the canonical given name (computed here, in the parallel phase).</summary>
     public string? GivenCode { get; set; }
 

@@ -229,6 +229,20 @@ internal sealed class PairScorer
             WeighFullName(in a, in b, vector, weights, notes);
         }
 
+        if ((a.NamesFromMailbox || b.NamesFromMailbox) && ComparisonVector.Level(vector, (int)Comparison.Email) != Levels.Missing)
+        {
+            // A name read from one record's mailbox repeats that mailbox, which is compared with the other's already:
+            // tran.thao@msn.com and Tran Thao at tran.thao@yahoo.com are two mailboxes, not a mailbox and a name.
+            foreach (var c in (ReadOnlySpan<Comparison>)[Comparison.GivenName, Comparison.FamilyName])
+            {
+                weights[(int)c] = 0;
+                if (notes is not null)
+                {
+                    notes[(int)c] = "a name read from the mailbox: the mailboxes are compared instead";
+                }
+            }
+        }
+
         var strongest = -1;
         foreach (var c in LocationComparisons)
         {

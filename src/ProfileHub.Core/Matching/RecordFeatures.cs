@@ -36,4 +36,7 @@ internal struct RecordFeatures
     public int[] Emails;
     public int[] GmailKeys;
     public int[] Phones;
+
+    /// <summary>Whether the names were read from the record's own mailbox (<see cref="NameWordRoles"/>), not given.</summary>
+    public bool NamesFromMailbox;
 }

@@ -315,6 +315,23 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_name_read_from_a_mailbox_counts_nothing_against_another_mailbox()
+    {
+        // Both names come from the mailboxes, and those are two personal mailboxes: two Alan Mehrotras.
+        var records = ConcentratedBase();
+        records.Add(People.Record("loyalty", "Alan", "Mehrotra", phone: "+447700900456"));
+        records.Add(People.Record("newsletter", email: "mehrotra.alan@example.net"));
+        records.Add(People.Record("ad-lead", email: "alan.mehrotra66@example.net"));
+
+        var resolved = new Resolved(records, settings: EveryScoredPair);
+
+        Assert.False(resolved.Together("newsletter", "ad-lead"));
+        Assert.All(
+            resolved.Explanation("newsletter", "ad-lead").Contributions.Where(c => c.Comparison is Comparison.GivenName or Comparison.FamilyName),
+            c => Assert.Equal(0, c.Weight));
+    }
+
+    [Fact]
     public void A_rare_one_letter_misspelling_of_a_common_first_name_is_the_same_person()
     {
         var records = ConcentratedBase();
