@@ -58,7 +58,7 @@ internal sealed class NameWordRoles
         {
             SettleFullName(record);
         }
-        else if (record.Given is null && record.Family is null)
+        else if (record.Family is null)
         {
             ReadMailbox(record);
         }
@@ -100,7 +100,8 @@ internal sealed class NameWordRoles
 
     /// <summary>
     /// A nameless record (a newsletter sign-up, an ad lead) whose mailbox is its owner's name: "raymondquiroz69",
-    /// "turner.vy428", "nbruen101" read as raymond quiroz, vy turner, n bruen. The name is weak evidence, as any
+    /// "turner.vy428", "nbruen101" read as raymond quiroz, vy turner, n bruen; a record with only a first name takes
+    /// the surname of a mailbox whose first name or initial is its own (Shirley at s.bethke@keystonetech.com). The name is weak evidence, as any
     /// name is: it lets the record meet and attach to the one profile it fits, never join two (LoneRecordAttachment);
     /// and against a record that gives a mailbox too it counts nothing, the mailboxes being compared already
     /// (<see cref="PairScorer"/>).
@@ -109,14 +110,18 @@ internal sealed class NameWordRoles
     {
         foreach (var email in record.Emails)
         {
-            if (NameInMailbox(email) is var (given, family))
+            if (NameInMailbox(email) is var (given, family) && (record.Given is null || Fits(given, record.Given, record.GivenCanonical!)))
             {
-                FeatureExtractor.SetNames(record, given, family);
+                FeatureExtractor.SetNames(record, record.Given ?? given, family);
                 record.NamesFromMailbox = true;
                 return;
             }
         }
     }
+
+    /// <summary>Whether a mailbox's first name (or initial) is the record's own (shirley: s.bethke; tony: a.najera, through anthony).</summary>
+    private static bool Fits(string mailboxGiven, string given, string canonical) =>
+        mailboxGiven.Length == 1 ? mailboxGiven[0] == given[0] || mailboxGiven[0] == canonical[0] : mailboxGiven == given || mailboxGiven == canonical;
 
     /// <summary>
     /// The one reading of a mailbox name (before any '+' tag, digits dropped) as a first name or its initial and a

@@ -229,10 +229,12 @@ internal sealed class PairScorer
             WeighFullName(in a, in b, vector, weights, notes);
         }
 
-        if ((a.NamesFromMailbox || b.NamesFromMailbox) && ComparisonVector.Level(vector, (int)Comparison.Email) != Levels.Missing)
+        if ((a.NamesFromMailbox || b.NamesFromMailbox) && ComparisonVector.Level(vector, (int)Comparison.Email) != Levels.Missing
+            && (weights[(int)Comparison.Email] > 0 || (AllAtProviders(a.Emails) && AllAtProviders(b.Emails))))
         {
-            // A name read from one record's mailbox repeats that mailbox, which is compared with the other's already:
-            // tran.thao@msn.com and Tran Thao at tran.thao@yahoo.com are two mailboxes, not a mailbox and a name.
+            // A name read from one record's mailbox repeats that mailbox where the mailboxes are compared already:
+            // tran.thao@msn.com and Tran Thao at tran.thao@yahoo.com are two mailboxes, not a mailbox and a name, and
+            // two personal mailboxes spelling one name are two namesakes'. Beside a work address it is a name.
             foreach (var c in (ReadOnlySpan<Comparison>)[Comparison.GivenName, Comparison.FamilyName])
             {
                 weights[(int)c] = 0;

@@ -102,7 +102,7 @@ public class NameWordRolesTests
     private static NameWordRoles Customers() => NameWordRoles.Count(
     [
         Fields("raymond", "quiroz"), Fields("vy", "turner"), Fields("nam", "bruen"), Fields("john", "le"), Fields("lee", "smith"),
-        Fields("anna", "leeson"), Fields("leeson", "grant"),
+        Fields("anna", "leeson"), Fields("leeson", "grant"), Fields("shirley", "bethke"), Fields("anthony", "najera"),
     ]);
 
     [Theory]
@@ -142,5 +142,21 @@ public class NameWordRolesTests
         Customers().Settle(record);
 
         Assert.Equal("ray", record.Given);
+    }
+
+    [Theory]
+    [InlineData("shirley", "s.bethke@keystonetech.com", "bethke")]
+    [InlineData("tony", "a.najera@aperturepartners.com", "najera")]
+    [InlineData("mary", "s.bethke@keystonetech.com", null)]
+    public void A_record_with_only_a_first_name_takes_the_surname_of_a_mailbox_whose_first_name_is_its_own(string given, string address, string? family)
+    {
+        var record = new NormalizedRecord { Id = "web" };
+        FeatureExtractor.SetNames(record, given, null);
+        record.Emails.Add(address);
+
+        Customers().Settle(record);
+
+        Assert.Equal(given, record.Given);
+        Assert.Equal(family, record.Family);
     }
 }
