@@ -17,7 +17,7 @@ internal sealed record GeneratedDataset(string Name, CustomerBaseKind Kind, int 
     public static IReadOnlyList<GeneratedDataset> All { get; } =
     [
         new("customers/concentrated", CustomerBaseKind.Concentrated, DefaultPeople, GateSeed, Customers(0.95, floor: 0.925)),
-        new("customers/diverse", CustomerBaseKind.Diverse, DefaultPeople, GateSeed, Customers(0.95, floor: 0.943)),
+        new("customers/diverse", CustomerBaseKind.Diverse, DefaultPeople, GateSeed, Customers(0.95, floor: 0.945)),
         new("customers/spanish", CustomerBaseKind.Spanish, DefaultPeople, GateSeed, Customers(0.93, floor: 0.928)),
     ];
 

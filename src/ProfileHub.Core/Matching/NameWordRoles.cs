@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace ProfileHub.Core.Matching;
 
 /// <summary>
-/// How to read a name that came in one full-name field, as the data writes its words: how often each word is
-/// written as a first name and as a last name across the records being matched. The parser alone reads
+/// How to read a name that came in one full-name field, or that only a mailbox spells, as the data writes its
+/// words: how often each word is written as a first name and as a last name across the records being matched. The parser alone reads
 /// "Ana María Mora Castillo" as given "ana", middle "maria mora", family "castillo"; Spanish names are a given
 /// name (often compound) and two surnames, so here it becomes given "ana maria", family "mora castillo", which
 /// a record holding "ANA MARIA" / "MORA" matches (the first of two surnames). "John Michael Smith" keeps family
@@ -58,7 +58,8 @@ internal sealed class NameWordRoles
         {
             SettleFullName(record);
         }
-        else if (record.Family is null)
+
+        if (record.Family is null)
         {
             ReadMailbox(record);
         }
@@ -110,13 +111,30 @@ internal sealed class NameWordRoles
     {
         foreach (var email in record.Emails)
         {
-            if (NameInMailbox(email) is var (given, family) && (record.Given is null || Fits(given, record.Given, record.GivenCanonical!)))
+            if (TakeName(record, email))
             {
-                FeatureExtractor.SetNames(record, record.Given ?? given, family);
                 record.NamesFromMailbox = true;
                 return;
             }
         }
+
+        // A social profile's handle, unique on its platform, spells its owner's name as often as a mailbox does
+        // (@gloria.wiza, @nicolegamper); it compares only with handles, so the name it gives is no repeat.
+        if (record.SocialHandle is { } handle)
+        {
+            TakeName(record, handle);
+        }
+    }
+
+    private bool TakeName(NormalizedRecord record, string spelling)
+    {
+        if (NameInMailbox(spelling) is var (given, family) && (record.Given is null || Fits(given, record.Given, record.GivenCanonical!)))
+        {
+            FeatureExtractor.SetNames(record, record.Given ?? given, family);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether a mailbox's first name (or initial) is the record's own (shirley: s.bethke; tony: a.najera, through anthony).</summary>
@@ -124,7 +142,7 @@ internal sealed class NameWordRoles
         mailboxGiven.Length == 1 ? mailboxGiven[0] == given[0] || mailboxGiven[0] == canonical[0] : mailboxGiven == given || mailboxGiven == canonical;
 
     /// <summary>
-    /// The one reading of a mailbox name (before any '+' tag, digits dropped) as a first name or its initial and a
+    /// The one reading of a mailbox name (before any '+' tag, digits dropped) or a handle as a first name or its initial and a
     /// surname, each as the data writes it: two parts split at a dot, dash or underscore, in either order, or one
     /// run of letters split where exactly one split fits. Null when none or several fit ("jle": j + le, or no name).
     /// </summary>

@@ -102,7 +102,7 @@ public class NameWordRolesTests
     private static NameWordRoles Customers() => NameWordRoles.Count(
     [
         Fields("raymond", "quiroz"), Fields("vy", "turner"), Fields("nam", "bruen"), Fields("john", "le"), Fields("lee", "smith"),
-        Fields("anna", "leeson"), Fields("leeson", "grant"), Fields("shirley", "bethke"), Fields("anthony", "najera"),
+        Fields("anna", "leeson"), Fields("leeson", "grant"), Fields("shirley", "bethke"), Fields("anthony", "najera"), Fields("gloria", "wiza"),
     ]);
 
     [Theory]
@@ -158,5 +158,17 @@ public class NameWordRolesTests
 
         Assert.Equal(given, record.Given);
         Assert.Equal(family, record.Family);
+    }
+
+    [Fact]
+    public void A_social_profile_with_only_a_first_name_takes_the_surname_its_handle_spells_and_stays_unflagged()
+    {
+        var record = new NormalizedRecord { Id = "social", SocialHandle = "gloria.wiza" };
+        FeatureExtractor.SetNames(record, "gloria", null);
+
+        Customers().Settle(record);
+
+        Assert.Equal("wiza", record.Family);
+        Assert.False(record.NamesFromMailbox);
     }
 }
