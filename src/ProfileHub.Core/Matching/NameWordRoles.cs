@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ProfileHub.Core.Normalization;
 
 namespace ProfileHub.Core.Matching;
 
@@ -39,11 +40,14 @@ internal sealed class NameWordRoles
 
     /// <summary>A word written as a last name more than twice as often as a first name (as <see cref="TermFrequencies"/> reads a lone first-name field).</summary>
     public bool ReadsAsSurname(ReadOnlySpan<char> word) =>
-        _lookup.TryGetValue(word, out var count) && count.Family > 2 * count.Given;
+        _lookup.TryGetValue(word, out var count) && MostlyWritten(count.Family, count.Given);
 
     /// <summary>A word written as a first name more than twice as often as a last name.</summary>
     public bool ReadsAsGivenName(ReadOnlySpan<char> word) =>
-        _lookup.TryGetValue(word, out var count) && count.Given > 2 * count.Family;
+        _lookup.TryGetValue(word, out var count) && MostlyWritten(count.Given, count.Family);
+
+    /// <summary>The one rule for a name's role in the data: written one way more than twice as often as the other.</summary>
+    public static bool MostlyWritten(int asThisRole, int asOtherRole) => asThisRole > 2 * asOtherRole;
 
     /// <summary>
     /// Reads a full name's words as the data writes them: the last middle word joins the family name when it
@@ -139,7 +143,7 @@ internal sealed class NameWordRoles
 
     /// <summary>Whether a mailbox's first name (or initial) is the record's own (shirley: s.bethke; tony: a.najera, through anthony).</summary>
     private static bool Fits(string mailboxGiven, string given, string canonical) =>
-        mailboxGiven.Length == 1 ? mailboxGiven[0] == given[0] || mailboxGiven[0] == canonical[0] : mailboxGiven == given || mailboxGiven == canonical;
+        mailboxGiven.Length == 1 ? GivenNames.MayBeInitialOf(mailboxGiven[0], given, canonical) : mailboxGiven == given || mailboxGiven == canonical;
 
     /// <summary>
     /// The one reading of a mailbox name (before any '+' tag, digits dropped) or a handle as a first name or its initial and a

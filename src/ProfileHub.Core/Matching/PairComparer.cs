@@ -125,7 +125,7 @@ internal static class PairComparer
         }
 
         // "J" against "John": one side gave only an initial, of the name used or the formal one (F for Nando, Fernando).
-        return (x.Length == 1 || y.Length == 1) && (x[0] == y[0] || x[0] == pool[bCanonical][0] || pool[aCanonical][0] == y[0])
+        return (x.Length == 1 && GivenNames.MayBeInitialOf(x[0], y, pool[bCanonical])) || (y.Length == 1 && GivenNames.MayBeInitialOf(y[0], x, pool[aCanonical]))
             ? Levels.GivenName.Initial
             : Levels.GivenName.Different;
     }

@@ -341,7 +341,7 @@ internal sealed class TermFrequencies
     /// Whether a name given alone is far more often a surname in this data than a first name (nguyen, do,
     /// wolff): counted when asked, so the answer follows the data as it grows.
     /// </summary>
-    private bool ReadsAsSurname(int name) => Count(Comparison.FamilyName, name) > 2 * Count(Comparison.GivenName, name);
+    private bool ReadsAsSurname(int name) => NameWordRoles.MostlyWritten(Count(Comparison.FamilyName, name), Count(Comparison.GivenName, name));
 
     /// <summary>
     /// One letter apart, one of them a spelling at least <see cref="MisspellingRarity"/> times rarer than the other
@@ -433,7 +433,8 @@ internal sealed class TermFrequencies
             if (x.Length == 1 || y.Length == 1)
             {
                 // An initial stands for the name used or the formal one (F for Nando, Fernando).
-                return x[0] == y[0] || x[0] == pool[other.GivenCanonical][0] || pool[GivenCanonical][0] == y[0]
+                return (x.Length == 1 && GivenNames.MayBeInitialOf(x[0], y, pool[other.GivenCanonical]))
+                    || (y.Length == 1 && GivenNames.MayBeInitialOf(y[0], x, pool[GivenCanonical]))
                     || EnteredSwapped(this, other, pool) || EnteredSwapped(other, this, pool);
             }
 

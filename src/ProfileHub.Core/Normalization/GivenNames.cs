@@ -208,6 +208,12 @@ internal static class GivenNames
 
     public static IEnumerable<KeyValuePair<string, string>> Entries => Canonical;
 
+    /// <summary>
+    /// Whether <paramref name="initial"/> may stand for a first name: its own initial or its formal name's, as a
+    /// nickname's bearer signs either (F for Nando, Fernando). <paramref name="canonical"/> is the name's canonical form.
+    /// </summary>
+    public static bool MayBeInitialOf(char initial, string name, string canonical) => initial == name[0] || initial == canonical[0];
+
     public static bool TryFind(ReadOnlySpan<char> name, out string canonical) =>
         Lookup.TryGetValue(name, out canonical!);
 
