@@ -16,8 +16,14 @@ internal sealed class CustomerBaseGenerator
     private const double SingleLandlineChance = 0.05;
 
     // Some members of a household with a landline give only that; the others give it on some records.
+    // Calibration: the rates that leave a record without an identifier its person's other records share (the
+    // landline given instead of a mobile, the work address given instead of the personal one, a record without an
+    // e-mail) are set so that linking exactly the true pairs sharing an identifier scores F1 about 0.94, and the
+    // junk e-mail rate so that exact stitching scores about 0.75: issue 13's figures for its held-out data. With
+    // twice these rates the ceiling was 0.92, below the held-out data's, and recall beyond it meant linking on
+    // names alone.
     private const double LandlineOnlyChance = 0.25;
-    private const double LandlineUseChance = 0.15;
+    private const double LandlineUseChance = 0.05;
     private const double FamilyEmailChance = 0.15;
     private const double FamilyEmailUseChance = 0.3;
     private const double MoveChance = 0.15;
@@ -30,7 +36,7 @@ internal sealed class CustomerBaseGenerator
     private const double InitialChance = 0.05;
     private const double EmailScruffyChance = 0.05;
     private const double EmailTypoChance = 0.01;
-    private const double JunkEmailChance = 0.008;
+    private const double JunkEmailChance = 0.007;
     private const double NameOnlySupportChance = 0.10;
     private const double BothSurnamesChance = 0.5;
 
@@ -456,7 +462,7 @@ internal sealed class CustomerBaseGenerator
     /// <summary>Web sign-up: an e-mail (sometimes the work one), sometimes a first name, sometimes a phone (checkout).</summary>
     private void FillWeb(CustomerRecord record, Person person, bool later)
     {
-        record.Email = EmailFor(person, workShare: 0.1);
+        record.Email = EmailFor(person, workShare: 0.05);
         if (Chance(0.4))
         {
             record.FirstName = Names(person, Source.Web, later).First;
@@ -468,7 +474,7 @@ internal sealed class CustomerBaseGenerator
     /// <summary>Marketing list: an e-mail, sometimes first and last name.</summary>
     private void FillMarketing(CustomerRecord record, Person person, bool later)
     {
-        record.Email = EmailFor(person, workShare: 0.10);
+        record.Email = EmailFor(person, workShare: 0.05);
         if (Chance(0.5))
         {
             (record.FirstName, record.LastName) = Names(person, Source.Email, later);
@@ -496,14 +502,14 @@ internal sealed class CustomerBaseGenerator
         // Phone only, both, or e-mail only: 30/40/30.
         var roll = _random.Double();
         record.Phone = roll < 0.7 ? PhoneFor(person) : null;
-        record.Email = roll >= 0.3 ? EmailFor(person, workShare: 0.1) : null;
+        record.Email = roll >= 0.3 ? EmailFor(person, workShare: 0.05) : null;
     }
 
     /// <summary>Social profile: the person's one handle and a display name, sometimes just a first name or a nickname; usually an e-mail from a lead form.</summary>
     private void FillSocial(CustomerRecord record, Person person, bool later)
     {
         record.SocialHandle = Handle(person);
-        record.Email = Chance(0.85) ? EmailFor(person, workShare: 0.1) : null;
+        record.Email = Chance(0.95) ? EmailFor(person, workShare: 0.05) : null;
         var (first, last) = Names(person, Source.Social, later);
         var roll = _random.Double();
         record.FullName = roll < 0.7 ? first + " " + last
@@ -534,7 +540,7 @@ internal sealed class CustomerBaseGenerator
     /// <summary>Ad platform lead: an e-mail (work ones are common here), sometimes a phone.</summary>
     private void FillAds(CustomerRecord record, Person person)
     {
-        record.Email = EmailFor(person, workShare: 0.15);
+        record.Email = EmailFor(person, workShare: 0.08);
         record.Phone = Chance(0.5) ? PhoneFor(person) : null;
     }
 
@@ -543,7 +549,7 @@ internal sealed class CustomerBaseGenerator
     {
         (record.FirstName, record.LastName) = Names(person, Source.Shop, later);
         record.Phone = PhoneFor(person);
-        record.Email = Chance(0.8) ? EmailFor(person, workShare: 0) : null;
+        record.Email = Chance(0.9) ? EmailFor(person, workShare: 0) : null;
         if (Chance(0.4))
         {
             record.PostalCode = (later && person.Moved is { } moved ? moved : person.Home).PostalCode;
