@@ -172,7 +172,10 @@ internal sealed class NameWordRoles
         }
 
         var name = letters[..length];
-        if (length < MinMailboxName || parts > 2)
+
+        // A mailbox that spells one name word (joanne951, nguyen.80) is no given name and surname, however its
+        // letters split: joanne is not "anne jo", nor nguyen "uyen ng", when Jo and Ng are surnames in the data.
+        if (length < MinMailboxName || parts > 2 || IsNameWord(name))
         {
             return null;
         }
@@ -196,6 +199,8 @@ internal sealed class NameWordRoles
 
         return readings == 1 ? found : null;
     }
+
+    private bool IsNameWord(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var count) && count.Given + count.Family > 0;
 
     /// <summary>Shortest mailbox name read as a name: "jle" says too little.</summary>
     private const int MinMailboxName = 4;

@@ -103,6 +103,7 @@ public class NameWordRolesTests
     [
         Fields("raymond", "quiroz"), Fields("vy", "turner"), Fields("nam", "bruen"), Fields("john", "le"), Fields("lee", "smith"),
         Fields("anna", "leeson"), Fields("leeson", "grant"), Fields("shirley", "bethke"), Fields("anthony", "najera"), Fields("gloria", "wiza"),
+        Fields("joanne", "sanchez"), Fields("anne", "jo"),
     ]);
 
     [Theory]
@@ -118,6 +119,8 @@ public class NameWordRolesTests
     [InlineData("thequirozes@gmail.com")] // no first name, no reading
     [InlineData("raymond.k.quiroz@gmail.com")] // three parts
     [InlineData("turner@gmail.com")] // a surname alone
+    [InlineData("joanne951@gmail.com")] // a first name alone, though "anne" + "jo" would split it
+    [InlineData("joan.ne951@gmail.com")] // the same, a dot added (Gmail ignores it)
     public void A_mailbox_that_is_not_one_name_reads_as_none(string address) =>
         Assert.Null(Customers().NameInMailbox(address));
 
