@@ -341,7 +341,7 @@ internal static class PairComparer
         address.EndsWith("@gmail.com", StringComparison.Ordinal) || address.EndsWith("@googlemail.com", StringComparison.Ordinal);
 
     /// <summary>
-    /// Two different addresses: one mailbox mistyped ("similar mailbox": robert255 / roberta255 at one
+    /// Two different addresses: one mailbox mistyped ("similar mailbox", one edit apart: robert255 / roberta255 at one
     /// domain, or one mailbox at a mistyped domain), the same mailbox name at an unrelated domain (a
     /// namesake's work address as often as the same person's), or different. Not similar: other digits, whatever
     /// the letters (craig9055 / craig1855, tien_nguyen / tien_nguyen2, juan73 / juanp738: another account; a
@@ -380,7 +380,9 @@ internal static class PairComparer
             return Levels.Email.Different;
         }
 
-        return StringSimilarity.BoundedEditDistance(leftBox, rightBox, 2) <= 2 ? Levels.Email.SimilarMailbox : Levels.Email.Different;
+        // One slip of the keyboard (a letter changed, added, dropped or two swapped). Two are not a typo but another
+        // account more often than not: dnguyen / ducnguyen, robertn / robert43, minhp / minh14.
+        return StringSimilarity.BoundedEditDistance(leftBox, rightBox, 1) <= 1 ? Levels.Email.SimilarMailbox : Levels.Email.Different;
     }
 
     /// <summary>The first of a's addresses whose mailbox name (before the '@') one of b's addresses shares.</summary>

@@ -106,6 +106,10 @@ public class PairComparerTests
     [InlineData("patton.helen4@hotmail.com", "patton.helen4@hotmial.com", "similar mailbox")]
     [InlineData("lauragonzalezdiat812@gmail.com", "laura.gonzalez.diaz812@gmail.com", "similar mailbox")]
     [InlineData("margare.tnguyen86@gmail.com", "margaretnguyen81@gmail.com", "different")]
+    [InlineData("rboert255@smith.net", "robert255@smith.net", "similar mailbox")] // two letters swapped: one slip
+    [InlineData("dnguyen@gmail.com", "duc.nguyen@gmail.com", "different")] // two edits: another account
+    [InlineData("robertn@hotmail.com", "robert98@hotmail.com", "different")]
+    [InlineData("minh.p@gmail.com", "minh14@gmail.com", "different")]
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
