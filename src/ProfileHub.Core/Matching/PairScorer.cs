@@ -321,7 +321,9 @@ internal sealed class PairScorer
         if (people > 1 && (a.Given == 0 || b.Given == 0 || !Frequencies.CouldBeOnePerson(in a, in b)))
         {
             // Held by several people: it says which of them only with names that could be one person's.
-            note = describe ? $"held by {people} people, and these records do not say which: a shared value, ignored" : null;
+            note = !describe ? null
+                : comparison == Comparison.Email && Frequencies.IsHouseholdMailbox(value) ? "a household's mailbox (a surname, no holder's first name): says which family, not which member; ignored"
+                : $"held by {people} people, and these records do not say which: a shared value, ignored";
             return 0;
         }
 

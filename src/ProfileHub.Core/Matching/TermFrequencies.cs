@@ -27,6 +27,9 @@ internal sealed class TermFrequencies
     private readonly List<PersonKey> _holders = [];
     private const int MaxNameVariants = 16;
 
+    // Mailboxes spelled as a household's (thenguyens, familiagarcia): see HouseholdMailbox.
+    private readonly HashSet<int> _householdMailboxes = [];
+
     // Records per full name (canonical first name and surname): names are not independent (Vietnamese first
     // names go with Vietnamese surnames), so "long tran" is more common than "long" times "tran" says.
     private readonly Dictionary<long, int> _fullNames = [];
@@ -78,7 +81,19 @@ internal sealed class TermFrequencies
     /// </summary>
     public int People(Comparison comparison, int value) =>
         _people.TryGetValue(Key(comparison, value), out var people) ? people
-        : Count(comparison, value) > 0 ? 1 : 0;
+        : Count(comparison, value) == 0 ? 0
+        : comparison == Comparison.Email && IsHouseholdMailbox(value) ? HouseholdPeople
+        : 1;
+
+    /// <summary>
+    /// Whether a mailbox is a household's by its spelling against its holders' names (<see cref="HouseholdMailbox"/>):
+    /// it then counts as held by <see cref="HouseholdPeople"/>, however few of the family's members gave it.
+    /// Valid once <see cref="Complete"/> has run.
+    /// </summary>
+    public bool IsHouseholdMailbox(int value) => _householdMailboxes.Contains(value);
+
+    /// <summary>The people a household's mailbox counts as held by: more than one, so it says which family and not which member.</summary>
+    public const int HouseholdPeople = 2;
 
     /// <summary>
     /// Relative frequency of a mailbox name among the distinct mailboxes: the chance that a stranger's
@@ -253,6 +268,43 @@ internal sealed class TermFrequencies
                 _people[key] = people;
             }
         }
+
+        FindHouseholdMailboxes();
+    }
+
+    private void FindHouseholdMailboxes()
+    {
+        _householdMailboxes.Clear();
+        var holders = new List<HouseholdMailbox.Holder>(MaxNameVariants);
+        foreach (var (key, first) in _firstHolder)
+        {
+            if (key >> 32 != (long)Comparison.Email)
+            {
+                continue;
+            }
+
+            holders.Clear();
+            if (_nameVariants.TryGetValue(key, out var variants))
+            {
+                variants.ForEach(v => holders.Add(HolderName(v)));
+            }
+            else
+            {
+                holders.Add(HolderName(first));
+            }
+
+            var value = (int)key;
+            if (HouseholdMailbox.Is(_pool[value], holders))
+            {
+                _householdMailboxes.Add(value);
+            }
+        }
+    }
+
+    private HouseholdMailbox.Holder HolderName(int holder)
+    {
+        var person = _holders[holder];
+        return new(_pool[person.Given], _pool[person.GivenCanonical], person.Family == 0 ? null : _pool[person.Family]);
     }
 
     private int CountPeople(List<int> variants)

@@ -455,6 +455,24 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_nameless_record_giving_a_households_mailbox_joins_no_member_on_it()
+    {
+        var records = People.Background(300);
+        records.Add(new MatchInput("dat-loyalty").Set(AttributeName.FirstName, "Dat").Set(AttributeName.LastName, "Nguyen")
+            .Set(AttributeName.Email, "nguyenfamily168@yahoo.com").Set(AttributeName.LoyaltyId, "L65417565").Set(AttributeName.BirthDate, "1943-08-25"));
+        records.Add(new MatchInput("ad-lead").Set(AttributeName.Email, "nguyenfamily168@yahoo.com"));
+        records.Add(new MatchInput("dat-web").Set(AttributeName.Email, "dat.nguyen43@yahoo.com"));
+        records.Add(new MatchInput("dat-newsletter").Set(AttributeName.Email, "Dat.Nguyen43@yahoo.com"));
+
+        var resolved = new Resolved(records);
+
+        // Only Dat has given the family's mailbox so far, but any member of the family may have given it on the
+        // lead: it stays on its own rather than join him. A personal mailbox still links the records that give it.
+        Assert.False(resolved.Together("dat-loyalty", "ad-lead"));
+        Assert.True(resolved.Together("dat-web", "dat-newsletter"));
+    }
+
+    [Fact]
     public void A_six_row_file_links_its_obvious_duplicates_with_the_shipped_model()
     {
         List<MatchInput> records =
