@@ -411,6 +411,21 @@ internal sealed class TermFrequencies
     }
 
     /// <summary>
+    /// One of two first names, the rarer by <see cref="MisspellingRarity"/> as a misspelling is, one slip from a
+    /// nickname or formal form of the other (ptricia / patty, jmimy / jim, mkie / michael).
+    /// </summary>
+    private bool RareMistypedNickname(int given, int otherGiven, string x, string y)
+    {
+        if (!OneIsRarer(given, otherGiven))
+        {
+            return false;
+        }
+
+        var rarer = Count(Comparison.GivenName, given) <= Count(Comparison.GivenName, otherGiven);
+        return rarer ? GivenNames.MayBeMistypedOf(x, y) : GivenNames.MayBeMistypedOf(y, x);
+    }
+
+    /// <summary>
     /// Whether one of two first names is at least <see cref="MisspellingRarity"/> times rarer than the other, as a
     /// misspelling is (nicle / nicole); two names both in common use (louis / louise, charles / charlene) are two names.
     /// </summary>
@@ -495,6 +510,7 @@ internal sealed class TermFrequencies
                 || StringSimilarity.JaroWinkler(pool[GivenCanonical], pool[other.GivenCanonical]) >= SimilarNames
                 || SameLetters(x, y)
                 || frequencies.RareMisspelling(Given, other.Given, x, y)
+                || frequencies.RareMistypedNickname(Given, other.Given, x, y)
                 || (Math.Min(x.Length, y.Length) >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
                 || EnteredSwapped(this, other, pool)
                 || EnteredSwapped(other, this, pool);

@@ -15,7 +15,7 @@ internal static class GivenNames
         richard: dick dickie rick ricky rich richie
         james: jim jimmy jimmie jamie jem jas
         john: jack johnny jon jonny
-        jonathan: jonny jonathon
+        jonathan: jon jonny jonathon
         joseph: joe joey jos
         thomas: tom tommy thom
         charles: charlie chuck chas chaz
@@ -83,7 +83,7 @@ internal static class GivenNames
         margaret: peggy peg maggie meg marge margie madge
         katherine: kate katie kathy kat kay kitty catherine kathryn cathy
         catherine: cath
-        patricia: patsy tricia trish
+        patricia: pat patty patsy tricia trish
         jennifer: jen jenny jenn
         susan: sue susie suzy
         deborah: deb debbie debby
@@ -91,12 +91,12 @@ internal static class GivenNames
         barbara: barb babs
         dorothy: dot dottie dolly
         victoria: vicky vicki tori
-        christine: chrissy tina
+        christine: chris chrissy tina
         christina: tina
         jessica: jess jessie
         abigail: abby gail
         alexandra: lexi sasha
-        samantha: sammie
+        samantha: sam sammy sammie
         amanda: mandy
         cynthia: cindy
         pamela: pam
@@ -234,6 +234,77 @@ internal static class GivenNames
         var yCompound = y.Contains(' ', StringComparison.Ordinal);
         return xCompound != yCompound && (xCompound ? AnyWordMayBe(x, y) : AnyWordMayBe(y, x));
     }
+
+    /// <summary>
+    /// Whether <paramref name="typed"/> is one slip (a letter changed, added or dropped, or two swapped) from a
+    /// name the table lists that may be one name with <paramref name="name"/>: ptricia / patty through patricia,
+    /// jmimy / james through jimmy, mkie / michael through mike. Jaro-Winkler misses these: the slip and the
+    /// nickname each change the name.
+    /// </summary>
+    public static bool MayBeMistypedOf(string typed, string name)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(name);
+        if (typed.Length is < 2 or > 24)
+        {
+            return false;
+        }
+
+        Span<char> candidate = stackalloc char[typed.Length + 1];
+        var word = typed.AsSpan();
+        for (var i = 0; i <= word.Length; i++)
+        {
+            // Dropped here: the letter at i was not typed.
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                word[..i].CopyTo(candidate);
+                candidate[i] = c;
+                word[i..].CopyTo(candidate[(i + 1)..]);
+                if (Listed(candidate[..(word.Length + 1)], name))
+                {
+                    return true;
+                }
+            }
+
+            if (i == word.Length)
+            {
+                break;
+            }
+
+            // Added at i, changed at i, or swapped with the next letter.
+            word[..i].CopyTo(candidate);
+            word[(i + 1)..].CopyTo(candidate[i..]);
+            if (Listed(candidate[..(word.Length - 1)], name))
+            {
+                return true;
+            }
+
+            word.CopyTo(candidate);
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                candidate[i] = c;
+                if (c != word[i] && Listed(candidate[..word.Length], name))
+                {
+                    return true;
+                }
+            }
+
+            if (i + 1 < word.Length && word[i] != word[i + 1])
+            {
+                word.CopyTo(candidate);
+                (candidate[i], candidate[i + 1]) = (word[i + 1], word[i]);
+                if (Listed(candidate[..word.Length], name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Listed(ReadOnlySpan<char> candidate, string name) =>
+        Meanings.TryGetValue(candidate, out _) && ShareMeaning(candidate, name);
 
     private static bool AnyWordMayBe(string compound, string single)
     {

@@ -473,6 +473,25 @@ public class CustomerBaseTrapsTests
     }
 
     [Fact]
+    public void A_mistyped_nickname_and_the_formal_name_on_one_mailbox_are_one_person()
+    {
+        var records = People.Background(300);
+        for (var i = 0; i < 10; i++)
+        {
+            // Patricia and Patty are common names here, as in any base; PTRICIA is a slip, seen once.
+            records.Add(People.Record($"patricia-{i}", i % 2 == 0 ? "Patricia" : "Patty", "Quinn" + (char)('a' + i), $"pq{i}@example.org"));
+        }
+
+        records.Add(new MatchInput("loyalty").Set(AttributeName.FirstName, "patty").Set(AttributeName.LastName, "tran")
+            .Set(AttributeName.Email, "tran.patricia04@gmail.com").Set(AttributeName.Phone, "+447700104104").Set(AttributeName.LoyaltyId, "L84136991"));
+        records.Add(new MatchInput("shop").Set(AttributeName.FirstName, "PTRICIA").Set(AttributeName.LastName, "TRAN")
+            .Set(AttributeName.Email, "tran.patricia04@gmail.com").Set(AttributeName.Phone, "+44 7700 104104"));
+
+        // PTRICIA is patricia with a letter dropped, and patty is patricia: not two members of a household.
+        Assert.True(new Resolved(records).Together("loyalty", "shop"));
+    }
+
+    [Fact]
     public void A_six_row_file_links_its_obvious_duplicates_with_the_shipped_model()
     {
         List<MatchInput> records =

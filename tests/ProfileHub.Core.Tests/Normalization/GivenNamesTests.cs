@@ -37,9 +37,25 @@ public class GivenNamesTests
     [InlineData("maria carmen", "maria jose", false)]
     [InlineData("john", "joan", false)]
     [InlineData("lisa", "nguyen", false)]
+    [InlineData("patty", "patricia", true)] // as well as Patrick's
+    [InlineData("sam", "samantha", true)] // as well as Samuel's
+    [InlineData("jon", "jonathan", true)]
+    [InlineData("chris", "christine", true)]
     public void A_diminutive_may_name_every_name_it_stands_for(string x, string y, bool expected)
     {
         Assert.Equal(expected, GivenNames.MayBeOneName(x, y));
         Assert.Equal(expected, GivenNames.MayBeOneName(y, x));
     }
+
+    [Theory]
+    [InlineData("ptricia", "patty", true)] // a letter dropped from patricia
+    [InlineData("jmimy", "james", true)] // two letters of jimmy swapped
+    [InlineData("mkie", "michael", true)]
+    [InlineData("mayt", "matthew", true)] // a letter of matt changed
+    [InlineData("tomx", "thomas", true)] // a letter added to tom
+    [InlineData("don", "daniel", true)] // one slip from dan: the caller asks only when one name is far rarer
+    [InlineData("karen", "carmen", false)]
+    [InlineData("xyz", "michael", false)]
+    public void A_name_one_slip_from_a_form_of_the_other_may_be_it_mistyped(string typed, string name, bool expected) =>
+        Assert.Equal(expected, GivenNames.MayBeMistypedOf(typed, name));
 }
