@@ -29,8 +29,9 @@ internal static class HouseholdMailbox
         Span<char> restBuffer = stackalloc char[letters.Length];
         foreach (var holder in holders)
         {
+            // The whole mailbox is tried too: a short surname may hide inside a first name (le in darlene1943).
             var rest = WithoutSurnames(letters, holder.Family, restBuffer, out var removed);
-            if (Names(rest, holder) || (removed && rest.IsEmpty))
+            if (Names(rest, holder) || (removed && rest.IsEmpty) || Names(letters, holder))
             {
                 return false;
             }

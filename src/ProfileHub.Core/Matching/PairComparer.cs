@@ -84,6 +84,12 @@ internal static class PairComparer
             return true;
         }
 
+        if (pool[x].Length == 1 || pool[y].Length == 1)
+        {
+            // An initial agrees with a name it begins ("q ramos" / "ramos quang"), but is no strong agreement.
+            return pool[x][0] == pool[y][0];
+        }
+
         var similarity = x == y ? 1 : StringSimilarity.JaroWinkler(pool[x], pool[y]);
         strong |= similarity >= 0.92;
         return similarity >= 0.80;

@@ -53,6 +53,17 @@ public class PairComparerTests
         Assert.Equal(family, Label(a, b, Comparison.FamilyName));
     }
 
+    [Fact]
+    public void An_initial_agrees_crosswise_with_the_name_it_begins()
+    {
+        // "q ramos" at the till, "ramos quang" on the newsletter: Quang Ramos twice.
+        var a = People.Record("a", first: "q", last: "ramos");
+        var b = People.Record("b", first: "Ramos", last: "Quang");
+        Assert.True(Swapped(a, b));
+        Assert.Equal("initial", Label(a, b, Comparison.GivenName));
+        Assert.Equal("exact", Label(a, b, Comparison.FamilyName));
+    }
+
     [Theory]
     [InlineData("john", "smith", "john", "smithson")]
     [InlineData("maria", "jones", "jones", "smith")]
