@@ -206,13 +206,19 @@ internal static class GivenNames
     private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> Meanings =
         BuildMeanings().GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Per canonical name, the initials (a bit per letter) of every listed name that may stand for it.</summary>
+    private static readonly Dictionary<string, int> InitialsOf = BuildInitials();
+
     public static IEnumerable<KeyValuePair<string, string>> Entries => Canonical;
 
     /// <summary>
-    /// Whether <paramref name="initial"/> may stand for a first name: its own initial or its formal name's, as a
-    /// nickname's bearer signs either (F for Nando, Fernando). <paramref name="canonical"/> is the name's canonical form.
+    /// Whether <paramref name="initial"/> may stand for a first name: its own initial, its formal name's or one of
+    /// the formal name's diminutives', as a bearer signs any name they go by (F for Nando, Fernando; T for
+    /// Anthony, who goes by Tony; C for Kate, through Catherine). <paramref name="canonical"/> is the name's canonical form.
     /// </summary>
-    public static bool MayBeInitialOf(char initial, string name, string canonical) => initial == name[0] || initial == canonical[0];
+    public static bool MayBeInitialOf(char initial, string name, string canonical) =>
+        initial == name[0] || initial == canonical[0]
+        || (initial is >= 'a' and <= 'z' && InitialsOf.TryGetValue(canonical, out var initials) && (initials & (1 << (initial - 'a'))) != 0);
 
     public static bool TryFind(ReadOnlySpan<char> name, out string canonical) =>
         Lookup.TryGetValue(name, out canonical!);
@@ -356,6 +362,23 @@ internal static class GivenNames
         }
 
         return false;
+    }
+
+    private static Dictionary<string, int> BuildInitials()
+    {
+        var initials = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, meanings) in BuildMeanings())
+        {
+            if (name[0] is >= 'a' and <= 'z')
+            {
+                foreach (var meaning in meanings)
+                {
+                    initials[meaning] = initials.GetValueOrDefault(meaning) | (1 << (name[0] - 'a'));
+                }
+            }
+        }
+
+        return initials;
     }
 
     private static Dictionary<string, string[]> BuildMeanings()

@@ -58,4 +58,15 @@ public class GivenNamesTests
     [InlineData("xyz", "michael", false)]
     public void A_name_one_slip_from_a_form_of_the_other_may_be_it_mistyped(string typed, string name, bool expected) =>
         Assert.Equal(expected, GivenNames.MayBeMistypedOf(typed, name));
+
+    [Theory]
+    [InlineData('a', "anthony", "anthony", true)]
+    [InlineData('t', "anthony", "anthony", true)] // Tony
+    [InlineData('c', "kate", "katherine", true)] // Cathy, Catherine
+    [InlineData('f', "nando", "fernando", true)]
+    [InlineData('m', "anthony", "anthony", false)]
+    [InlineData('q', "quang", "quang", true)] // a name the table does not know: its own initial only
+    [InlineData('t', "quang", "quang", false)]
+    public void An_initial_stands_for_the_name_its_formal_form_or_a_diminutive_of_it(char initial, string name, string canonical, bool expected) =>
+        Assert.Equal(expected, GivenNames.MayBeInitialOf(initial, name, canonical));
 }
