@@ -16,9 +16,9 @@ internal sealed record GeneratedDataset(string Name, CustomerBaseKind Kind, int 
 
     public static IReadOnlyList<GeneratedDataset> All { get; } =
     [
-        new("customers/concentrated", CustomerBaseKind.Concentrated, DefaultPeople, GateSeed, Customers(0.95, floor: 0.925)),
-        new("customers/diverse", CustomerBaseKind.Diverse, DefaultPeople, GateSeed, Customers(0.95, floor: 0.945)),
-        new("customers/spanish", CustomerBaseKind.Spanish, DefaultPeople, GateSeed, Customers(0.93, floor: 0.928)),
+        new("customers/concentrated", CustomerBaseKind.Concentrated, DefaultPeople, GateSeed, Customers(0.95, floor: 0.940)),
+        new("customers/diverse", CustomerBaseKind.Diverse, DefaultPeople, GateSeed, Customers(0.95, floor: 0.958)),
+        new("customers/spanish", CustomerBaseKind.Spanish, DefaultPeople, GateSeed, Customers(0.93, floor: 0.940)),
     ];
 
     public List<CustomerRecord> Generate() => CustomerBase.Generate(Kind, People, Seed);
