@@ -78,7 +78,9 @@ internal static class Comparisons
         // twice would let a shared address outweigh different first names (households).
         new(Comparison.Address, "street address", ["missing", "same", "same street, number missing", "same number, similar street", "same street, different number", "different"], ValueWeighting.None),
         new(Comparison.City, "city", ["missing", "exact", "similar", "different"], ValueWeighting.Frequency),
-        new(Comparison.PostalCode, "postal code", ["missing", "exact", "one typo apart", "different"], ValueWeighting.Frequency),
+        // "same district": records that give a postcode near the person rather than their own (a register's
+        // parish, a form's "area") still agree on the district.
+        new(Comparison.PostalCode, "postal code", ["missing", "exact", "one typo apart", "same district", "different"], ValueWeighting.Frequency),
         new(Comparison.NationalId, "national id", ["missing", "exact", "one typo apart", "different"], ValueWeighting.Holders),
         new(Comparison.LoyaltyId, "loyalty id", ["missing", "exact", "different"], ValueWeighting.Holders),
         new(Comparison.ExternalId, "external id", ["missing", "exact", "different"], ValueWeighting.Holders),

@@ -117,7 +117,7 @@ internal static class Levels
         public const int Different = 3;
     }
 
-    /// <summary>Postal code and national id: exact, one edit apart (a typo, a transposed pair), different.</summary>
+    /// <summary>National id (and a postal code before its district is asked): exact, one edit apart (a typo, a transposed pair), different.</summary>
     public static class OneTypo
     {
         public const int Exact = Levels.Exact;
@@ -125,6 +125,18 @@ internal static class Levels
         public const int OneTypoApart = 2;
 
         public const int Different = 3;
+    }
+
+    public static class PostalCode
+    {
+        public const int Exact = Levels.Exact;
+
+        public const int OneTypoApart = 2;
+
+        /// <summary>The same postal district (BN26 of BN26 8JZ and BN26 5RO; a US ZIP's first three digits): the same area, not the same street.</summary>
+        public const int SameDistrict = 3;
+
+        public const int Different = 4;
     }
 
     /// <summary>Loyalty id, external id, social handle and gender: the same value or not.</summary>

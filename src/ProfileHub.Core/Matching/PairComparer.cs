@@ -33,7 +33,7 @@ internal static class PairComparer
         v = ComparisonVector.With(v, (int)Comparison.Phone, PhoneLevel(pool, a.Phones, b.Phones));
         v = ComparisonVector.With(v, (int)Comparison.Address, AddressLevel(pool, in a, in b));
         v = ComparisonVector.With(v, (int)Comparison.City, CityLevel(pool, a.City, b.City));
-        v = ComparisonVector.With(v, (int)Comparison.PostalCode, EditLevel(pool, a.PostalCode, b.PostalCode));
+        v = ComparisonVector.With(v, (int)Comparison.PostalCode, PostalCodeLevel(pool, a.PostalCode, b.PostalCode));
         v = ComparisonVector.With(v, (int)Comparison.NationalId, EditLevel(pool, a.NationalId, b.NationalId));
         v = ComparisonVector.With(v, (int)Comparison.LoyaltyId, ExactLevel(a.LoyaltyId, b.LoyaltyId));
         v = ComparisonVector.With(v, (int)Comparison.ExternalId, ExactLevel(a.ExternalId, b.ExternalId));
@@ -277,6 +277,29 @@ internal static class PairComparer
         }
 
         return StringSimilarity.BoundedEditDistance(pool[a], pool[b], 1) <= 1 ? Levels.OneTypo.OneTypoApart : Levels.OneTypo.Different;
+    }
+
+    private static int PostalCodeLevel(StringPool pool, int a, int b)
+    {
+        var level = EditLevel(pool, a, b);
+        return level == Levels.OneTypo.Different
+            ? District(pool[a]) is { IsEmpty: false } district && district.SequenceEqual(District(pool[b])) ? Levels.PostalCode.SameDistrict : Levels.PostalCode.Different
+            : level;
+    }
+
+    /// <summary>
+    /// The postal district of a normalized postcode: a UK postcode's outward code (BN26 of BN268JZ: all but the
+    /// inward digit and two letters), a five-digit code's first three digits (a US sectional centre, a Spanish
+    /// province and its area); empty for other shapes, which are compared whole.
+    /// </summary>
+    internal static ReadOnlySpan<char> District(string code)
+    {
+        if (code.Length is >= 5 and <= 7 && char.IsAsciiDigit(code[^3]) && char.IsAsciiLetter(code[^2]) && char.IsAsciiLetter(code[^1]) && char.IsAsciiLetter(code[0]))
+        {
+            return code.AsSpan(0, code.Length - 3);
+        }
+
+        return code.Length == 5 && code.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 ? code.AsSpan(0, 3) : [];
     }
 
     private static int EmailLevel(StringPool pool, in RecordFeatures a, in RecordFeatures b)

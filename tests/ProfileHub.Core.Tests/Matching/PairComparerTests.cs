@@ -124,6 +124,17 @@ public class PairComparerTests
     public void Emails_compare_exactly_by_gmail_account_and_by_mailbox(string a, string b, string expected) =>
         Assert.Equal(expected, Label(People.Record("a", email: a), People.Record("b", email: b), Comparison.Email));
 
+    [Theory]
+    [InlineData("BN26 8JZ", "BN26 8JZ", "exact")]
+    [InlineData("BN26 8JZ", "BN26 8JX", "one typo apart")]
+    [InlineData("BN26 8JZ", "BN26 5RO", "same district")] // another street in the district
+    [InlineData("BN26 8JZ", "BN2 8JZ", "one typo apart")]
+    [InlineData("BN26 8JZ", "BN27 5RO", "different")]
+    [InlineData("78723", "78745", "same district")] // a ZIP's first three digits: one sectional centre
+    [InlineData("78723", "90210", "different")]
+    public void Postal_codes_compare_whole_then_by_district(string a, string b, string expected) =>
+        Assert.Equal(expected, Label(People.Record("a", postcode: a), People.Record("b", postcode: b), Comparison.PostalCode));
+
     [Fact]
     public void Phones_compare_in_e164_form() =>
         Assert.Equal("exact", Label(People.Record("a", phone: "07700 900123"), People.Record("b", phone: "+44 7700 900123"), Comparison.Phone));
