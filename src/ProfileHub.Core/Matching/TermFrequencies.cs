@@ -513,7 +513,40 @@ internal sealed class TermFrequencies
                 || frequencies.RareMistypedNickname(Given, other.Given, x, y)
                 || (Math.Min(x.Length, y.Length) >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal)))
                 || EnteredSwapped(this, other, pool)
-                || EnteredSwapped(other, this, pool);
+                || EnteredSwapped(other, this, pool)
+                || AWordCouldBe(this, other, frequencies)
+                || AWordCouldBe(other, this, frequencies);
+        }
+
+        /// <summary>
+        /// A first name with a middle name against a single one: one of its words could be the other's name by
+        /// the tests above (brad joseph / bvad, a slip of brad). Two compound names are not taken apart: María José
+        /// and María Carmen stay two people.
+        /// </summary>
+        private static bool AWordCouldBe(PersonKey compound, PersonKey single, TermFrequencies frequencies)
+        {
+            var pool = frequencies._pool;
+            var name = pool[compound.Given];
+            if (!name.Contains(' ', StringComparison.Ordinal) || pool[single.Given].Contains(' ', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var range in name.AsSpan().Split(' '))
+            {
+                var word = name[range];
+                var id = pool.Find(word);
+                if (id != 0)
+                {
+                    var canonical = pool.Find(NameNormalizer.CanonicalGivenName(word));
+                    if (new PersonKey(id, canonical == 0 ? id : canonical, compound.Family).CouldBe(single, frequencies))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>One's first name is the other's surname, and one's surname (when given) the other's first name.</summary>

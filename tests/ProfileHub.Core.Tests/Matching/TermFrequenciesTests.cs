@@ -58,4 +58,32 @@ public class TermFrequenciesTests
     {
         Assert.Equal(2, PeopleHolding(("mary", "kowalski"), ("j", "kowalski")));
     }
+
+    /// <summary>Whether the first two of the (given, family) records could be one person, with the rest counted as background.</summary>
+    private static bool CouldBeOnePerson(params (string Given, string? Family)[] names)
+    {
+        var table = new FeatureTable();
+        var records = names.Select((h, i) =>
+        {
+            var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            FeatureExtractor.SetNames(record, h.Given, h.Family);
+            return record;
+        }).ToList();
+        var frequencies = new TermFrequencies(table.Pool, NameWordRoles.Count(records));
+        foreach (var record in records)
+        {
+            frequencies.Add(in table[table.Add(record)]);
+        }
+
+        frequencies.Complete();
+        return frequencies.CouldBeOnePerson(in table[0], in table[1]);
+    }
+
+    [Fact]
+    public void A_first_name_with_a_middle_name_is_one_person_with_a_slip_of_its_first_word()
+    {
+        (string, string?)[] brads = [("brad", "nolan"), ("brad", "nolan"), ("brad", "nolan"), ("brad", "nolan"), ("brad", "nolan")];
+        Assert.True(CouldBeOnePerson([("brad joseph", "nolan"), ("bvad", "nolan"), .. brads]));
+        Assert.False(CouldBeOnePerson([("maria jose", "ruiz"), ("maria carmen", "ruiz"), ("maria", "ruiz")]));
+    }
 }
