@@ -9,12 +9,23 @@ public class TermFrequenciesTests
     /// <summary>Adds each (given, family) holder of <see cref="Mailbox"/> in order and says how many people hold it.</summary>
     private static int PeopleHolding(params (string Given, string? Family)[] holders)
     {
+        var (table, frequencies) = Counted(holders, Mailbox);
+        return frequencies.People(Comparison.Email, table.Pool.Intern(Mailbox));
+    }
+
+    /// <summary>Records of the (given, family) names, each giving <paramref name="mailbox"/> when there is one, counted in order.</summary>
+    private static (FeatureTable Table, TermFrequencies Frequencies) Counted((string Given, string? Family)[] names, string? mailbox)
+    {
         var table = new FeatureTable();
-        var records = holders.Select((h, i) =>
+        var records = names.Select((h, i) =>
         {
             var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             FeatureExtractor.SetNames(record, h.Given, h.Family);
-            record.Emails.Add(Mailbox);
+            if (mailbox is not null)
+            {
+                record.Emails.Add(mailbox);
+            }
+
             return record;
         }).ToList();
         var frequencies = new TermFrequencies(table.Pool, NameWordRoles.Count(records));
@@ -24,7 +35,7 @@ public class TermFrequenciesTests
         }
 
         frequencies.Complete();
-        return frequencies.People(Comparison.Email, table.Pool.Intern(Mailbox));
+        return (table, frequencies);
     }
 
     [Fact]
@@ -62,20 +73,7 @@ public class TermFrequenciesTests
     /// <summary>Whether the first two of the (given, family) records could be one person, with the rest counted as background.</summary>
     private static bool CouldBeOnePerson(params (string Given, string? Family)[] names)
     {
-        var table = new FeatureTable();
-        var records = names.Select((h, i) =>
-        {
-            var record = new NormalizedRecord { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            FeatureExtractor.SetNames(record, h.Given, h.Family);
-            return record;
-        }).ToList();
-        var frequencies = new TermFrequencies(table.Pool, NameWordRoles.Count(records));
-        foreach (var record in records)
-        {
-            frequencies.Add(in table[table.Add(record)]);
-        }
-
-        frequencies.Complete();
+        var (table, frequencies) = Counted(names, mailbox: null);
         return frequencies.CouldBeOnePerson(in table[0], in table[1]);
     }
 
