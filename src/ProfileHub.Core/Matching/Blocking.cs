@@ -115,6 +115,9 @@ internal static class BlockingKeys
         // as its canonical one's, so "alfie kelly" meets "kelly alfie" although alfie's canonical is alfred.
         Add(keys, BlockingPass.NameCodes, Math.Min(r.GivenCode, r.FamilyCode), Math.Max(r.GivenCode, r.FamilyCode), both: true);
         Add(keys, BlockingPass.NameCodes, Math.Min(r.GivenOwnCode, r.FamilyCode), Math.Max(r.GivenOwnCode, r.FamilyCode), both: true);
+
+        // A first name with a middle name ("james john") also meets the records that give the first name alone.
+        Add(keys, BlockingPass.NameCodes, Math.Min(r.GivenFirstCode, r.FamilyCode), Math.Max(r.GivenFirstCode, r.FamilyCode), both: true);
         AddPerName(keys, BlockingPass.NameCodeAndPostalCode, in r, r.PostalCode);
         AddPerName(keys, BlockingPass.NameCodeAndBirthYear, in r, r.BirthYear);
         AddPerName(keys, BlockingPass.NameCodeAndCity, in r, r.City);

@@ -43,6 +43,7 @@ internal sealed class FeatureTable
             Family = pool.Intern(record.Family),
             GivenCode = pool.Intern(record.GivenCode ?? Nysiis.Encode(record.GivenCanonical ?? record.Given)),
             GivenOwnCode = pool.Intern(record.GivenOwnCode ?? Nysiis.Encode(record.Given)),
+            GivenFirstCode = record.Given?.IndexOf(' ', StringComparison.Ordinal) is > 0 and var givenSpace ? pool.Intern(Nysiis.Encode(record.Given[..givenSpace])) : 0,
             FamilyCode = familyCode,
             FamilyFirst = pool.Intern(familyFirst),
             FamilyFirstCode = space > 0 ? pool.Intern(Nysiis.Encode(familyFirst)) : familyCode,

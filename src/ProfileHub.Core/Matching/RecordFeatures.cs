@@ -19,6 +19,9 @@ internal struct RecordFeatures
 
     /// <summary>NYSIIS code of the given name as written (GivenCode is of its canonical form).</summary>
     public int GivenOwnCode;
+
+    /// <summary>NYSIIS code of a compound given name's first word ("james" of "james john"); 0 for a one-word name.</summary>
+    public int GivenFirstCode;
     public int FamilyCode;
     public int BirthKey;
     public int BirthYear;

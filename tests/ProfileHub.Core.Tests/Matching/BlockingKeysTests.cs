@@ -27,6 +27,10 @@ public class BlockingKeysTests
         Assert.Contains(BlockingPass.NameCodes, SharedPasses(People.Record("a", "Alfie", "Kelly"), People.Record("b", "Kelly", "Alfie")));
 
     [Fact]
+    public void A_first_name_with_a_middle_name_blocks_with_the_first_name_alone() =>
+        Assert.Contains(BlockingPass.NameCodes, SharedPasses(People.Record("a", "James John", "Baumbach"), People.Record("b", "James", "Baumbach")));
+
+    [Fact]
     public void A_first_name_found_in_the_other_records_surname_field_blocks_with_the_postcode()
     {
         var shared = SharedPasses(
