@@ -11,7 +11,7 @@ kind="${2:-concentrated}"
 work="${TMPDIR:-/tmp}/profilehub-bench"
 mkdir -p "$work"
 # The file is named after the generator's source, so a changed generator makes a new file rather than reuse a stale one.
-generator=$(cat bench/ProfileHub.Bench/Synthetic/*.cs | sha1sum | cut -c1-10)
+generator=$(cat bench/ProfileHub.Bench/Synthetic/{CustomerBase*,CustomerText,CustomerRecord,WeightedPool}.cs | sha1sum | cut -c1-10)
 input="$work/customers-$kind-$people-$generator.csv"
 bench=bench/ProfileHub.Bench/bin/Release/net10.0/ProfileHub.Bench.dll
 
