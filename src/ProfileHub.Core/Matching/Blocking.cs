@@ -144,16 +144,11 @@ internal static class BlockingKeys
         Add(keys, pass, r.GivenOwnCode, other, both: true);
     }
 
-    /// <summary>FNV-1a, folded to a non-zero int: a stable (unlike string.GetHashCode) hash of a span.</summary>
+    /// <summary>A stable hash of a span (<see cref="StableHash"/>), folded to a non-zero int.</summary>
     private static int Fnv(ReadOnlySpan<char> text)
     {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash | 1);
+        var hash = StableHash.Of(text);
+        return (int)(hash ^ (hash >> 32)) | 1;
     }
 
     private static int Initial(StringPool pool, int id) => id == 0 ? 0 : pool[id][0];

@@ -36,11 +36,11 @@ internal sealed class TermFrequencies
     private int _fullNameTotal;
 
     // Distinct mailboxes per mailbox name (the part before the '@', by hash): how common "n.nguyen" is.
-    private readonly Dictionary<int, int> _mailboxNames = [];
+    private readonly Dictionary<long, int> _mailboxNames = [];
 
     // Distinct mailboxes per domain (by hash), and in all: a domain that hosts a large share of them is a
     // mailbox provider (gmail.com, hotmail.es), where people keep personal mailboxes; an employer's is not.
-    private readonly Dictionary<int, int> _domainMailboxes = [];
+    private readonly Dictionary<long, int> _domainMailboxes = [];
     private int _mailboxes;
 
     public TermFrequencies(StringPool pool, NameWordRoles nameWords)
@@ -122,8 +122,8 @@ internal sealed class TermFrequencies
         return mailboxes >= MinProviderMailboxes && mailboxes >= ProviderShare * _mailboxes;
     }
 
-    private static int Domain(string address) =>
-        string.GetHashCode(address.AsSpan(address.IndexOf('@', StringComparison.Ordinal) + 1), StringComparison.Ordinal);
+    private static long Domain(string address) =>
+        StableHash.Of(address.AsSpan(address.IndexOf('@', StringComparison.Ordinal) + 1));
 
     public int FullNameCount(int givenCanonical, int family) => _fullNames.GetValueOrDefault(FullName(givenCanonical, family));
 
@@ -133,10 +133,10 @@ internal sealed class TermFrequencies
 
     private static long FullName(int givenCanonical, int family) => ((long)givenCanonical << 32) | (uint)family;
 
-    private static int MailboxName(string address)
+    private static long MailboxName(string address)
     {
         var at = address.IndexOf('@', StringComparison.Ordinal);
-        return string.GetHashCode(address.AsSpan(0, Math.Max(0, at)), StringComparison.Ordinal);
+        return StableHash.Of(address.AsSpan(0, Math.Max(0, at)));
     }
 
     /// <summary>Whether two records' holders could be one person by their names (see <see cref="PersonKey.CouldBe"/>); true when either has no first name.</summary>
