@@ -158,13 +158,14 @@ internal sealed class CustomerBasePools
         return names;
     }
 
-    private static List<string> BogusNames(string path, int count)
+    /// <summary>The first <paramref name="count"/> of Bogus's English names at <paramref name="path"/>, lower-case and distinct.</summary>
+    internal static List<string> BogusNames(string path, int count)
     {
         var names = BogusList("en", path);
         return [.. names.Take(count).Select(n => n.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
     }
 
-    private static List<string> BogusList(string locale, string path)
+    internal static List<string> BogusList(string locale, string path)
     {
         var array = (BArray)Database.Get("name", path, locale, locale);
         var list = new List<string>(array.Count);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bogus;
-using Bogus.Bson;
 using CsvHelper;
 
 namespace ProfileHub.Bench.Synthetic;
@@ -41,8 +40,8 @@ internal static class HistoricalPeople
     public static List<HistoricalRecord> Generate(int people, int seed)
     {
         var random = new Randomizer(seed);
-        var females = WeightedPool<string>.Zipf(BogusList("female_first_name", 250), 1.1, 1.5);
-        var males = WeightedPool<string>.Zipf(BogusList("male_first_name", 250), 1.1, 1.5);
+        var females = WeightedPool<string>.Zipf(CustomerBasePools.BogusNames("female_first_name", 250), 1.1, 1.5);
+        var males = WeightedPool<string>.Zipf(CustomerBasePools.BogusNames("male_first_name", 250), 1.1, 1.5);
         var surnames = WeightedPool<string>.Zipf(Surnames(), 0.8, 20);
         var places = WeightedPool<(string Town, string District)>.Zipf(Places(random), 1.0, 2);
         var nicknames = Nicknames.ToDictionary(n => n.Name, n => n.Nicknames, StringComparer.Ordinal);
@@ -154,29 +153,9 @@ internal static class HistoricalPeople
         return roll < 0.40 ? birth.AddYears(random.Int(1, 10) * (random.Bool() ? 1 : -1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : text;
     }
 
-    private static List<string> BogusList(string path, int count)
-    {
-        var array = (BArray)Database.Get("name", path, "en", "en");
-        var names = new List<string>(array.Count);
-        for (var i = 0; i < array.Count; i++)
-        {
-            names.Add(array[i].StringValue.ToLowerInvariant());
-        }
-
-        return [.. names.Take(count).Distinct(StringComparer.Ordinal)];
-    }
-
-    private static List<string> Surnames()
-    {
-        var array = (BArray)Database.Get("name", "last_name", "en", "en");
-        var names = new List<string>(array.Count);
-        for (var i = 0; i < array.Count; i++)
-        {
-            names.Add(array[i].StringValue.ToLowerInvariant());
-        }
-
-        return [.. names.Where(n => n.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal)];
-    }
+    /// <summary>Bogus's English surnames, lower-case, letters only.</summary>
+    private static List<string> Surnames() =>
+        [.. CustomerBasePools.BogusList("en", "last_name").Select(n => n.ToLowerInvariant()).Where(n => n.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A few hundred towns, each with a postcode district (two letters and a number).</summary>
     private static List<(string Town, string District)> Places(Randomizer random)

@@ -292,7 +292,7 @@ internal static class PairComparer
     /// inward digit and two letters), a five-digit code's first three digits (a US sectional centre, a Spanish
     /// province and its area); empty for other shapes, which are compared whole.
     /// </summary>
-    internal static ReadOnlySpan<char> District(string code)
+    private static ReadOnlySpan<char> District(string code)
     {
         if (code.Length is >= 5 and <= 7 && char.IsAsciiDigit(code[^3]) && char.IsAsciiLetter(code[^2]) && char.IsAsciiLetter(code[^1]) && char.IsAsciiLetter(code[0]))
         {
